@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the tools the tests and CI use into .tools/ (idempotent, nothing global):
+#   .tools/venv   Python: cfn-lint, aws-sam-cli, MiniStack and moto server (AWS emulators), boto3
+#   .tools/node   asl-validator (Amazon States Language definitions)
+#   .tools/bin    stripe-mock (Stripe API stand-in, built with `go install`)
+# Needs python3 (>= 3.10), npm and go on PATH.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tools="$root/.tools"
+mkdir -p "$tools/bin"
+
+PY_TOOLS=(cfn-lint==1.58.0 aws-sam-cli==1.170.0 ministack==1.4.21 "moto[server]==5.2.5" boto3)
+ASL_VALIDATOR=asl-validator@4.0.0
+STRIPE_MOCK=github.com/stripe/stripe-mock@v0.203.0
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "install-tools: '$1' is required on PATH ($2)" >&2; exit 1; }; }
+
+if [ ! -x "$tools/venv/bin/sam" ] || [ ! -x "$tools/venv/bin/ministack" ] || [ ! -x "$tools/venv/bin/moto_server" ]; then
+  need python3 "Python 3.10+ for cfn-lint, SAM CLI and the emulators"
+  echo "install-tools: Python tools -> .tools/venv" >&2
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "${PY_TOOLS[@]}"
+fi
+
+if [ ! -x "$tools/node/node_modules/.bin/asl-validator" ]; then
+  need npm "Node.js for asl-validator"
+  echo "install-tools: $ASL_VALIDATOR -> .tools/node" >&2
+  mkdir -p "$tools/node"
+  npm install --silent --no-audit --no-fund --prefix "$tools/node" "$ASL_VALIDATOR" >/dev/null
+fi
+
+if [ ! -x "$tools/bin/stripe-mock" ]; then
+  need go "Go to build stripe-mock"
+  echo "install-tools: stripe-mock -> .tools/bin" >&2
+  GOBIN="$tools/bin" GOFLAGS=-mod=mod go install "$STRIPE_MOCK"
+fi

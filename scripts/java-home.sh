@@ -1,0 +1,23 @@
+# Source this file: exports JAVA_HOME pointing at a JDK >= 21 (the build needs one; the default `java` may be older).
+# Keeps a JAVA_HOME that is already >= 21; otherwise looks at `java` on PATH and the usual install folders.
+_ccs_java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+_ccs_find_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")" 2>/dev/null)" \
+      /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    local major; major=$(_ccs_java_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+if _ccs_jdk=$(_ccs_find_jdk); then
+  export JAVA_HOME="$_ccs_jdk"
+  export PATH="$JAVA_HOME/bin:$PATH"
+  echo "Using JDK $(_ccs_java_major "$JAVA_HOME") at $JAVA_HOME" >&2
+else
+  echo "No JDK 21 or newer found (looked at JAVA_HOME, javac on PATH, /usr/lib/jvm, /opt). Install one (e.g. Temurin 21 or 25) and set JAVA_HOME to it." >&2
+  return 1 2>/dev/null || exit 1
+fi
+unset _ccs_jdk
