@@ -1,5 +1,6 @@
 package com.ccs.workflows.shared.aws;
 
+import com.ccs.workflows.shared.config.FunctionEnvironment;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -8,8 +9,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds AWS SDK clients the same way in every function: the URLConnection HTTP client (no Apache or Netty on
@@ -19,31 +20,33 @@ import java.util.Map;
  * handler's no-argument constructor or a static field, never per invocation.
  */
 public final class AwsClients {
-    static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1_000);
-    static final Duration SOCKET_TIMEOUT = Duration.ofMillis(2_000);
-    static final Duration CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(2_500);
-    static final Duration CALL_TIMEOUT = Duration.ofMillis(6_000);
-
-    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .socketTimeout(SOCKET_TIMEOUT)
-            .build();
+    // One HTTP client per timeout profile, shared by every client of the container.
+    private static final Map<ClientTimeouts, SdkHttpClient> HTTP = new ConcurrentHashMap<>();
 
     private AwsClients() {
     }
 
-    /** Configures {@code builder} from the process environment and builds the client. */
+    /** Configures {@code builder} from the function's environment with the standard timeouts and builds the client. */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-        return build(builder, System.getenv());
+        return build(builder, FunctionEnvironment.variables());
     }
 
     /** Same, from an explicit environment (tests, the local runner). */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Map<String, String> env) {
-        builder.httpClient(HTTP)
+        return build(builder, env, ClientTimeouts.STANDARD);
+    }
+
+    /** Same, with the given timeouts (e.g. {@link ClientTimeouts#EMERGENCY} on the emergency workflow's path). */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Map<String, String> env,
+                                                                                            ClientTimeouts timeouts) {
+        builder.httpClient(HTTP.computeIfAbsent(timeouts, t -> UrlConnectionHttpClient.builder()
+                        .connectionTimeout(t.connect())
+                        .socketTimeout(t.socket())
+                        .build()))
                 .region(region(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(CALL_ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(timeouts.call())
                         .build());
         endpoint(env).ifPresent(builder::endpointOverride);
         return builder.build();

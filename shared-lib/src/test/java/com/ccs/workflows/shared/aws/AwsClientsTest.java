@@ -1,5 +1,6 @@
 package com.ccs.workflows.shared.aws;
 
+import com.ccs.workflows.shared.config.FunctionEnvironment;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,13 +29,32 @@ class AwsClientsTest {
     }
 
     @Test
+    void emergencyPathClientsGiveUpWithinTheSlaBudget() {
+        try (DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), Map.of(), ClientTimeouts.EMERGENCY)) {
+            assertThat(client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+                    .hasValueSatisfying(timeout -> assertThat(timeout).isLessThan(java.time.Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void theOneArgumentFormReadsTheFunctionEnvironmentAHostHandsOver() {
+        FunctionEnvironment.use(Map.of("AWS_REGION", "ap-south-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:2"));
+        try (DynamoDbClient client = AwsClients.build(DynamoDbClient.builder())) {
+            assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("ap-south-1");
+            assertThat(client.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:2"));
+        } finally {
+            FunctionEnvironment.use(System.getenv());
+        }
+    }
+
+    @Test
     void buildsAClientWithTheConfiguredRegionAndEndpoint() {
         try (DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(),
                 Map.of("AWS_REGION", "sa-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:1"))) {
             assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("sa-east-1");
             assertThat(client.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:1"));
             assertThat(client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
-                    .contains(AwsClients.CALL_TIMEOUT);
+                    .contains(ClientTimeouts.STANDARD.call());
         }
     }
 }

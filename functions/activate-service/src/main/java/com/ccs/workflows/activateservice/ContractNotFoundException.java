@@ -1,0 +1,19 @@
+package com.ccs.workflows.activateservice;
+
+/**
+ * The contract to activate is not in the contracts table. Not transient: retrying cannot create it, so the state
+ * machine does not retry this error ({@code com.ccs.workflows.activateservice.ContractNotFoundException}) and
+ * routes it to a failure state. Nothing has been written when it is thrown.
+ */
+public final class ContractNotFoundException extends RuntimeException {
+    private final String contractId;
+
+    public ContractNotFoundException(String contractId) {
+        super("contract " + contractId + " does not exist");
+        this.contractId = contractId;
+    }
+
+    public String contractId() {
+        return contractId;
+    }
+}

@@ -1,0 +1,50 @@
+package com.ccs.workflows.activateservice;
+
+import com.ccs.workflows.errors.InvalidInputException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Activates a paid contract: registers its known vehicles as active, then marks the contract active.
+ *
+ * <p>Safe to run any number of times. The contract is read first, so an unknown contract fails before anything
+ * is written; vehicle items are keyed by plate and fully rewritten, so a repeat leaves the same items; the
+ * activation time is the one of the first activation, kept on the contract and copied onto every vehicle.
+ * Vehicles go before the contract so that "active" on the contract means its vehicles are stored.
+ */
+public final class ServiceActivator {
+    private final FleetStore store;
+    private final Clock clock;
+
+    public ServiceActivator(FleetStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public ActivationResult activate(ActivationRequest request) {
+        ContractRecord contract = store.findContract(request.contractId())
+                .orElseThrow(() -> new ContractNotFoundException(request.contractId()));
+        if (contract.customerId() != null && !contract.customerId().equals(request.customerId())) {
+            throw new InvalidInputException("customer_id", "is " + request.customerId() + " but contract "
+                    + request.contractId() + " belongs to " + contract.customerId());
+        }
+        Instant activatedAt = contract.activatedAt().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        store.registerVehicles(vehicles(request, activatedAt));
+        Instant stored = store.markActive(request.contractId(), activatedAt, request.vehicles().size());
+        if (!stored.equals(activatedAt)) {
+            // A concurrent activation set the time first: align the vehicles with the contract.
+            store.registerVehicles(vehicles(request, stored));
+        }
+        return new ActivationResult(request.contractId(), request.numberOfVehicles(), request.vehicles().size(), stored);
+    }
+
+    private static List<ActiveVehicle> vehicles(ActivationRequest request, Instant activatedAt) {
+        return request.vehicles().stream()
+                .map(v -> new ActiveVehicle(v.plate(), request.contractId(), request.customerId(), v.model(), activatedAt))
+                .toList();
+    }
+}

@@ -1,0 +1,130 @@
+package com.ccs.workflows.activateservice;
+
+import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.TestLambdaContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Event in, output map out: the handler's mapping on the sample events, over the in-memory store. */
+class ActivateServiceHandlerTest {
+    private static final Instant NOW = Instant.parse("2026-03-03T08:00:00Z");
+
+    private InMemoryFleetStore store;
+    private ActivateServiceHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        store = new InMemoryFleetStore();
+        store.addContract("CONT-2026-000042", "CUST-98765");
+        store.addContract("CONT-2026-000043", "CUST-98765");
+        handler = new ActivateServiceHandler(new ServiceActivator(store, new MutableClock(NOW)));
+    }
+
+    private Map<String, Object> invoke(Map<String, Object> event) {
+        return handler.handleRequest(event, new TestLambdaContext("ccs-test-activate-service"));
+    }
+
+    @Test
+    void twoOfSeventyFiveActivatesTheFleetAndRegistersTwoPlates() {
+        Map<String, Object> output = invoke(SampleEvents.load("activate-2-of-75.json"));
+
+        assertThat(output).containsExactly(
+                Map.entry("service_status", "active"),
+                Map.entry("vehicles_activated", 75),
+                Map.entry("vehicles_registered", 2));
+        assertThat(store.vehicles()).containsOnlyKeys("ABC123", "DEF456");
+        assertThat(store.vehicles().get("ABC123").model()).isEqualTo("Freightliner");
+        assertThat(store.contract("CONT-2026-000042").status()).isEqualTo("active");
+    }
+
+    @Test
+    void sameEventTwiceGivesTheSameOutput() {
+        Map<String, Object> first = invoke(SampleEvents.load("activate-2-of-75.json"));
+        Map<String, Object> second = invoke(SampleEvents.load("activate-2-of-75.json"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(store.vehicles()).hasSize(2);
+    }
+
+    @Test
+    void moreVehiclesThanContractedIsInvalidInput() {
+        assertThatThrownBy(() -> invoke(SampleEvents.load("too-many-vehicles.json")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles"))
+                .hasMessageContaining("lists 3 vehicles but number_of_vehicles is 2");
+        assertThat(store.vehicles()).isEmpty();
+        assertThat(store.contract("CONT-2026-000043").status()).isEqualTo("paid");
+    }
+
+    @Test
+    void platesAreNormalised() {
+        Map<String, Object> event = event(List.of(plate(" abc-123 "), plate("def 456"), plate("GHI789")));
+
+        invoke(event);
+
+        assertThat(store.vehicles()).containsOnlyKeys("ABC123", "DEF456", "GHI789");
+    }
+
+    @Test
+    void samePlateWrittenTwoWaysIsRefused() {
+        Map<String, Object> event = event(List.of(plate("ABC-123"), plate("XYZ999"), plate("abc123")));
+
+        assertThatThrownBy(() -> invoke(event))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles[2].plate"))
+                .hasMessageContaining("vehicles[0].plate");
+    }
+
+    @Test
+    void malformedPlateNamesItsPosition() {
+        Map<String, Object> event = event(List.of(plate("ABC-123"), plate("12-ABC")));
+
+        assertThatThrownBy(() -> invoke(event))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles[1].plate"));
+        assertThat(store.vehicles()).isEmpty();
+    }
+
+    @Test
+    void missingFleetSizeNamesTheField() {
+        Map<String, Object> event = event(List.of());
+        event.remove("number_of_vehicles");
+
+        assertThatThrownBy(() -> invoke(event))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("number_of_vehicles"));
+    }
+
+    @Test
+    void unknownContractIsContractNotFound() {
+        Map<String, Object> event = event(List.of(plate("ABC123")));
+        event.put("contract_id", "CONT-2026-000404");
+
+        assertThatThrownBy(() -> invoke(event)).isInstanceOf(ContractNotFoundException.class);
+        assertThat(store.vehicles()).isEmpty();
+    }
+
+    @Test
+    void missingTableConfigurationFailsAtStartWithItsName() {
+        assertThatThrownBy(() -> ActivateServiceHandler.fromEnvironment(Map.of("CONTRACTS_TABLE", "ccs-dev-contracts")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("VEHICLES_TABLE");
+    }
+
+    private static Map<String, Object> event(List<Map<String, Object>> vehicles) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("contract_id", "CONT-2026-000042");
+        event.put("customer_id", "CUST-98765");
+        event.put("number_of_vehicles", 10);
+        event.put("vehicles", vehicles);
+        return event;
+    }
+
+    private static Map<String, Object> plate(String plate) {
+        return Map.of("plate", plate, "model", "Kenworth T800");
+    }
+}

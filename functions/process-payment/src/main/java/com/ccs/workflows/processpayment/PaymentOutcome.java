@@ -1,0 +1,21 @@
+package com.ccs.workflows.processpayment;
+
+/**
+ * How a charge ended, as DATA the state machine branches on ("Payment Success?"): the money was taken, or
+ * the customer's bank or Stripe refused it. Faults of the provider itself (timeouts, 429, 5xx) are not
+ * outcomes; they are thrown so the state machine retries them.
+ */
+public sealed interface PaymentOutcome {
+
+    /** The PaymentIntent succeeded: {@code transactionId} is its {@code pi_...} id. */
+    record Succeeded(String transactionId, long amountMinor, String currency) implements PaymentOutcome {
+    }
+
+    /**
+     * The charge was refused. {@code declineCode} is Stripe's decline code when the issuer gave one
+     * ({@code insufficient_funds}, {@code authentication_required}...), else Stripe's error code
+     * ({@code expired_card}, {@code card_declined}); {@code message} is Stripe's explanation, safe to show.
+     */
+    record Declined(String declineCode, String message) implements PaymentOutcome {
+    }
+}

@@ -1,0 +1,69 @@
+package com.ccs.workflows.processpayment;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.observability.Observability;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Process Payment" of the business workflow.
+ *
+ * <p>Input: {@code {"contract_id", "customer_id", "amount" (major units, whole COP pesos), "currency": "COP",
+ * "payment_method", "stripe_customer_id": "cus_...", "payment_method_id": "pm_..."}}.
+ * Output: {@code {"status": "success", "transaction_id": "pi_...", "amount_minor": N, "currency": "cop"}} or
+ * {@code {"status": "failed", "decline_code", "message"}}; faults are thrown (see {@link PaymentGateway}).
+ *
+ * <p>Environment: {@code STRIPE_SECRET_ARN} (required), {@code STRIPE_API_BASE} (local runs only), plus the
+ * AWS SDK's {@code AWS_REGION} / {@code AWS_ENDPOINT_URL}.
+ */
+public final class ProcessPaymentHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final PaymentService payments;
+
+    /** Used by Lambda: one Secrets Manager client and (on first use) one Stripe client per container. */
+    public ProcessPaymentHandler() {
+        this(FunctionEnvironment.variables());
+    }
+
+    ProcessPaymentHandler(Map<String, String> env) {
+        this(new PaymentService(new StripePaymentGateway(
+                StripeSettings.fromEnvironment(env),
+                new SecretsManagerStripeKeys(AwsClients.build(SecretsManagerClient.builder(), env), env.get("STRIPE_SECRET_ARN")))));
+    }
+
+    public ProcessPaymentHandler(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return Observability.handle(context, "ProcessPayment", Map.of(), () -> {
+            PaymentRequest request = PaymentRequest.fromEvent(event);
+            Observability.correlate(Observability.CONTRACT_ID, request.contractId());
+            return toOutput(payments.charge(request));
+        });
+    }
+
+    static Map<String, Object> toOutput(PaymentOutcome outcome) {
+        Map<String, Object> output = new LinkedHashMap<>();
+        switch (outcome) {
+            case PaymentOutcome.Succeeded succeeded -> {
+                output.put("status", "success");
+                output.put("transaction_id", succeeded.transactionId());
+                output.put("amount_minor", succeeded.amountMinor());
+                output.put("currency", succeeded.currency());
+            }
+            case PaymentOutcome.Declined declined -> {
+                output.put("status", "failed");
+                output.put("decline_code", declined.declineCode());
+                output.put("message", declined.message());
+            }
+        }
+        return output;
+    }
+}

@@ -1,0 +1,116 @@
+package com.ccs.workflows.processpayment;
+
+import com.ccs.workflows.errors.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PaymentRequestTest {
+
+    @Test
+    void readsTheSuccessSampleEvent() throws Exception {
+        PaymentRequest request = PaymentRequest.fromEvent(SampleEvents.load("success.json"));
+
+        assertThat(request).isEqualTo(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("5000000"),
+                StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
+        assertThat(request.amountMinor()).isEqualTo(500_000_000L);
+    }
+
+    @Test
+    void theInvalidAmountSampleIsRejectedNamingAmount() throws Exception {
+        Map<String, Object> event = SampleEvents.load("invalid-amount.json");
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("amount: must be greater than zero, got -250000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"contract_id", "customer_id", "amount", "currency", "stripe_customer_id", "payment_method_id"})
+    void everyRequiredFieldIsNamedWhenMissing(String field) throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.remove(field);
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field))
+                .hasMessageContaining("is required");
+    }
+
+    @Test
+    void paymentMethodIsOptional() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.remove("payment_method");
+
+        assertThat(PaymentRequest.fromEvent(event).paymentMethod()).isEmpty();
+    }
+
+    @Test
+    void amountMustBeAJsonNumber() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.put("amount", "5000000");
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessage("amount: must be a number, got a string");
+    }
+
+    @Test
+    void acceptsAmountsAsTheLambdaSerializerDeliversThem() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.put("amount", 15_000_000.0d);
+        assertThat(PaymentRequest.fromEvent(event).amountMinor()).isEqualTo(1_500_000_000L);
+        event.put("amount", 15_000_000L);
+        assertThat(PaymentRequest.fromEvent(event).amountMinor()).isEqualTo(1_500_000_000L);
+    }
+
+    @Test
+    void anUnknownCurrencyIsInvalidInput() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.put("currency", "USD");
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("currency: unsupported currency \"USD\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4242424242424242", "4242 4242 4242 4242", "tok_visa", "pm_has spaces", "src_123"})
+    void onlyStripePaymentMethodIdsAreAcceptedAndTheValueIsNotEchoed(String value) throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.put("payment_method_id", value);
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("payment_method_id: must be a Stripe payment method id")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
+    }
+
+    @Test
+    void theStripeCustomerMustBeACustomerId() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.put("stripe_customer_id", "CUST-98765");
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .hasMessage("stripe_customer_id: must be a Stripe customer id (cus_...)");
+    }
+
+    @Test
+    void contractIdsMustBeShortPlainIdsBecauseTheyFormTheIdempotencyKey() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        event.put("contract_id", "CONT 2026/42");
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessageStartingWith("contract_id: must be");
+    }
+
+    @Test
+    void aNonObjectEventIsInvalid() {
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("$:");
+    }
+}

@@ -1,0 +1,74 @@
+package com.ccs.workflows.processpayment;
+
+import com.ccs.workflows.testing.Emulators;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Stripe adapter against stripe-mock, which checks every request against Stripe's OpenAPI specification
+ * (parameter names, types, enums) and answers with fixtures. It proves the request is one Stripe accepts; it
+ * cannot show a real outcome (its fixture PaymentIntent is always in {@code requires_payment_method}), which
+ * is what {@link StripePaymentGatewayHttpIT} covers.
+ */
+class StripeMockIT {
+    private static final String TEST_KEY = "sk_test_stripeMockIT";
+
+    private static ChargeCommand command() {
+        return ChargeCommand.forContract(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("5000000"),
+                StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
+    }
+
+    @Test
+    void stripeAcceptsTheCreateAndConfirmRequestWithItsIdempotencyKey() throws StripeException {
+        StripeSettings settings = StripeSettings.at(Emulators.stripe());
+
+        PaymentIntent intent = settings.newClient(TEST_KEY).v1().paymentIntents().create(StripePaymentGateway.params(command()),
+                RequestOptions.builder().setIdempotencyKey(command().idempotencyKey()).build());
+
+        assertThat(intent.getId()).startsWith("pi_");
+        assertThat(intent.getAmount()).isEqualTo(500_000_000L);
+        assertThat(intent.getCurrency()).isEqualTo("cop");
+        assertThat(intent.getCustomer()).isEqualTo("cus_Q7xKcT2mJ9aB4d");
+        assertThat(intent.getPaymentMethod()).isEqualTo("pm_card_visa");
+        // stripe-mock echoes the header it received.
+        assertThat(intent.getLastResponse().headers().firstValue("Idempotency-Key")).contains("ccs-payment-CONT-2026-000042");
+    }
+
+    @Test
+    void theGatewaysRequestPassesValidationAndTheFixtureStatusIsMappedNotMistakenForSuccess() {
+        StripePaymentGateway gateway = new StripePaymentGateway(StripeSettings.at(Emulators.stripe()), new FixedKeys(TEST_KEY));
+
+        PaymentOutcome outcome = gateway.charge(command());
+
+        // Validation errors would have been thrown as PaymentRequestRejectedException; the fixture is unpaid.
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Declined.class);
+    }
+
+    @Test
+    void aKeyStripeRefusesIsACredentialsErrorThatLeaksNoKeyMaterial() {
+        // stripe-mock accepts test-mode keys only, so a live-looking key gets Stripe's 401.
+        String refused = "sk_live_stripeMockIT";
+        FixedKeys keys = new FixedKeys(refused);
+        StripePaymentGateway gateway = new StripePaymentGateway(StripeSettings.at(Emulators.stripe()), keys);
+
+        assertThatThrownBy(() -> gateway.charge(command()))
+                .isInstanceOf(PaymentProviderCredentialsException.class)
+                .hasMessageContaining("401")
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("stripeMockIT")
+                        // stripe-mock quotes the Authorization header, base64 included: none of it may pass through.
+                        .doesNotContain(Base64.getEncoder().encodeToString((refused + ":").getBytes(StandardCharsets.UTF_8))));
+        assertThat(keys.refreshes).isEqualTo(1);
+    }
+}

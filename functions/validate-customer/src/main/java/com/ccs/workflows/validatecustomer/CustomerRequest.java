@@ -1,0 +1,30 @@
+package com.ccs.workflows.validatecustomer;
+
+import java.util.List;
+
+/**
+ * The contract request as the business state machine passes it (the module's "Example Input"), each field
+ * wrapped in {@link Input} so that a badly typed field is a finding, not a failed invocation.
+ */
+public record CustomerRequest(
+        Input<String> executionId,
+        Input<String> customerId,
+        Input<String> documentType,
+        Input<String> documentId,
+        Input<CompanyInfo> companyInfo,
+        Input<Long> numberOfVehicles,
+        Input<String> contractType,
+        Input<Long> estimatedValue,
+        Input<String> paymentMethod,
+        Input<List<VehicleInput>> vehicles,
+        Input<String> stripeCustomerId,
+        Input<String> paymentMethodId) {
+
+    /** {@code company_info}: the contracting company's name and NIT. */
+    public record CompanyInfo(Input<String> name, Input<String> taxId) {
+    }
+
+    /** One element of {@code vehicles}; {@code path} is its place in the event, e.g. {@code vehicles[3]}. */
+    public record VehicleInput(String path, Input<String> plate, Input<String> model) {
+    }
+}

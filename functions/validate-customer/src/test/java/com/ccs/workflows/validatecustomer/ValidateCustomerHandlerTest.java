@@ -1,0 +1,108 @@
+package com.ccs.workflows.validatecustomer;
+
+import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.TestLambdaContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ValidateCustomerHandlerTest {
+    private final InMemoryCompanyRegistry registry = new InMemoryCompanyRegistry()
+            .register("901234567", "LOGISTICA ANDINA SAS", RegistryStatus.ACTIVE)
+            .register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE)
+            .register("830045678", "CARGA PESADA DEL CARIBE LTDA", RegistryStatus.ACTIVE);
+    private final ValidateCustomerHandler handler =
+            new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
+
+    private Map<String, Object> invoke(Map<String, Object> event) {
+        return handler.handleRequest(event, new TestLambdaContext("ccs-test-validate-customer"));
+    }
+
+    @Test
+    void validWith25Vehicles() {
+        Map<String, Object> output = invoke(SampleEvents.load("valid-25-vehicles.json"));
+
+        assertThat(output).containsExactly(
+                Map.entry("valid", true),
+                Map.entry("score", 100),
+                Map.entry("reasons", List.of()),
+                Map.entry("warnings", List.of()),
+                Map.entry("normalized_plates", List.of("JKL321", "MNO654", "PQR987")),
+                Map.entry("registry_status", "active"));
+        assertThat(registry.asked).containsExactly("901234567");
+    }
+
+    @Test
+    void validWith75VehiclesIsTheModulesExampleWithTheRightCheckDigit() {
+        Map<String, Object> output = invoke(SampleEvents.load("valid-75-vehicles.json"));
+
+        assertThat(output.get("valid")).isEqualTo(true);
+        assertThat(output.get("score")).isEqualTo(95);
+        assertThat(output.get("reasons")).isEqualTo(List.of());
+        assertThat((List<?>) output.get("warnings")).singleElement().asString().startsWith("payment_method: credit_card needs a saved card");
+        assertThat(output.get("normalized_plates")).isEqualTo(List.of("ABC123", "DEF456"));
+        assertThat(output.get("registry_status")).isEqualTo("active");
+    }
+
+    @Test
+    void invalidDocumentIsTheModulesExampleNitRejectedForItsCheckDigit() {
+        Map<String, Object> output = invoke(SampleEvents.load("invalid-document.json"));
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat(output.get("reasons")).isEqualTo(List.of(
+                "document_id: NIT check digit 7 does not match the DIAN check digit 8",
+                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8"));
+        assertThat(output.get("score")).isEqualTo(25);
+        assertThat(output.get("registry_status")).isEqualTo("not_checked");
+        assertThat(registry.asked).isEmpty();
+    }
+
+    @Test
+    void invalidPlatesNamesEachBadPlate() {
+        Map<String, Object> output = invoke(SampleEvents.load("invalid-plates.json"));
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat(output.get("reasons")).isEqualTo(List.of(
+                "vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)",
+                "vehicles[2].plate: must be a Colombian plate: three letters and three digits, ABC123 or ABC-123, got \"AB-1234\"",
+                "vehicles[3].plate: must be a Colombian plate: three letters and three digits, ABC123 or ABC-123, got \"XYZ78A\""));
+        assertThat(output.get("normalized_plates")).isEqualTo(List.of("GHT204"));
+    }
+
+    @Test
+    void wrongTypesAreReasonsNotErrors() {
+        Map<String, Object> event = Requests.with("number_of_vehicles", "75");
+        Requests.with(event, "company_info", List.of("Transportes ABC"));
+        Requests.with(event, "vehicles", Map.of("plate", "ABC123"));
+
+        Map<String, Object> output = invoke(event);
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat(output.get("reasons")).isEqualTo(List.of(
+                "company_info: must be an object, got an array",
+                "number_of_vehicles: must be an integer, got a string \"75\"",
+                "vehicles: must be an array, got an object"));
+    }
+
+    @Test
+    void anEmptyObjectListsEveryRequiredField() {
+        Map<String, Object> output = invoke(new java.util.HashMap<>());
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat(output.get("score")).isEqualTo(0);
+        assertThat((List<?>) output.get("reasons")).map(String.class::cast).map(r -> r.substring(0, r.indexOf(':')))
+                .containsExactly("customer_id", "document_type", "document_id", "company_info", "number_of_vehicles",
+                        "contract_type", "estimated_value", "payment_method");
+    }
+
+    @Test
+    void anEventThatIsNotAnObjectIsInvalidInput() {
+        assertThatThrownBy(() -> invoke(null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the event must be a JSON object");
+    }
+}

@@ -1,0 +1,107 @@
+package com.ccs.workflows.videorecording;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.ClientTimeouts;
+import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.observability.Observability;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClientBuilder;
+
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * "Activate Video Recording" of the emergency workflow: starts the vehicle's camera for an incident, once per
+ * incident. Input {@code {"incident_id","vehicle_id","type","severity","event_timestamp","location"}}, output
+ * {@code {"incident_id","recording_id","status":"recording","started_at","command_topic","already_started"}}.
+ *
+ * <p>Built for SnapStart: the SDK clients are created once, in the constructor, and the handler registers with
+ * CRaC so that {@link #beforeCheckpoint} runs the request path in memory before the snapshot is taken.
+ */
+public final class VideoRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+    static final String METRIC_RECORDING_STARTED = "RecordingStarted";
+    static final int PRIMING_ROUNDS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(VideoRecordingHandler.class);
+
+    private final RecordingService service;
+    private final RecordingSettings settings;
+    private volatile RequestPathPrimer.Report priming;
+
+    /** Used by Lambda: configuration from the environment, clients built once per execution environment. */
+    public VideoRecordingHandler() {
+        this(FunctionEnvironment.variables());
+        Core.getGlobalContext().register(this);
+    }
+
+    /** Same, from an explicit environment (integration tests, the local runner). */
+    public VideoRecordingHandler(Map<String, String> env) {
+        this(FunctionConfig.fromEnvironment(env), env);
+    }
+
+    private VideoRecordingHandler(FunctionConfig config, Map<String, String> env) {
+        this(new RecordingService(
+                new DynamoDbRecordingStore(AwsClients.build(DynamoDbClient.builder(), env, ClientTimeouts.EMERGENCY), config.recordingsTable()),
+                new IotCommandPublisher(AwsClients.build(iotBuilder(config), env, ClientTimeouts.EMERGENCY)),
+                config.settings(),
+                Clock.systemUTC()), config.settings());
+    }
+
+    /** For tests: the domain service with its collaborators, and the settings priming uses. */
+    public VideoRecordingHandler(RecordingService service, RecordingSettings settings) {
+        this.service = service;
+        this.settings = settings;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Object incidentId = event == null ? null : event.get("incident_id");
+        Map<String, String> correlation = Collections.singletonMap(Observability.INCIDENT_ID,
+                incidentId instanceof String id ? id : null);
+        return Observability.handle(context, "StartVideoRecording", correlation, () -> {
+            RecordingOutcome outcome = service.start(RecordingEvents.toRequest(event));
+            if (outcome.alreadyStarted()) {
+                LOG.info("Recording already started by an earlier attempt; nothing sent");
+            } else {
+                Observability.count(METRIC_RECORDING_STARTED);
+                LOG.info("Start command accepted by the broker for topic {}", outcome.session().commandTopic());
+            }
+            return RecordingEvents.toOutput(outcome);
+        });
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            priming = RequestPathPrimer.prime(settings, PRIMING_ROUNDS);
+            LOG.info("Request path primed: {} invocations, SDK requests answered in memory {}",
+                    priming.invocations(), priming.sdkRequests());
+        } catch (RuntimeException e) {
+            // Priming only saves latency; a snapshot without it is still correct, so it never blocks one.
+            LOG.warn("Priming failed; the first invocations after restore will load classes on demand", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: no credentials, connections or random state are held from before the snapshot.
+    }
+
+    /** What the last {@link #beforeCheckpoint} exercised; null before it ran or if it failed. */
+    RequestPathPrimer.Report priming() {
+        return priming;
+    }
+
+    private static IotDataPlaneClientBuilder iotBuilder(FunctionConfig config) {
+        IotDataPlaneClientBuilder builder = IotDataPlaneClient.builder();
+        config.iotDataEndpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

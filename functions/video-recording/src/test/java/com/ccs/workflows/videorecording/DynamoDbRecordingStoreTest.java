@@ -1,0 +1,72 @@
+package com.ccs.workflows.videorecording;
+
+import com.ccs.workflows.errors.DependencyUnavailableException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The store's handling of DynamoDB answers that the emulator cannot be made to give (throttling, no ALL_OLD item). */
+class DynamoDbRecordingStoreTest {
+    private static final String JSON = "application/x-amz-json-1.0";
+    private static final RecordingSession SESSION = new RecordingSession("INC-1", "REC-INC-1", "VEH-1",
+            RecordingStatus.RECORDING, Instant.parse("2026-03-01T12:00:00Z"), "ccs/dev/vehicles/VEH-1/commands");
+
+    @Test
+    void readsTheSessionConsistentlyWhenTheFailedConditionReturnsNoItem() {
+        PrimingHttpClient http = new PrimingHttpClient(operation -> switch (operation) {
+            case "PutItem" -> new PrimingHttpClient.Answer(400, JSON,
+                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
+            case "GetItem" -> new PrimingHttpClient.Answer(200, JSON, "{\"Item\":{\"incident_id\":{\"S\":\"INC-1\"},"
+                    + "\"recording_id\":{\"S\":\"REC-INC-1\"},\"vehicle_id\":{\"S\":\"VEH-1\"},\"status\":{\"S\":\"recording\"},"
+                    + "\"started_at\":{\"S\":\"2026-03-01T12:00:00Z\"},\"command_topic\":{\"S\":\"ccs/dev/vehicles/VEH-1/commands\"}}}");
+            default -> throw new AssertionError(operation);
+        });
+        try (DynamoDbClient client = client(http)) {
+            SessionClaim claim = new DynamoDbRecordingStore(client, "t").claim(RecordingSession.starting("INC-1", "VEH-1",
+                    "ccs/dev/vehicles/VEH-1/commands", Instant.now()));
+
+            assertThat(claim).isEqualTo(new SessionClaim.Existing(SESSION));
+            assertThat(http.requests()).containsEntry("GetItem", 1);
+        }
+    }
+
+    @Test
+    void throttlingIsDependencyUnavailable() {
+        assertTransient(operation -> new PrimingHttpClient.Answer(400, JSON,
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\",\"message\":\"slow down\"}"));
+    }
+
+    @Test
+    void serverErrorsAreDependencyUnavailable() {
+        assertTransient(operation -> new PrimingHttpClient.Answer(500, JSON,
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"oops\"}"));
+    }
+
+    private static void assertTransient(Function<String, PrimingHttpClient.Answer> answers) {
+        try (DynamoDbClient client = client(new PrimingHttpClient(answers))) {
+            DynamoDbRecordingStore store = new DynamoDbRecordingStore(client, "t");
+            assertThatThrownBy(() -> store.claim(SESSION.withStatus(RecordingStatus.STARTING)))
+                    .isInstanceOfSatisfying(DependencyUnavailableException.class,
+                            e -> assertThat(e.dependency()).isEqualTo(DynamoDbRecordingStore.DEPENDENCY));
+            assertThatThrownBy(() -> store.markRecording(SESSION))
+                    .isInstanceOf(DependencyUnavailableException.class);
+        }
+    }
+
+    private static DynamoDbClient client(PrimingHttpClient http) {
+        return DynamoDbClient.builder().httpClient(http)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .region(Region.US_EAST_1).endpointOverride(URI.create("http://in-memory.invalid"))
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+}
