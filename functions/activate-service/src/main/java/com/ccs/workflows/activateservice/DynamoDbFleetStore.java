@@ -1,6 +1,7 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.aws.SdkFaults;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -106,7 +107,7 @@ public final class DynamoDbFleetStore implements FleetStore {
         } catch (ConditionalCheckFailedException e) {
             throw new ContractNotFoundException(contractId);
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate("UpdateItem", e);
+            throw SdkFaults.translate("DynamoDB UpdateItem", e);
         }
     }
 
@@ -140,7 +141,7 @@ public final class DynamoDbFleetStore implements FleetStore {
         try {
             return request.get();
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(operation, e);
+            throw SdkFaults.translate("DynamoDB " + operation, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.ccs.workflows.createcontract;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.aws.SdkFaults;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -92,7 +93,7 @@ public final class DynamoDbContractStore implements ContractStore {
         } catch (TransactionCanceledException e) {
             return outcomeOf(e);
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate("TransactWriteItems", e);
+            throw SdkFaults.translate("DynamoDB TransactWriteItems", e);
         }
     }
 
@@ -133,7 +134,7 @@ public final class DynamoDbContractStore implements ContractStore {
         try {
             return request.get();
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(operation, e);
+            throw SdkFaults.translate("DynamoDB " + operation, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.aws.SdkFaults;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

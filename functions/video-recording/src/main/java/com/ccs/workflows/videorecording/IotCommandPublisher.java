@@ -1,5 +1,6 @@
 package com.ccs.workflows.videorecording;
 
+import com.ccs.workflows.shared.aws.SdkFaults;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;

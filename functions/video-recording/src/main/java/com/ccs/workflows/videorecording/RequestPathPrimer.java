@@ -1,6 +1,7 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.shared.event.JsonText;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;

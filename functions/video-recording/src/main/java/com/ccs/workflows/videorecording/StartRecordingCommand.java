@@ -1,5 +1,6 @@
 package com.ccs.workflows.videorecording;
 
+import com.ccs.workflows.shared.event.JsonText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

@@ -1,4 +1,4 @@
-package com.ccs.workflows.videorecording;
+package com.ccs.workflows.shared.aws;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -9,20 +9,20 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.iotdataplane.model.UnauthorizedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SdkFaultsTest {
 
     @Test
-    void throttlingServerErrorsAndMissingAnswersBecomeDependencyUnavailable() {
+    void throttlingServerErrorsConflictsAndMissingAnswersBecomeDependencyUnavailable() {
         assertTransient(service("ThrottlingException", 400));
         assertTransient(service("ServiceUnavailableException", 503));
         assertTransient(service("InternalFailureException", 500));
-        assertTransient(ProvisionedThroughputExceededException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build());
         assertTransient(service("TooManyRequests", 429));
+        assertTransient(ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build());
+        assertTransient(TransactionConflictException.builder().message("conflict").statusCode(400).build());
         assertTransient(ApiCallTimeoutException.create(2_500));
         assertTransient(SdkClientException.create("Unable to execute HTTP request: Connection refused"));
     }
@@ -31,16 +31,21 @@ class SdkFaultsTest {
     void configurationFaultsPropagateUnchanged() {
         SdkException missingTable = ResourceNotFoundException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build()).build();
-        SdkException unauthorized = UnauthorizedException.builder().statusCode(401)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnauthorizedException").build()).build();
+        SdkException denied = service("AccessDeniedException", 400);
 
         assertThat(SdkFaults.translate("DynamoDB", missingTable)).isSameAs(missingTable);
-        assertThat(SdkFaults.translate("IoT", unauthorized)).isSameAs(unauthorized);
+        assertThat(SdkFaults.translate("SNS", denied)).isSameAs(denied);
+    }
+
+    @Test
+    void theMessageNamesTheErrorCodeAndStatusOnly() {
+        assertThat(SdkFaults.translate("DynamoDB GetItem", service("ThrottlingException", 400)))
+                .hasMessage("DynamoDB GetItem unavailable: ThrottlingException (HTTP 400)");
     }
 
     private static AwsServiceException service(String code, int status) {
         return AwsServiceException.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("value-that-must-not-leak").build()).build();
     }
 
     private static void assertTransient(SdkException failure) {
@@ -48,6 +53,7 @@ class SdkFaultsTest {
                 .isInstanceOfSatisfying(DependencyUnavailableException.class, e -> {
                     assertThat(e.dependency()).isEqualTo("dependency");
                     assertThat(e.getCause()).isSameAs(failure);
+                    assertThat(e.getMessage()).doesNotContain("value-that-must-not-leak");
                 });
     }
 }

@@ -1,9 +1,10 @@
-package com.ccs.workflows.videorecording;
+package com.ccs.workflows.shared.event;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,22 +37,12 @@ class JsonTextRoundTripTest {
         }
     }
 
-    @Test
-    void theCommandKeepsItsSixFieldsWhateverTheIncidentId() {
-        Random random = new Random(7L);
-        for (int i = 0; i < 500; i++) {
-            String incidentId = randomString(random);
-            String json = new StartRecordingCommand(incidentId, "REC-" + incidentId, 30, 300, Instant.EPOCH).toJson();
-
-            assertThat(SampleEvents.parseJson(json))
-                    .containsOnlyKeys("command", "incident_id", "recording_id", "pre_roll_seconds", "duration_seconds", "issued_at")
-                    .containsEntry("command", "START_RECORDING")
-                    .containsEntry("incident_id", incidentId);
-        }
-    }
-
     private static Object parse(String quoted) {
-        return SampleEvents.parseJson("{\"v\":" + quoted + "}").get("v");
+        try {
+            return new ObjectMapper().readValue("{\"v\":" + quoted + "}", Map.class).get("v");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(quoted, e);
+        }
     }
 
     private static String randomString(Random random) {

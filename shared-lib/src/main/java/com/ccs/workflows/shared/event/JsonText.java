@@ -1,26 +1,48 @@
-package com.ccs.workflows.videorecording;
+package com.ccs.workflows.shared.event;
+
+import java.util.Map;
 
 /**
- * Writes JSON string literals by hand. The only JSON this function produces is the small device command, and
- * building it without a data-binding library keeps Jackson's class loading off the cold-start path. Every
- * character JSON forbids raw in a string (quote, backslash, U+0000-U+001F) is escaped, and so are DEL, the
- * line/paragraph separators and unpaired surrogates, which are legal JSON but break naive device parsers or
- * would not survive UTF-8 encoding.
+ * Writes the small JSON documents the functions produce (device commands, task outputs, HTTP bodies) by hand:
+ * without a data-binding library, Jackson's class loading stays off the cold-start path. Every character JSON
+ * forbids raw in a string (quote, backslash, U+0000-U+001F) is escaped, and so are DEL, the line/paragraph
+ * separators and unpaired surrogates, which are legal JSON but break naive parsers or would not survive UTF-8
+ * encoding, and {@code < > &}, so the output can be embedded in an HTML page as it is.
  */
-final class JsonText {
+public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonText() {
     }
 
+    /** A flat JSON object; values are strings (or anything, as its text), booleans, numbers or null. */
+    public static String object(Map<String, ?> fields) {
+        StringBuilder out = new StringBuilder("{");
+        fields.forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            appendQuoted(out, key);
+            out.append(':');
+            if (value == null) {
+                out.append("null");
+            } else if (value instanceof Boolean || value instanceof Number) {
+                out.append(value);
+            } else {
+                appendQuoted(out, value.toString());
+            }
+        });
+        return out.append('}').toString();
+    }
+
     /** {@code value} as a quoted JSON string literal. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2);
         appendQuoted(out, value);
         return out.toString();
     }
 
-    static void appendQuoted(StringBuilder out, String value) {
+    public static void appendQuoted(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -33,7 +55,8 @@ final class JsonText {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || isUnpairedSurrogate(value, i)) {
+                    if (c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+                            || isUnpairedSurrogate(value, i)) {
                         appendUnicodeEscape(out, c);
                     } else {
                         out.append(c);

@@ -1,40 +1,13 @@
 package com.ccs.workflows.videorecording;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JsonTextTest {
-
-    @Test
-    void escapesQuotesBackslashesAndNamedControlCharacters() {
-        assertThat(JsonText.quote("a\"b\\c\nd\re\tf\bg\fh")).isEqualTo("\"a\\\"b\\\\c\\nd\\re\\tf\\bg\\fh\"");
-    }
-
-    @Test
-    void escapesOtherControlCharactersDelAndLineSeparatorsAsUnicodeEscapes() {
-        assertThat(JsonText.quote("\u0000\u001f\u007f\u2028\u2029")).isEqualTo("\"\\u0000\\u001f\\u007f\\u2028\\u2029\"");
-    }
-
-    @Test
-    void keepsPrintableAndNonAsciiTextAsIsAndEscapesOnlyUnpairedSurrogates() {
-        assertThat(JsonText.quote("Bogotá / vía 😀")).isEqualTo("\"Bogotá / vía 😀\"");
-        assertThat(JsonText.quote("x\ud83dy")).isEqualTo("\"x\\ud83dy\"");
-        assertThat(JsonText.quote("\ude00")).isEqualTo("\"\\ude00\"");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "quote\"inside", "back\\slash", "new\nline", "nul\u0000byte", "</script>",
-            "\u001b[31mred", "tab\tand \"both\\\"", "😀 emoji", "\u2028"})
-    void everyQuotedStringParsesBackToTheOriginal(String value) {
-        String document = "{\"v\":" + JsonText.quote(value) + "}";
-        assertThat(SampleEvents.parseJson(document)).containsEntry("v", value);
-    }
+class StartRecordingCommandTest {
 
     @Test
     void theStartCommandIsValidJsonWhateverTheIncidentIdContains() {

@@ -1,0 +1,61 @@
+package com.ccs.workflows.approvalcallback;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.EventFields;
+import com.ccs.workflows.shared.observability.Observability;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Invoked by the one-time EventBridge schedule the request handler creates. Input {@code {"approval_id"}};
+ * output {@code {"reminded": bool, "status"}}. Sends the links again while the approval is pending and
+ * does nothing once it is decided or expired.
+ */
+public final class ApprovalReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final ApprovalService service;
+
+    public ApprovalReminderHandler() {
+        this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+    }
+
+    public ApprovalReminderHandler(ApprovalService service) {
+        this.service = service;
+    }
+
+    private static ApprovalService fromEnvironment(Env env) {
+        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
+                env.required("APPROVAL_SIGNING_SECRET_ARN")), env.required("APPROVAL_BASE_URL"));
+        ReminderScheduler noFurtherReminders = (approvalId, at) -> {
+            throw new UnsupportedOperationException("the reminder handler does not schedule reminders");
+        };
+        return new ApprovalService(
+                new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
+                new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
+                noFurtherReminders, new ManagerMessages(signer), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
+                Approval::newId);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return Observability.handle(context, "RemindApprover", Map.of(), () -> {
+            String approvalId = EventFields.of(event).requiredString("approval_id");
+            Observability.correlate("approval_id", approvalId);
+            ApprovalService.ReminderResult result = service.remind(approvalId);
+            if (result.reminded()) {
+                Observability.count("ApprovalReminded");
+            }
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("reminded", result.reminded());
+            output.put("status", result.status());
+            return output;
+        });
+    }
+}

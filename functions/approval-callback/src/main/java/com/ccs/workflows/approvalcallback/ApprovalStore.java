@@ -1,0 +1,44 @@
+package com.ccs.workflows.approvalcallback;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The approvals table. Every state change is a conditional write so concurrent callers (a double click, a
+ * retried request, a reminder racing a decision) cannot overwrite each other; each appends an audit event.
+ */
+public interface ApprovalStore {
+
+    Optional<Approval> find(String approvalId);
+
+    /** The approval the execution's idempotency marker points at, if any. */
+    Optional<Approval> findByExecution(String executionId);
+
+    /**
+     * Stores {@code approval} and points its execution's marker at it, atomically. {@code replacing} is the
+     * approval the marker must currently point at (empty: no marker yet). False when another request won.
+     */
+    boolean create(Approval approval, Optional<String> replacing);
+
+    /** Swaps in the task token of a retried request; false when the approval is no longer pending. */
+    boolean replaceTaskToken(String approvalId, String taskToken, AuditEvent event);
+
+    void markNotified(String approvalId, AuditEvent event);
+
+    void markReminded(String approvalId, AuditEvent event);
+
+    /** pending -> {@code decision.outcome()} if still pending and {@code now} is before expires_at. */
+    ClaimResult claim(String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event);
+
+    /** Hands an unresumed decision to a new claim (recovery after the owner died); false if it changed meanwhile. */
+    boolean retakeClaim(String approvalId, String oldClaimId, String newClaimId, AuditEvent event);
+
+    /** Sets resumed_at once the execution accepted the decision. */
+    boolean markResumed(String approvalId, String claimId, AuditEvent event);
+
+    /** Undoes a claim whose resume failed transiently: back to pending, decision fields removed. */
+    boolean release(String approvalId, String claimId, AuditEvent event);
+
+    /** Marks the approval expired: by the claim owner ({@code claimId}) or, with null, only if still pending. */
+    boolean expire(String approvalId, String claimId, AuditEvent event);
+}

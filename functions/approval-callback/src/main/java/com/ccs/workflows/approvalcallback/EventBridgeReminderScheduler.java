@@ -1,0 +1,65 @@
+package com.ccs.workflows.approvalcallback;
+
+import com.ccs.workflows.shared.aws.SdkFaults;
+import com.ccs.workflows.shared.event.JsonText;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One EventBridge Scheduler one-time schedule per approval ({@code at(...)} in UTC) that invokes the reminder
+ * function with {@code {"approval_id": ...}} and deletes itself after running. The name derives from the
+ * approval id, so a retried request finds the schedule already there (ConflictException) and changes nothing.
+ */
+public final class EventBridgeReminderScheduler implements ReminderScheduler {
+    static final String NAME_PREFIX = "approval-reminder-";
+    private static final DateTimeFormatter AT_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private final SchedulerClient scheduler;
+    private final String group;
+    private final String targetArn;
+    private final String roleArn;
+
+    /** {@code group} is the schedule group (the project's own, so IAM can be scoped to it; "default" otherwise). */
+    public EventBridgeReminderScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn) {
+        this.scheduler = scheduler;
+        this.group = group;
+        this.targetArn = targetArn;
+        this.roleArn = roleArn;
+    }
+
+    public static String scheduleName(String approvalId) {
+        return NAME_PREFIX + approvalId;
+    }
+
+    static String expression(Instant at) {
+        return "at(" + AT_FORMAT.format(LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC)) + ")";
+    }
+
+    @Override
+    public void schedule(String approvalId, Instant at) {
+        String input = JsonText.object(java.util.Map.of("approval_id", approvalId));
+        try {
+            scheduler.createSchedule(r -> r.name(scheduleName(approvalId)).groupName(group)
+                    .scheduleExpression(expression(at))
+                    .scheduleExpressionTimezone("UTC")
+                    .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                    .actionAfterCompletion(ActionAfterCompletion.DELETE)
+                    .description("Reminds the manager about approval " + approvalId)
+                    .target(t -> t.arn(targetArn).roleArn(roleArn).input(input)
+                            .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(3600))));
+        } catch (ConflictException e) {
+            // Already scheduled by an earlier attempt of the same request.
+        } catch (SdkException e) {
+            throw SdkFaults.translate("EventBridge Scheduler", e);
+        }
+    }
+}
