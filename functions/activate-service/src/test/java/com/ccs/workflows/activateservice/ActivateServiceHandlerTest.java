@@ -1,6 +1,7 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ActivateServiceHandlerTest {
 
     @Test
     void twoOfSeventyFiveActivatesTheFleetAndRegistersTwoPlates() {
-        Map<String, Object> output = invoke(SampleEvents.load("activate-2-of-75.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
 
         assertThat(output).containsExactly(
                 Map.entry("service_status", "active"),
@@ -47,8 +48,8 @@ class ActivateServiceHandlerTest {
 
     @Test
     void sameEventTwiceGivesTheSameOutput() {
-        Map<String, Object> first = invoke(SampleEvents.load("activate-2-of-75.json"));
-        Map<String, Object> second = invoke(SampleEvents.load("activate-2-of-75.json"));
+        Map<String, Object> first = invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
+        Map<String, Object> second = invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
 
         assertThat(second).isEqualTo(first);
         assertThat(store.vehicles()).hasSize(2);
@@ -56,7 +57,7 @@ class ActivateServiceHandlerTest {
 
     @Test
     void moreVehiclesThanContractedIsInvalidInput() {
-        assertThatThrownBy(() -> invoke(SampleEvents.load("too-many-vehicles.json")))
+        assertThatThrownBy(() -> invoke(SampleEvents.load("activate-service", "too-many-vehicles.json")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles"))
                 .hasMessageContaining("lists 3 vehicles but number_of_vehicles is 2");
         assertThat(store.vehicles()).isEmpty();

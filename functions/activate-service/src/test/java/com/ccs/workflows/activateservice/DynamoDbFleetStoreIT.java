@@ -2,6 +2,7 @@ package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +105,7 @@ class DynamoDbFleetStoreIT extends ServiceActivatorScenarios {
     void handlerRunsAgainstTheTablesFromItsEnvironment() {
         // Its own contract id: the scenarios share these tables.
         addContract("CONT-2026-000300", "CUST-98765");
-        Map<String, Object> event = SampleEvents.load("activate-2-of-75.json");
+        Map<String, Object> event = SampleEvents.load("activate-service", "activate-2-of-75.json");
         event.put("contract_id", "CONT-2026-000300");
         Map<String, String> env = new HashMap<>(Emulators.awsEnvironment());
         env.put(ActivateServiceHandler.CONTRACTS_TABLE, contracts);

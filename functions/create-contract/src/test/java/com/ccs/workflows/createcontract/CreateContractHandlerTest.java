@@ -1,6 +1,7 @@
 package com.ccs.workflows.createcontract;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CreateContractHandlerTest {
 
     @Test
     void automaticSampleCreatesContract() {
-        Map<String, Object> output = invoke(SampleEvents.load("automatic.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("create-contract", "automatic.json"));
 
         assertThat(output).containsExactly(
                 Map.entry("contract_id", "CONT-2026-000001"),
@@ -50,7 +51,7 @@ class CreateContractHandlerTest {
 
     @Test
     void manualSampleRecordsTheManagersDecision() {
-        Map<String, Object> output = invoke(SampleEvents.load("manual.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("create-contract", "manual.json"));
 
         assertThat(output).containsEntry("approval_type", "manual").containsEntry("contract_id", "CONT-2026-000001");
         assertThat(store.findByExecution("exec-12345").orElseThrow().request().approval()).isEqualTo(new Approval.Manual(
@@ -59,8 +60,8 @@ class CreateContractHandlerTest {
 
     @Test
     void sameEventTwiceReturnsTheSameOutput() {
-        Map<String, Object> first = invoke(SampleEvents.load("manual.json"));
-        Map<String, Object> second = invoke(SampleEvents.load("manual.json"));
+        Map<String, Object> first = invoke(SampleEvents.load("create-contract", "manual.json"));
+        Map<String, Object> second = invoke(SampleEvents.load("create-contract", "manual.json"));
 
         assertThat(second).isEqualTo(first);
         assertThat(store.contractCount()).isEqualTo(1);
@@ -68,14 +69,14 @@ class CreateContractHandlerTest {
 
     @Test
     void missingCustomerIsInvalidInputNamingTheField() {
-        assertThatThrownBy(() -> invoke(SampleEvents.load("missing-customer.json")))
+        assertThatThrownBy(() -> invoke(SampleEvents.load("create-contract", "missing-customer.json")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.customer_id"));
         assertThat(store.contractCount()).isZero();
     }
 
     @Test
     void decidedAtWithOffsetIsStoredAsTheInstantItNames() {
-        Map<String, Object> event = SampleEvents.load("manual.json");
+        Map<String, Object> event = SampleEvents.load("create-contract", "manual.json");
         approval(event).put("decided_at", "2026-03-02T09:05:00-05:00");
         invoke(event);
 
@@ -91,7 +92,7 @@ class CreateContractHandlerTest {
             unknown approval type         | type       | silent               | approval.type
             """)
     void badApprovalNamesTheField(String scenario, String field, String value, String expectedPath) {
-        Map<String, Object> event = SampleEvents.load("manual.json");
+        Map<String, Object> event = SampleEvents.load("create-contract", "manual.json");
         if (value == null) {
             approval(event).remove(field);
         } else {
@@ -105,7 +106,7 @@ class CreateContractHandlerTest {
 
     @Test
     void rejectedDecisionCannotBecomeAContract() {
-        Map<String, Object> event = SampleEvents.load("manual.json");
+        Map<String, Object> event = SampleEvents.load("create-contract", "manual.json");
         approval(event).put("approved", false);
 
         assertThatThrownBy(() -> invoke(event))
@@ -121,7 +122,7 @@ class CreateContractHandlerTest {
             no company name   | request.company_info.name  |      | request.company_info.name
             """)
     void badRequestNamesTheField(String scenario, String path, String value, String expectedPath) {
-        Map<String, Object> event = SampleEvents.load("automatic.json");
+        Map<String, Object> event = SampleEvents.load("create-contract", "automatic.json");
         String[] parts = path.split("\\.");
         @SuppressWarnings("unchecked")
         Map<String, Object> target = event;

@@ -1,6 +1,7 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,7 @@ class PaymentRequestTest {
 
     @Test
     void readsTheSuccessSampleEvent() throws Exception {
-        PaymentRequest request = PaymentRequest.fromEvent(SampleEvents.load("success.json"));
+        PaymentRequest request = PaymentRequest.fromEvent(SampleEvents.load("process-payment", "success.json"));
 
         assertThat(request).isEqualTo(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("5000000"),
                 StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
@@ -26,7 +27,7 @@ class PaymentRequestTest {
 
     @Test
     void theInvalidAmountSampleIsRejectedNamingAmount() throws Exception {
-        Map<String, Object> event = SampleEvents.load("invalid-amount.json");
+        Map<String, Object> event = SampleEvents.load("process-payment", "invalid-amount.json");
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
                 .isInstanceOf(InvalidInputException.class)
@@ -36,7 +37,7 @@ class PaymentRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"contract_id", "customer_id", "amount", "currency", "stripe_customer_id", "payment_method_id"})
     void everyRequiredFieldIsNamedWhenMissing(String field) throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.remove(field);
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
@@ -47,7 +48,7 @@ class PaymentRequestTest {
 
     @Test
     void paymentMethodIsOptional() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.remove("payment_method");
 
         assertThat(PaymentRequest.fromEvent(event).paymentMethod()).isEmpty();
@@ -55,7 +56,7 @@ class PaymentRequestTest {
 
     @Test
     void amountMustBeAJsonNumber() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("amount", "5000000");
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessage("amount: must be a number, got a string");
@@ -63,7 +64,7 @@ class PaymentRequestTest {
 
     @Test
     void acceptsAmountsAsTheLambdaSerializerDeliversThem() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("amount", 15_000_000.0d);
         assertThat(PaymentRequest.fromEvent(event).amountMinor()).isEqualTo(1_500_000_000L);
         event.put("amount", 15_000_000L);
@@ -72,7 +73,7 @@ class PaymentRequestTest {
 
     @Test
     void anUnknownCurrencyIsInvalidInput() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("currency", "USD");
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).isInstanceOf(InvalidInputException.class)
@@ -82,7 +83,7 @@ class PaymentRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"4242424242424242", "4242 4242 4242 4242", "tok_visa", "pm_has spaces", "src_123"})
     void onlyStripePaymentMethodIdsAreAcceptedAndTheValueIsNotEchoed(String value) throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("payment_method_id", value);
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
@@ -93,7 +94,7 @@ class PaymentRequestTest {
 
     @Test
     void theStripeCustomerMustBeACustomerId() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("stripe_customer_id", "CUST-98765");
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
@@ -102,7 +103,7 @@ class PaymentRequestTest {
 
     @Test
     void contractIdsMustBeShortPlainIdsBecauseTheyFormTheIdempotencyKey() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("success.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("contract_id", "CONT 2026/42");
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessageStartingWith("contract_id: must be");

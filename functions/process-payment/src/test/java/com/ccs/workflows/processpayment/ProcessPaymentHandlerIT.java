@@ -2,6 +2,7 @@ package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class ProcessPaymentHandlerIT {
     void chargesTheSuccessSampleWithTheKeyFromSecretsManager() throws Exception {
         stripe.answer(succeeded("pi_3HandlerIT", 500_000_000L));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("success.json"), context);
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
 
         assertThat(output).containsExactly(Map.entry("status", "success"), Map.entry("transaction_id", "pi_3HandlerIT"),
                 Map.entry("amount_minor", 500_000_000L), Map.entry("currency", "cop"));
@@ -65,7 +66,7 @@ class ProcessPaymentHandlerIT {
     void reportsTheDeclinedSampleAsFailedData() throws Exception {
         stripe.answer(cardDeclined("insufficient_funds", "Your card has insufficient funds."));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("declined.json"), context);
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "declined.json"), context);
 
         assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("decline_code", "insufficient_funds"),
                 Map.entry("message", "Your card has insufficient funds."));

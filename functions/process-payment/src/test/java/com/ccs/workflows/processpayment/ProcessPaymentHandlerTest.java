@@ -1,6 +1,7 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class ProcessPaymentHandlerTest {
                 new PaymentOutcome.Succeeded("pi_3QxSuccess", command.amountMinor(), command.currency()));
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("success.json"), context);
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
 
         assertThat(output).containsExactly(
                 Map.entry("status", "success"),
@@ -32,7 +33,7 @@ class ProcessPaymentHandlerTest {
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(new RecordingGateway(command ->
                 new PaymentOutcome.Declined("insufficient_funds", "Your card has insufficient funds."))));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("declined.json"), context);
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "declined.json"), context);
 
         assertThat(output).containsExactly(
                 Map.entry("status", "failed"),
@@ -45,7 +46,7 @@ class ProcessPaymentHandlerTest {
         RecordingGateway gateway = RecordingGateway.approving();
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
 
-        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("invalid-amount.json"), context))
+        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("process-payment", "invalid-amount.json"), context))
                 .isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("amount");
         assertThat(gateway.commands).isEmpty();

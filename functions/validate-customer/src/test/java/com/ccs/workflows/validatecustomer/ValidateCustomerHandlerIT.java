@@ -1,6 +1,7 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ValidateCustomerHandlerIT {
     }
 
     private Map<String, Object> invoke(String sampleEvent) {
-        return handler.handleRequest(SampleEvents.load(sampleEvent), new TestLambdaContext("ccs-it-validate-customer"));
+        return handler.handleRequest(SampleEvents.load("validate-customer", sampleEvent), new TestLambdaContext("ccs-it-validate-customer"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ValidateCustomerHandlerTest {
 
     @Test
     void validWith25Vehicles() {
-        Map<String, Object> output = invoke(SampleEvents.load("valid-25-vehicles.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-25-vehicles.json"));
 
         assertThat(output).containsExactly(
                 Map.entry("valid", true),
@@ -38,7 +39,7 @@ class ValidateCustomerHandlerTest {
 
     @Test
     void validWith75VehiclesIsTheModulesExampleWithTheRightCheckDigit() {
-        Map<String, Object> output = invoke(SampleEvents.load("valid-75-vehicles.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-75-vehicles.json"));
 
         assertThat(output.get("valid")).isEqualTo(true);
         assertThat(output.get("score")).isEqualTo(95);
@@ -50,7 +51,7 @@ class ValidateCustomerHandlerTest {
 
     @Test
     void invalidDocumentIsTheModulesExampleNitRejectedForItsCheckDigit() {
-        Map<String, Object> output = invoke(SampleEvents.load("invalid-document.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "invalid-document.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("reasons")).isEqualTo(List.of(
@@ -63,7 +64,7 @@ class ValidateCustomerHandlerTest {
 
     @Test
     void invalidPlatesNamesEachBadPlate() {
-        Map<String, Object> output = invoke(SampleEvents.load("invalid-plates.json"));
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "invalid-plates.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("reasons")).isEqualTo(List.of(

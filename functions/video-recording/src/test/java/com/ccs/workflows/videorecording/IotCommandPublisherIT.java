@@ -3,6 +3,7 @@ package com.ccs.workflows.videorecording;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
+import com.ccs.workflows.testing.SampleEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

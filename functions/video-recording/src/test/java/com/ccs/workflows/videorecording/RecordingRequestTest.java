@@ -1,6 +1,7 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,12 +54,12 @@ class RecordingRequestTest {
 
     @Test
     void theEventMappingNamesMissingAndMistypedFields() {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("panic-button.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("video-recording", "panic-button.json"));
         event.remove("incident_id");
         assertThatThrownBy(() -> RecordingEvents.toRequest(event))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
 
-        Map<String, Object> numericVehicle = new HashMap<>(SampleEvents.load("panic-button.json"));
+        Map<String, Object> numericVehicle = new HashMap<>(SampleEvents.load("video-recording", "panic-button.json"));
         numericVehicle.put("vehicle_id", 12345);
         assertThatThrownBy(() -> RecordingEvents.toRequest(numericVehicle))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
@@ -69,7 +70,7 @@ class RecordingRequestTest {
 
     @Test
     void theInvalidSampleEventIsRejectedOnItsVehicleId() {
-        assertThatThrownBy(() -> RecordingEvents.toRequest(SampleEvents.load("invalid-vehicle-id.json")))
+        assertThatThrownBy(() -> RecordingEvents.toRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("vehicle_id");
                     assertThat(e.getMessage()).startsWith("vehicle_id: ").contains("VEH-12345/#");

@@ -2,6 +2,7 @@ package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.ccs.workflows.videorecording;
 
+import com.ccs.workflows.testing.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

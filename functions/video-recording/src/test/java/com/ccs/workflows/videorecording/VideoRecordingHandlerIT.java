@@ -3,6 +3,7 @@ package com.ccs.workflows.videorecording;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +70,7 @@ class VideoRecordingHandlerIT {
             assertThat(handler.priming()).isNotNull();
             assertThat(table.itemCount()).as("items written by priming").isZero();
 
-            Map<String, Object> first = handler.handleRequest(SampleEvents.load("panic-button.json"), new TestLambdaContext("video-recording"));
+            Map<String, Object> first = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 
             assertThat(first).containsEntry("incident_id", "INC-VEH-12345-1698765432000")
                     .containsEntry("recording_id", "REC-INC-VEH-12345-1698765432000")
@@ -87,7 +88,7 @@ class VideoRecordingHandlerIT {
                     .containsEntry("duration_seconds", 300);
             assertThat(table.item("INC-VEH-12345-1698765432000").get("status").s()).isEqualTo("recording");
 
-            Map<String, Object> retry = handler.handleRequest(SampleEvents.load("retry-same-incident.json"), new TestLambdaContext("video-recording"));
+            Map<String, Object> retry = handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
 
             assertThat(retry).containsEntry("already_started", true)
                     .containsEntry("recording_id", first.get("recording_id"))
@@ -102,14 +103,14 @@ class VideoRecordingHandlerIT {
 
     @Test
     void anInvalidVehicleIdIsRejectedBeforeAnyWrite() {
-        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
+        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
         assertThat(table.item("INC-VEH-12345/#-1698765432000")).isEmpty();
     }
 
     @Test
     void twoConcurrentStartsOfOneIncidentLeaveOneSession() throws Exception {
-        Map<String, Object> event = new HashMap<>(SampleEvents.load("panic-button.json"));
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("video-recording", "panic-button.json"));
         event.put("incident_id", "INC-VEH-RACE-1698765432999");
         event.put("vehicle_id", "VEH-RACE");
         CountDownLatch start = new CountDownLatch(1);

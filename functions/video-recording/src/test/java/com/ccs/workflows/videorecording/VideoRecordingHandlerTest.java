@@ -1,6 +1,7 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class VideoRecordingHandlerTest {
 
     @Test
     void thePanicButtonEventStartsRecordingAndReturnsTheDocumentedShape() {
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("panic-button.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("incident_id", "INC-VEH-12345-1698765432000");
@@ -43,8 +44,8 @@ class VideoRecordingHandlerTest {
 
     @Test
     void theRetryOfTheSameIncidentReturnsTheSameRecordingWithoutPublishingAgain() {
-        Map<String, Object> first = handler.handleRequest(SampleEvents.load("panic-button.json"), new TestLambdaContext("video-recording"));
-        Map<String, Object> retry = handler.handleRequest(SampleEvents.load("retry-same-incident.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> first = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> retry = handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
 
         assertThat(retry).containsEntry("already_started", true)
                 .containsEntry("recording_id", first.get("recording_id"))
@@ -55,7 +56,7 @@ class VideoRecordingHandlerTest {
 
     @Test
     void theInvalidVehicleIdEventFailsNamingTheFieldBeforeAnyWrite() {
-        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
+        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
         assertThat(store.calls).hasValue(0);
         assertThat(publisher.published()).isEmpty();
@@ -80,7 +81,7 @@ class VideoRecordingHandlerTest {
         handler.beforeCheckpoint(null);
         handler.afterRestore(null);
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("panic-button.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 
         assertThat(output).containsEntry("already_started", false);
         assertThat(publisher.published()).hasSize(1);
@@ -88,8 +89,8 @@ class VideoRecordingHandlerTest {
 
     @Test
     void countsRecordingStartedOnlyForTheCallThatSentTheCommand() {
-        String first = standardOutputOf(() -> handler.handleRequest(SampleEvents.load("panic-button.json"), new TestLambdaContext("video-recording")));
-        String retry = standardOutputOf(() -> handler.handleRequest(SampleEvents.load("retry-same-incident.json"), new TestLambdaContext("video-recording")));
+        String first = standardOutputOf(() -> handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording")));
+        String retry = standardOutputOf(() -> handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording")));
 
         assertThat(first.lines().filter(line -> line.contains("\"_aws\""))).singleElement()
                 .satisfies(record -> assertThat(SampleEvents.parseJson(record)).containsEntry("RecordingStarted", 1.0));
