@@ -1,6 +1,7 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package com.ccs.workflows.approvalcallback;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ApprovalCallbackHandlerTest {
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.FakeTasks tasks = new Fakes.FakeTasks();
     private final ApprovalCallbackHandler handler = new ApprovalCallbackHandler(
-            new DecisionService(store, tasks, Fakes.signer(), new Fakes.MutableClock(NOW)));
+            new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)));
 
     ApprovalCallbackHandlerTest() {
         // The sample links expire at 4102444800 (2100-01-01); so does this approval's window.

@@ -1,6 +1,7 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class ApprovalReminderHandlerTest {
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
     private final ApprovalReminderHandler handler = new ApprovalReminderHandler(new ApprovalService(store, notifier,
-            new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer()), new Fakes.MutableClock(NOW), Fakes.MANAGER,
+            new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer()), new MutableClock(NOW), Fakes.MANAGER,
             Duration.ofHours(2), Approval::newId));
 
     private Map<String, Object> sample() throws Exception {

@@ -2,6 +2,7 @@ package com.ccs.workflows.approvalcallback;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ class ApprovalServiceTest {
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
     private final Fakes.RecordingScheduler scheduler = new Fakes.RecordingScheduler();
-    private final Fakes.MutableClock clock = new Fakes.MutableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final LinkSigner signer = Fakes.signer();
     private final AtomicInteger ids = new AtomicInteger();
     private final ApprovalService service = new ApprovalService(store, notifier, scheduler, new ManagerMessages(signer), clock,

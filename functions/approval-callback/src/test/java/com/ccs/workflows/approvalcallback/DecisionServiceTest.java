@@ -1,6 +1,7 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,7 @@ class DecisionServiceTest {
 
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.FakeTasks tasks = new Fakes.FakeTasks();
-    private final Fakes.MutableClock clock = new Fakes.MutableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final LinkSigner signer = Fakes.signer();
     private final DecisionService service = new DecisionService(store, tasks, signer, clock);
 

@@ -3,11 +3,7 @@ package com.ccs.workflows.approvalcallback;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,33 +22,6 @@ final class Fakes {
 
     static LinkSigner signer() {
         return new LinkSigner(() -> TEST_SECRET.getBytes(StandardCharsets.UTF_8), BASE_URL);
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     static final class RecordingNotifier implements ManagerNotifier {

@@ -1,5 +1,6 @@
 package com.ccs.workflows.createcontract;
 
+import com.ccs.workflows.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
