@@ -4,7 +4,7 @@
 # into the function's SAM artifacts directory. Make rebuilds a zip only when a source or POM changed.
 
 SHELL := /bin/bash
-MVN := source scripts/java-home.sh >/dev/null && ./mvnw -B -q
+MVN := ./mvnw -B -q
 SHARED_SOURCES := pom.xml functions/pom.xml functions/lambda-zip.xml $(shell find shared-lib/pom.xml shared-lib/src/main -type f 2>/dev/null)
 
 MODULES := validate-customer create-contract process-payment activate-service approval-callback video-recording

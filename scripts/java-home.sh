@@ -1,4 +1,5 @@
-# Source this file: exports JAVA_HOME pointing at a JDK >= 21 (the build needs one; the default `java` may be older).
+# Source this file (sh or bash): exports JAVA_HOME pointing at a JDK >= 21 (the build needs one; the default
+# `java` may be older). ./mvnw sources it too, so the wrapper finds such a JDK by itself.
 # Keeps a JAVA_HOME that is already >= 21; otherwise looks at `java` on PATH and the usual install folders.
 _ccs_java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
 _ccs_find_jdk() {
@@ -18,6 +19,7 @@ if _ccs_jdk=$(_ccs_find_jdk); then
   echo "Using JDK $(_ccs_java_major "$JAVA_HOME") at $JAVA_HOME" >&2
 else
   echo "No JDK 21 or newer found (looked at JAVA_HOME, javac on PATH, /usr/lib/jvm, /opt). Install one (e.g. Temurin 21 or 25) and set JAVA_HOME to it." >&2
-  return 1 2>/dev/null || exit 1
+  unset _ccs_jdk
+  return 1
 fi
 unset _ccs_jdk
