@@ -34,7 +34,8 @@ final class ActivationEvent {
         for (EventFields item : listed) {
             String raw = item.requiredString("plate");
             String plate = Plates.normalise(raw).orElseThrow(() -> item.invalid("plate",
-                    "must be a Colombian plate such as ABC123 or ABC-123, got \"" + raw + "\""));
+                    "must be a Colombian plate such as ABC123 or ABC-123, got "
+                            + (raw.length() <= 20 ? "\"" + raw + "\"" : "a value of " + raw.length() + " characters")));
             String first = seen.putIfAbsent(plate, item.pathOf("plate"));
             if (first != null) {
                 throw item.invalid("plate", plate + " is listed twice (also at " + first + ")");

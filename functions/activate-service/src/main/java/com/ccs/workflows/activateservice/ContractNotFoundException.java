@@ -9,7 +9,9 @@ public final class ContractNotFoundException extends RuntimeException {
     private final String contractId;
 
     public ContractNotFoundException(String contractId) {
-        super("contract " + contractId + " does not exist");
+        // A long id is shown by its length only: the message goes to the execution history and must stay small.
+        super("contract " + (contractId.length() <= 64 ? contractId : "id of " + contractId.length() + " characters")
+                + " does not exist");
         this.contractId = contractId;
     }
 

@@ -29,8 +29,9 @@ public final class ServiceActivator {
         ContractRecord contract = store.findContract(request.contractId())
                 .orElseThrow(() -> new ContractNotFoundException(request.contractId()));
         if (contract.customerId() != null && !contract.customerId().equals(request.customerId())) {
-            throw new InvalidInputException("customer_id", "is " + request.customerId() + " but contract "
-                    + request.contractId() + " belongs to " + contract.customerId());
+            // Neither customer id is echoed: the request's may be huge, the stored one is another customer's. The
+            // contract id was just found in the table, so it is a real (short) id.
+            throw new InvalidInputException("customer_id", "does not match the customer of contract " + request.contractId());
         }
         Instant activatedAt = contract.activatedAt().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
         store.registerVehicles(vehicles(request, activatedAt));

@@ -34,7 +34,7 @@ final class CreateContractEvent {
         }
         String currency = request.optionalString("currency").orElse(CURRENCY);
         if (!CURRENCY.equals(currency)) {
-            throw request.invalid("currency", "contracts are in COP, got " + currency);
+            throw request.invalid("currency", "contracts are in COP, got " + shown(currency));
         }
         return new ContractRequest(
                 executionId,
@@ -61,7 +61,7 @@ final class CreateContractEvent {
                     approval.requiredString("approver"),
                     instant(approval, "decided_at"),
                     approval.optionalString("comment").orElse(null));
-            default -> throw approval.invalid("type", "must be \"automatic\" or \"manual\", got \"" + type + "\"");
+            default -> throw approval.invalid("type", "must be \"automatic\" or \"manual\", got " + shown(type));
         };
     }
 
@@ -71,7 +71,12 @@ final class CreateContractEvent {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw fields.invalid(name, "must be an ISO-8601 date-time with offset such as 2026-03-01T10:15:30Z, got \"" + text + "\"");
+            throw fields.invalid(name, "must be an ISO-8601 date-time with offset such as 2026-03-01T10:15:30Z, got " + shown(text));
         }
+    }
+
+    /** A rejected value as an error message may show it: short ones quoted, long ones only by their length. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? "\"" + value + "\"" : "a value of " + value.length() + " characters";
     }
 }

@@ -34,7 +34,9 @@ public enum StripeCurrency {
                 return currency;
             }
         }
-        throw new InvalidInputException("currency", "unsupported currency \"" + isoCode + "\"; supported: COP");
+        // Short values are quoted; a long one only by its length, so a huge value is not echoed back.
+        String shown = isoCode.length() <= 10 ? "\"" + isoCode + "\"" : "of " + isoCode.length() + " characters";
+        throw new InvalidInputException("currency", "unsupported currency " + shown + "; supported: COP");
     }
 
     /** The lowercase code Stripe's API expects ({@code cop}). */

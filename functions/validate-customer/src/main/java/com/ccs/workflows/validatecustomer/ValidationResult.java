@@ -14,6 +14,11 @@ public record ValidationResult(boolean valid, int score, List<Reason> reasons, L
                                List<String> normalisedPlates, RegistryStatus registryStatus) {
     static final int PROBLEM_PENALTY = 10;
     static final int WARNING_PENALTY = 5;
+    /**
+     * At most this many reasons (and warnings) are listed, then one saying how many more there are: a request
+     * with thousands of bad plates must still fit Step Functions' 256 KiB state payload.
+     */
+    static final int MAX_LISTED = 50;
 
     public ValidationResult {
         reasons = List.copyOf(reasons);
@@ -23,8 +28,18 @@ public record ValidationResult(boolean valid, int score, List<Reason> reasons, L
 
     public static ValidationResult of(List<Reason> problems, List<Reason> warnings, List<String> plates,
                                       RegistryStatus registryStatus) {
-        return new ValidationResult(problems.isEmpty(), score(problems.size(), warnings.size()), problems, warnings,
-                plates, registryStatus);
+        return new ValidationResult(problems.isEmpty(), score(problems.size(), warnings.size()),
+                capped(problems, "problems"), capped(warnings, "warnings"), plates, registryStatus);
+    }
+
+    static List<Reason> capped(List<Reason> findings, String kind) {
+        if (findings.size() <= MAX_LISTED) {
+            return findings;
+        }
+        List<Reason> listed = new java.util.ArrayList<>(findings.subList(0, MAX_LISTED));
+        listed.add(new Reason(findings.get(MAX_LISTED).field(),
+                (findings.size() - MAX_LISTED) + " more " + kind + " not listed, starting with this field"));
+        return listed;
     }
 
     static int score(int problems, int warnings) {

@@ -34,4 +34,18 @@ class ValidationResultTest {
     private static List<Reason> reasons(int count) {
         return Collections.nCopies(count, new Reason("field", "why"));
     }
+
+    @org.junit.jupiter.api.Test
+    void listsAtMostFiftyFindingsAndSaysHowManyMore() {
+        java.util.List<Reason> many = java.util.stream.IntStream.range(0, 3_000)
+                .mapToObj(i -> new Reason("vehicles[" + i + "].plate", "is not a Colombian plate")).toList();
+
+        ValidationResult result = ValidationResult.of(many, many, java.util.List.of(), RegistryStatus.NOT_CHECKED);
+
+        assertThat(result.reasons()).hasSize(51);
+        assertThat(result.reasons().get(50).toString()).isEqualTo("vehicles[50].plate: 2950 more problems not listed, starting with this field");
+        assertThat(result.warnings().get(50).toString()).isEqualTo("vehicles[50].plate: 2950 more warnings not listed, starting with this field");
+        assertThat(result.valid()).isFalse();
+        assertThat(result.score()).isZero();
+    }
 }

@@ -1,0 +1,49 @@
+package com.ccs.workflows.processpayment;
+
+import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.HostileEvents;
+import com.ccs.workflows.testing.HostileRun;
+import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.TestLambdaContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Thousands of malformed and adversarial "Process Payment" events (see {@link HostileEvents}) through the handler
+ * over a recording gateway. Each either charges once, with the contract's idempotency key, or fails with
+ * InvalidInputException naming the changed field, with a short message that echoes no card-like or huge value,
+ * before anything reaches the payment provider.
+ */
+class ProcessPaymentHostileInputTest {
+
+    @Test
+    void hostileEventsChargeOnceOrFailNamingTheFieldBeforeAnyCharge() {
+        Map<String, Object> sample = SampleEvents.load("process-payment", "success.json");
+        Set<String> fields = HostileEvents.pathShapes(sample);
+        HostileEvents events = HostileEvents.seeded();
+        HostileRun run = new HostileRun("process-payment", events);
+
+        run.run(events.cases(sample, 2000), c -> {
+            RecordingGateway gateway = RecordingGateway.approving();
+            ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> event = (Map<String, Object>) c.event();
+            try {
+                Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-process-payment"));
+                if (!"success".equals(output.get("status")) || gateway.commands.size() != 1
+                        || !gateway.commands.get(0).idempotencyKey().equals("ccs-payment-" + String.valueOf(event.get("contract_id")).strip())) {
+                    throw new AssertionError("unexpected output " + output + " after " + gateway.commands.size() + " charges");
+                }
+            } catch (InvalidInputException e) {
+                run.rejected();
+                HostileRun.assertCleanInvalidInput(e, c, fields);
+                if (!gateway.commands.isEmpty()) {
+                    throw new AssertionError("charged despite invalid input");
+                }
+            }
+        });
+        run.report();
+    }
+}
