@@ -2,6 +2,7 @@ package com.ccs.workflows.shared.observability;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.entities.Subsegment;
+import com.ccs.workflows.shared.config.FunctionEnvironment;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -52,7 +53,7 @@ public final class Observability {
 
     private static Metrics createMetrics() {
         Metrics metrics = MetricsFactory.getMetricsInstance();
-        String namespace = System.getenv("POWERTOOLS_METRICS_NAMESPACE");
+        String namespace = FunctionEnvironment.variables().get("POWERTOOLS_METRICS_NAMESPACE");
         metrics.setNamespace(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace);
         metrics.setRaiseOnEmptyMetrics(false);
         return metrics;

@@ -1,0 +1,133 @@
+package com.ccs.workflows.localrunner.api;
+
+import com.ccs.workflows.localrunner.engine.Engine;
+import com.ccs.workflows.localrunner.engine.EngineException;
+import com.ccs.workflows.localrunner.engine.Execution;
+import com.ccs.workflows.localrunner.engine.ExecutionStatus;
+import com.ccs.workflows.localrunner.engine.StateMachine;
+import com.ccs.workflows.localrunner.engine.StateMachineType;
+import com.ccs.workflows.localrunner.history.HistoryEvent;
+import com.ccs.workflows.localrunner.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * StartExecution, StartSyncExecution, DescribeExecution, ListExecutions, StopExecution and GetExecutionHistory.
+ */
+final class ExecutionOperations {
+  static final int MAX_INPUT = 262_144;
+  private static final List<String> STATUSES =
+      List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+  private static final List<String> INCLUDED_DATA = List.of("ALL_DATA", "METADATA_ONLY");
+  /** Longer than an EXPRESS execution may run (5 minutes): the engine times it out before this passes. */
+  private static final Duration SYNC_WAIT = Duration.ofMinutes(6);
+
+  private final Engine engine;
+
+  ExecutionOperations(Engine engine) {
+    this.engine = engine;
+  }
+
+  ObjectNode start(ApiRequest request) {
+    Execution execution = startChecked(request);
+    ObjectNode out = Json.object().put("executionArn", execution.arn());
+    out.put("startDate", Shapes.timestamp(execution.startDate()));
+    return out;
+  }
+
+  /** Runs an EXPRESS execution to its end and answers with its outcome, as AWS's sync endpoint does. */
+  ObjectNode startSync(ApiRequest request) {
+    String arn = request.requiredString("stateMachineArn", 1, 2048);
+    Arns.stateMachineWithTestCase(arn);
+    String included = request.optionalEnum("includedData", INCLUDED_DATA);
+    StateMachine machine = engine.describeStateMachine(arn.contains("#") ? arn.substring(0, arn.indexOf('#')) : arn);
+    if (machine.type() != StateMachineType.EXPRESS) {
+      throw new EngineException("StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine");
+    }
+    Execution execution = engine.await(startChecked(request).arn(), SYNC_WAIT);
+    if (execution.status() == ExecutionStatus.RUNNING) {
+      engine.stopExecution(execution.arn(), "States.Timeout", "The execution did not end in time");
+    }
+    ObjectNode out = Shapes.describeExecution(execution, !"METADATA_ONLY".equals(included));
+    // The sync answer knows no ABORTED: an execution stopped from outside is reported as failed.
+    if (execution.status() == ExecutionStatus.ABORTED) {
+      out.put("status", "FAILED");
+    }
+    long millis = Duration.between(execution.startDate(), execution.stopDate()).toMillis();
+    out.putObject("billingDetails").put("billedMemoryUsedInMB", 64)
+        .put("billedDurationInMilliseconds", Math.max(100, (millis + 99) / 100 * 100));
+    return out;
+  }
+
+  ObjectNode describe(ApiRequest request) {
+    String arn = Arns.execution(request.requiredString("executionArn", 1, 256));
+    String included = request.optionalEnum("includedData", INCLUDED_DATA);
+    return Shapes.describeExecution(engine.describeExecution(arn), !"METADATA_ONLY".equals(included));
+  }
+
+  ObjectNode list(ApiRequest request) {
+    String machineArn = request.optionalString("stateMachineArn", 1, 256);
+    String mapRunArn = request.optionalString("mapRunArn", 1, 2000);
+    String status = request.optionalEnum("statusFilter", STATUSES);
+    int maxResults = request.optionalInt("maxResults", 0, Pages.MAX_SIZE, 0);
+    String token = request.optionalString("nextToken", 1, 3096);
+    if (mapRunArn != null) {
+      // Map runs belong to distributed Map states, which the engine runs inline: no map run exists here.
+      throw new EngineException("ResourceNotFound", "Resource not found: '" + mapRunArn + "'");
+    }
+    if (machineArn == null) {
+      throw new EngineException(ApiErrors.VALIDATION, "Must provide a StateMachine ARN or MapRun ARN");
+    }
+    Arns.stateMachine(machineArn);
+    List<Execution> executions = "PENDING_REDRIVE".equals(status) ? List.of()
+        : engine.listExecutions(machineArn, status == null ? null : ExecutionStatus.valueOf(status));
+    Pages.Page<Execution> page = Pages.page(executions,
+        e -> Pages.instantKey(e.startDate(), true) + " " + e.arn(),
+        "ListExecutions " + machineArn + " " + status, token, maxResults);
+    ObjectNode out = Json.object();
+    ArrayNode items = out.putArray("executions");
+    page.items().forEach(e -> items.add(Shapes.executionListItem(e)));
+    if (page.nextToken() != null) {
+      out.put("nextToken", page.nextToken());
+    }
+    return out;
+  }
+
+  ObjectNode stop(ApiRequest request) {
+    String arn = Arns.execution(request.requiredString("executionArn", 1, 256));
+    String error = request.optionalString("error", 0, 256);
+    String cause = request.optionalString("cause", 0, 32_768);
+    Execution execution = engine.stopExecution(arn, error, cause);
+    ObjectNode out = Json.object();
+    out.put("stopDate", Shapes.timestamp(execution.stopDate()));
+    return out;
+  }
+
+  ObjectNode history(ApiRequest request) {
+    String arn = Arns.execution(request.requiredString("executionArn", 1, 256));
+    int maxResults = request.optionalInt("maxResults", 0, Pages.MAX_SIZE, 0);
+    boolean reverse = request.optionalBoolean("reverseOrder", false);
+    String token = request.optionalString("nextToken", 1, 3096);
+    boolean includeData = request.optionalBoolean("includeExecutionData", true);
+    List<HistoryEvent> events = engine.getExecutionHistory(arn);
+    Pages.Page<HistoryEvent> page = Pages.page(events, e -> Pages.numberKey(e.id(), reverse),
+        "GetExecutionHistory " + arn + " " + reverse, token, maxResults);
+    ObjectNode out = Json.object();
+    ArrayNode items = out.putArray("events");
+    page.items().forEach(e -> items.add(Shapes.historyEvent(e, includeData)));
+    if (page.nextToken() != null) {
+      out.put("nextToken", page.nextToken());
+    }
+    return out;
+  }
+
+  private Execution startChecked(ApiRequest request) {
+    String arn = Arns.stateMachineWithTestCase(request.requiredString("stateMachineArn", 1, 2048));
+    String name = request.optionalString("name", 1, 80);
+    String input = request.optionalString("input", 0, MAX_INPUT);
+    return engine.startExecution(arn, name, input);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The Step Functions HTTP API over the engine: {@link com.ccs.workflows.localrunner.api.StepFunctionsApiServer}
+ * serves the AWS JSON 1.0 protocol on a port, so that {@code aws stepfunctions ... --endpoint-url}, boto3 and the
+ * AWS SDKs work unchanged; {@link com.ccs.workflows.localrunner.api.StepFunctionsApi} is the same without HTTP.
+ *
+ * <h2>Operations and parameters</h2>
+ *
+ * <ul>
+ *   <li>CreateStateMachine: name, definition, roleArn (IAM role ARN), type (STANDARD | EXPRESS). An identical
+ *       create is idempotent; another definition under the same name is StateMachineAlreadyExists.
+ *       loggingConfiguration, tracingConfiguration, tags, publish, versionDescription and encryptionConfiguration
+ *       are accepted and not kept (no versions or aliases).
+ *   <li>DescribeStateMachine: stateMachineArn. Logging is reported OFF and tracing disabled.
+ *   <li>ListStateMachines: maxResults (0-1000, 0 = 100), nextToken. Oldest first.
+ *   <li>UpdateStateMachine: stateMachineArn, definition, roleArn (at least one of them, or a logging/tracing
+ *       configuration, else MissingRequiredParameter). Answers updateDate.
+ *   <li>DeleteStateMachine: stateMachineArn (deleting an unknown machine succeeds).
+ *   <li>DescribeStateMachineForExecution: executionArn (the machine's current definition).
+ *   <li>StartExecution: stateMachineArn, name (default a UUID), input (default {@code {}}); traceHeader ignored.
+ *       Starting again with the name of a RUNNING execution and the same input returns that execution, any other
+ *       reuse of a name is ExecutionAlreadyExists. {@code stateMachineArn#TestCase} runs the execution against
+ *       that test case of the engine's mock configuration, as Step Functions Local does.
+ *   <li>StartSyncExecution: the same members plus includedData (ALL_DATA | METADATA_ONLY), EXPRESS machines only
+ *       (StateMachineTypeNotSupported otherwise); answers the outcome with billingDetails.
+ *   <li>DescribeExecution: executionArn, includedData (ALL_DATA | METADATA_ONLY).
+ *   <li>ListExecutions: stateMachineArn, statusFilter (RUNNING | SUCCEEDED | FAILED | TIMED_OUT | ABORTED |
+ *       PENDING_REDRIVE), maxResults (0-1000, 0 = 100), nextToken. Newest first. mapRunArn answers
+ *       ResourceNotFound (Map states run inline, without map runs); redriveFilter is ignored. EXPRESS executions
+ *       are listed, described and have a history here (AWS keeps them in CloudWatch Logs instead).
+ *   <li>StopExecution: executionArn, error, cause. Stopping an ended execution changes nothing.
+ *   <li>GetExecutionHistory: executionArn, maxResults (0-1000, 0 = 100), nextToken, reverseOrder,
+ *       includeExecutionData (false drops input/output and their details from every event).
+ *   <li>SendTaskSuccess (taskToken, output), SendTaskFailure (taskToken, error, cause), SendTaskHeartbeat
+ *       (taskToken). A token whose task has closed (answered, timed out, execution ended) is TaskTimedOut, a
+ *       token never issued InvalidToken.
+ *   <li>ValidateStateMachineDefinition: definition, type, severity, maxResults (0-100). Answers result OK | FAIL,
+ *       diagnostics (severity, code, message, location) and truncated.
+ *   <li>TestState: definition (one state), input, roleArn (optional), inspectionLevel (accepted; no
+ *       inspectionData is returned). Answers status, output, error, cause, nextState.
+ * </ul>
+ *
+ * <h2>Errors</h2>
+ *
+ * HTTP 400 with {@code {"__type": "<Code>", "message": "..."}} and the header {@code x-amzn-ErrorType: <Code>}:
+ * the engine's codes (StateMachineDoesNotExist, ExecutionDoesNotExist, ExecutionAlreadyExists,
+ * StateMachineAlreadyExists, InvalidDefinition, InvalidName, InvalidExecutionInput, InvalidOutput, TaskTimedOut,
+ * InvalidToken), InvalidArn for a malformed ARN or one of another resource type, InvalidToken for a nextToken of
+ * another listing, ValidationException for a missing or out-of-range member, SerializationException for a body
+ * that is not JSON or a member of the wrong JSON type, UnknownOperationException for any other operation or a
+ * request without {@code X-Amz-Target}. An unexpected fault is HTTP 500 InternalFailure.
+ */
+package com.ccs.workflows.localrunner.api;

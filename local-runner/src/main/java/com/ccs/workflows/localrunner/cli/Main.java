@@ -1,0 +1,349 @@
+package com.ccs.workflows.localrunner.cli;
+
+import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
+import com.ccs.workflows.localrunner.engine.EngineException;
+import com.ccs.workflows.localrunner.engine.StateMachineType;
+import com.ccs.workflows.localrunner.project.LocalDeployment;
+import com.ccs.workflows.localrunner.project.TopicMessage;
+import com.ccs.workflows.localrunner.project.WorkflowRun;
+import java.io.Console;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The local runner's command line.
+ *
+ * <pre>
+ * run &lt;emergency|business&gt; &lt;event.json&gt; [--approve|--reject|--timeout] [--endpoint-url URL]
+ *     [--stripe-base-url URL] [--param Name=Value]... [--project DIR] [--logs]
+ * execute --definition F --input F [--type STANDARD|EXPRESS] [same options]
+ * serve [--port 8083] [same options]
+ * </pre>
+ *
+ * <p>Exit code 0 when the execution succeeded, 1 when it failed (error and cause printed), 2 on a usage error.
+ */
+public final class Main {
+  static final String USAGE = """
+      Usage:
+        run <emergency|business> <event.json> [options]   run a workflow of template.yaml on an event
+        execute --definition <asl.json> --input <input.json> [--type STANDARD|EXPRESS] [options]
+        serve [--port 8083] [options]                    the Step Functions API with both workflows deployed
+
+      Options:
+        --approve | --reject | --timeout   decide a manager approval unattended (default: ask in a terminal)
+        --endpoint-url URL                 send every AWS call to URL (MiniStack, moto, LocalStack, AWS)
+                                           instead of the embedded backends (also: AWS_ENDPOINT_URL)
+        --stripe-base-url URL              Stripe API for process-payment, e.g. stripe-mock
+                                           (default: the built-in Stripe test-mode stand-in)
+        --param Name=Value                 override a template parameter (repeatable)
+        --project DIR                      the project (default: the directory holding template.yaml,
+                                           searched upwards from the current directory)
+        --logs                             show the functions' logs on stderr (default: a file)
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    int code;
+    try {
+      code = run(args, out, System.err);
+    } catch (UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.println();
+      System.err.print(USAGE);
+      code = 2;
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("The local runner failed: " + e);
+      e.printStackTrace();
+      code = 3;
+    }
+    out.flush();
+    System.exit(code);
+  }
+
+  /** Runs a command, printing the report on {@code out}; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Arguments a = Arguments.parse(args);
+    Path project = projectDir(a.project);
+    PrintStream functionLog;
+    Path logFile = null;
+    if (a.logs) {
+      functionLog = err;
+    } else {
+      try {
+        logFile = Files.createTempFile("ccs-local-runner-", ".log");
+        functionLog = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        functionLog = new PrintStream(OutputStream.nullOutputStream());
+      }
+    }
+    // The functions log (Log4j JSON lines, EMF metrics) to System.out, as in Lambda: keep them off the report.
+    PrintStream stdout = System.out;
+    System.setOut(functionLog);
+    try {
+      String endpoint = a.endpoint != null ? a.endpoint : System.getenv("AWS_ENDPOINT_URL");
+      LocalDeployment.Options options = LocalDeployment.Options.defaults(project)
+          .withEndpoint(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint))
+          .withStripeBaseUrl(a.stripe == null ? null : URI.create(a.stripe))
+          .withParameters(a.parameters)
+          .withFunctionLog(functionLog);
+      try (LocalDeployment deployment = LocalDeployment.start(options)) {
+        if (a.command.equals("serve")) {
+          return serve(deployment, a.port, out);
+        }
+        String workflow;
+        String input;
+        if (a.command.equals("execute")) {
+          String definition = read(a.definition, "--definition");
+          input = read(a.input, "--input");
+          StateMachineType type = StateMachineType.valueOf(a.type.toUpperCase(Locale.ROOT));
+          deployment.deploy("Execute", "local-execute", definition, type);
+          workflow = "Execute";
+        } else {
+          workflow = a.workflow;
+          input = read(a.event, "event file");
+        }
+        // The workflow's functions initialise before the execution starts, as SnapStart (enabled in the template)
+        // initialises a published version before any invocation: their Tasks' TimeoutSeconds see no init time.
+        Duration init = deployment.warmFor(deployment.stateMachine(workflow));
+        WorkflowRun.Result result = WorkflowRun.run(deployment, workflow, input, approver(a, out),
+            Duration.ofMinutes(10));
+        Report.print(out, result);
+        out.println();
+        out.printf(Locale.ROOT, "Deployed in %s, functions initialised in %s (SnapStart-like, before the run),"
+            + " run %s.%n", Report.human(deployment.deployTime()), Report.human(init),
+            Report.human(result.wallTime()));
+        if (logFile != null) {
+          out.println("Function logs: " + logFile);
+        }
+        return result.succeeded() ? 0 : 1;
+      } catch (EngineException e) {
+        out.println("Error      " + e.code());
+        out.println("Cause      " + e.getMessage());
+        return 1;
+      } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+        throw new UsageException(e.getMessage());
+      }
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  /** Serves the Step Functions API until the process is stopped, printing what the workflows publish. */
+  private static int serve(LocalDeployment deployment, int port, PrintStream out) {
+    deployment.stateMachines().values().forEach(deployment::warmForAsync);
+    StepFunctionsApiServer server;
+    try {
+      server = StepFunctionsApiServer.start(deployment.engine(), port);
+    } catch (IOException e) {
+      throw new UsageException("Cannot serve on port " + port + ": " + e.getMessage());
+    }
+    out.println("Step Functions API   " + server.endpoint());
+    deployment.stateMachines().values().forEach(m -> out.println("  " + m.type() + "  " + m.arn()));
+    out.println("AWS endpoint         " + deployment.endpoint() + "   (DynamoDB, SNS, SQS, Secrets Manager)");
+    out.println("Approval links       " + deployment.httpApi().baseUrl() + "/approvals/...");
+    out.println();
+    String business = deployment.stateMachine("business").arn();
+    out.println("Try:  aws stepfunctions start-execution --endpoint-url " + server.endpoint()
+        + " --state-machine-arn " + business + " --name demo-1 --input file://events/business/"
+        + "manager-approved-75-vehicles.json");
+    out.println("Messages published to the topics appear below (the manager's holds the approval links). Ctrl-C"
+        + " stops.");
+    out.println();
+    int seen = 0;
+    while (true) {
+      List<TopicMessage> messages = deployment.messages(true);
+      for (; seen < messages.size(); seen++) {
+        TopicMessage m = messages.get(seen);
+        out.println("SNS " + m.topicArn() + (m.subject() == null ? "" : "  " + m.subject()));
+        out.println("  " + m.body().replace("\n", "\n  "));
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        server.close();
+        return 0;
+      }
+    }
+  }
+
+  private static WorkflowRun.Approver approver(Arguments a, PrintStream out) {
+    if (a.decision != null) {
+      return message -> a.decision;
+    }
+    Console console = System.console();
+    if (console == null) {
+      return message -> null;
+    }
+    return message -> {
+      out.println();
+      out.println("Manager approval requested: " + message.subject());
+      out.println("  " + message.body().replace("\n", "\n  "));
+      while (true) {
+        String answer = console.readLine("Decision: [a]pprove, [r]eject, or let the window run ou[t]? ");
+        if (answer == null) {
+          return WorkflowRun.Decision.TIMEOUT;
+        }
+        switch (answer.strip().toLowerCase(Locale.ROOT)) {
+          case "a", "approve" -> {
+            return WorkflowRun.Decision.APPROVE;
+          }
+          case "r", "reject" -> {
+            return WorkflowRun.Decision.REJECT;
+          }
+          case "t", "timeout" -> {
+            return WorkflowRun.Decision.TIMEOUT;
+          }
+          default -> out.println("Please answer a, r or t.");
+        }
+      }
+    };
+  }
+
+  private static String read(String file, String what) {
+    if (file == null) {
+      throw new UsageException("Missing " + what);
+    }
+    try {
+      return Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new UsageException("Cannot read " + what + " " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** --project, else the system property ccs.project.dir, else the nearest directory with template.yaml. */
+  static Path projectDir(String explicit) {
+    if (explicit != null) {
+      return Path.of(explicit).toAbsolutePath().normalize();
+    }
+    String property = System.getProperty("ccs.project.dir");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property).toAbsolutePath().normalize();
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+        return dir;
+      }
+    }
+    throw new UsageException("No template.yaml in the current directory or above: run from the project or pass"
+        + " --project DIR");
+  }
+
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The parsed command line. */
+  static final class Arguments {
+    String command;
+    String workflow;
+    String event;
+    String definition;
+    String input;
+    String type = "STANDARD";
+    String endpoint;
+    String stripe;
+    String project;
+    boolean logs;
+    int port = 8083;
+    WorkflowRun.Decision decision;
+    final Map<String, String> parameters = new LinkedHashMap<>();
+
+    static Arguments parse(String[] args) {
+      Arguments a = new Arguments();
+      List<String> positional = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--approve" -> a.decide(WorkflowRun.Decision.APPROVE);
+          case "--reject" -> a.decide(WorkflowRun.Decision.REJECT);
+          case "--timeout" -> a.decide(WorkflowRun.Decision.TIMEOUT);
+          case "--logs" -> a.logs = true;
+          case "--endpoint-url" -> a.endpoint = value(args, ++i, arg);
+          case "--stripe-base-url" -> a.stripe = value(args, ++i, arg);
+          case "--project" -> a.project = value(args, ++i, arg);
+          case "--definition" -> a.definition = value(args, ++i, arg);
+          case "--input" -> a.input = value(args, ++i, arg);
+          case "--type" -> a.type = value(args, ++i, arg);
+          case "--port" -> {
+            try {
+              a.port = Integer.parseInt(value(args, ++i, arg));
+            } catch (NumberFormatException e) {
+              throw new UsageException("--port takes a number");
+            }
+          }
+          case "--param" -> {
+            String pair = value(args, ++i, arg);
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+              throw new UsageException("--param takes Name=Value, got " + pair);
+            }
+            a.parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
+          case "-h", "--help", "help" -> throw new UsageException("ccs-workflows local runner");
+          default -> {
+            if (arg.startsWith("--")) {
+              throw new UsageException("Unknown option " + arg);
+            }
+            positional.add(arg);
+          }
+        }
+      }
+      if (positional.isEmpty()) {
+        throw new UsageException("Missing command");
+      }
+      a.command = positional.get(0);
+      switch (a.command) {
+        case "run" -> {
+          if (positional.size() != 3) {
+            throw new UsageException("run takes a workflow (emergency or business) and an event file");
+          }
+          a.workflow = positional.get(1);
+          a.event = positional.get(2);
+        }
+        case "execute" -> {
+          if (positional.size() != 1) {
+            throw new UsageException("execute takes --definition and --input, no positional arguments");
+          }
+        }
+        case "serve" -> {
+          if (positional.size() != 1) {
+            throw new UsageException("serve takes no positional arguments");
+          }
+        }
+        default -> throw new UsageException("Unknown command " + a.command);
+      }
+      return a;
+    }
+
+    private void decide(WorkflowRun.Decision d) {
+      if (decision != null && decision != d) {
+        throw new UsageException("--approve, --reject and --timeout exclude each other");
+      }
+      decision = d;
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new UsageException(option + " needs a value");
+      }
+      return args[i];
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package com.ccs.workflows.localrunner.engine;
+
+import com.ccs.workflows.localrunner.definition.DefinitionException;
+import com.ccs.workflows.localrunner.definition.DefinitionParser;
+import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
+import com.ccs.workflows.localrunner.history.HistoryEvent;
+import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.tasks.TaskTokenException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * The Step Functions service in one object: state machines, executions, their histories and task-token
+ * callbacks. The HTTP API and the CLI are thin layers over these methods. Executions run on virtual threads.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
+
+  private final EngineConfig config;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
+  private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+
+  public Engine(EngineConfig config) {
+    this.config = config;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  // ---- state machines
+
+  /** Validates without creating: the problems AWS would report, empty when valid. */
+  public static List<String> validateDefinition(String definition) {
+    try {
+      DefinitionParser.parse(definition);
+      return List.of();
+    } catch (DefinitionException e) {
+      return e.problems();
+    }
+  }
+
+  public StateMachine createStateMachine(String name, String definition, StateMachineType type, String roleArn) {
+    checkName(name);
+    StateMachineDefinition parsed = parse(definition);
+    if (type == StateMachineType.EXPRESS) {
+      List<String> unsupported = ExpressRules.unsupportedIntegrations(parsed.program());
+      if (!unsupported.isEmpty()) {
+        throw new EngineException("InvalidDefinition", "Invalid State Machine Definition: '"
+            + String.join("', '", unsupported) + "'");
+      }
+    }
+    String arn = "arn:aws:states:" + config.region() + ":" + config.accountId() + ":stateMachine:" + name;
+    StateMachine machine = new StateMachine(arn, name, type == null ? StateMachineType.STANDARD : type,
+        roleArn, definition, parsed, config.clock().now());
+    StateMachine existing = machines.putIfAbsent(arn, machine);
+    if (existing != null) {
+      if (existing.definitionText().equals(definition) && existing.type() == machine.type()) {
+        return existing; // AWS treats an identical create as idempotent
+      }
+      throw new EngineException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+    }
+    return machine;
+  }
+
+  public StateMachine updateStateMachine(String arn, String definition, String roleArn) {
+    StateMachine current = describeStateMachine(arn);
+    StateMachineDefinition parsed = definition == null ? current.definition() : parse(definition);
+    StateMachine updated = new StateMachine(arn, current.name(), current.type(),
+        roleArn == null ? current.roleArn() : roleArn, definition == null ? current.definitionText() : definition,
+        parsed, current.creationDate());
+    machines.put(arn, updated);
+    return updated;
+  }
+
+  public StateMachine describeStateMachine(String arn) {
+    StateMachine machine = machines.get(arn);
+    if (machine == null) {
+      throw new EngineException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+    }
+    return machine;
+  }
+
+  public List<StateMachine> listStateMachines() {
+    List<StateMachine> all = new ArrayList<>(machines.values());
+    all.sort(Comparator.comparing(StateMachine::creationDate).thenComparing(StateMachine::name));
+    return all;
+  }
+
+  public void deleteStateMachine(String arn) {
+    machines.remove(arn);
+  }
+
+  // ---- executions
+
+  /**
+   * Starts an execution. {@code stateMachineArn} may end in {@code #TestCase} to answer Tasks from the mock
+   * configuration; {@code name} null gives a UUID. Restarting a running execution with the same name and input
+   * returns it (AWS's idempotency); anything else with a used name is ExecutionAlreadyExists.
+   */
+  public Execution startExecution(String stateMachineArn, String name, String input) {
+    String testCase = null;
+    String machineArn = stateMachineArn;
+    int hash = stateMachineArn.indexOf('#');
+    if (hash >= 0) {
+      testCase = stateMachineArn.substring(hash + 1);
+      machineArn = stateMachineArn.substring(0, hash);
+    }
+    StateMachine machine = describeStateMachine(machineArn);
+    String executionName = name == null ? UUID.randomUUID().toString() : name;
+    checkName(executionName);
+    JsonNode parsedInput;
+    try {
+      parsedInput = Json.parse(input == null ? "{}" : input);
+    } catch (IllegalArgumentException e) {
+      throw new EngineException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
+          + e.getMessage() + "'");
+    }
+    String kind = machine.type() == StateMachineType.EXPRESS ? "express" : "execution";
+    String arn = "arn:aws:states:" + config.region() + ":" + config.accountId() + ":" + kind + ":" + machine.name()
+        + ":" + executionName;
+    if (machine.type() == StateMachineType.EXPRESS) {
+      arn += ":" + UUID.randomUUID(); // express execution ARNs carry a run id after the name
+    }
+    ExecutionRunner runner = new ExecutionRunner(config, machine, arn, executionName, parsedInput, testCase,
+        executor);
+    runner.recordStart();
+    Execution existing = executions.putIfAbsent(arn, runner.execution());
+    if (existing != null) {
+      if (existing.status() == ExecutionStatus.RUNNING && existing.input().equals(parsedInput)) {
+        return existing;
+      }
+      throw new EngineException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+    }
+    config.clock().enter(); // counted from now, before its thread starts; the runner exits it
+    executor.execute(runner);
+    return runner.execution();
+  }
+
+  /** StartSyncExecution: starts and waits for the end. */
+  public Execution startSyncExecution(String stateMachineArn, String name, String input, Duration timeout) {
+    Execution execution = startExecution(stateMachineArn, name, input);
+    return await(execution.arn(), timeout);
+  }
+
+  public Execution describeExecution(String arn) {
+    Execution execution = executions.get(arn);
+    if (execution == null) {
+      throw new EngineException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+    }
+    return execution;
+  }
+
+  /** Executions of a machine, newest first; {@code status} null for all. */
+  public List<Execution> listExecutions(String stateMachineArn, ExecutionStatus status) {
+    describeStateMachine(stateMachineArn);
+    return executions.values().stream()
+        .filter(e -> e.stateMachineArn().equals(stateMachineArn))
+        .filter(e -> status == null || e.status() == status)
+        .sorted(Comparator.comparing(Execution::startDate).reversed())
+        .toList();
+  }
+
+  public List<HistoryEvent> getExecutionHistory(String arn) {
+    return describeExecution(arn).history();
+  }
+
+  /** Waits until the execution ends (or the timeout passes) and returns it. */
+  public Execution await(String arn, Duration timeout) {
+    Execution execution = describeExecution(arn);
+    try {
+      return execution.completion().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return execution;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return execution;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * TestState: runs one state definition (JSON of a single state) on {@code input} and reports its output, error
+   * and the next state. Tasks are called through the configured invoker, once (no retries).
+   */
+  public TestStateResult testState(String stateDefinition, String input, String roleArn) {
+    return StateTester.test(this, stateDefinition, input, roleArn, Duration.ofMinutes(5));
+  }
+
+  /** StopExecution: ends a running execution as ABORTED. */
+  public Execution stopExecution(String arn, String error, String cause) {
+    Execution execution = describeExecution(arn);
+    ExecutionRunner.abort(execution, error, cause, config.clock());
+    return execution;
+  }
+
+  // ---- callbacks
+
+  public void sendTaskSuccess(String taskToken, String output) {
+    JsonNode parsed;
+    try {
+      parsed = Json.parse(output);
+    } catch (IllegalArgumentException e) {
+      throw new EngineException("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
+    }
+    callback(() -> config.callbacks().succeed(taskToken, parsed));
+  }
+
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    callback(() -> config.callbacks().fail(taskToken, error, cause));
+  }
+
+  public void sendTaskHeartbeat(String taskToken) {
+    callback(() -> config.callbacks().heartbeat(taskToken));
+  }
+
+  private static void callback(Runnable action) {
+    try {
+      action.run();
+    } catch (TaskTokenException e) {
+      throw new EngineException(e.code(), e.getMessage());
+    }
+  }
+
+  private static StateMachineDefinition parse(String definition) {
+    try {
+      return DefinitionParser.parse(definition);
+    } catch (DefinitionException e) {
+      throw new EngineException("InvalidDefinition", e.getMessage());
+    }
+  }
+
+  private static void checkName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new EngineException("InvalidName", "Invalid Name: '" + name + "'");
+    }
+  }
+
+  /** Stops every running execution and the executor. */
+  @Override
+  public void close() {
+    executions.values().forEach(e -> ExecutionRunner.abort(e, null, null, config.clock()));
+    executor.shutdown();
+  }
+}

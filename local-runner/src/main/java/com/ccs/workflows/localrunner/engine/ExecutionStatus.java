@@ -1,0 +1,3 @@
+package com.ccs.workflows.localrunner.engine;
+
+public enum ExecutionStatus { RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED }

@@ -1,0 +1,14 @@
+package com.ccs.workflows.localrunner.engine;
+
+import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
+import java.time.Instant;
+
+/** A created state machine (immutable; an update replaces it). */
+public record StateMachine(
+    String arn,
+    String name,
+    StateMachineType type,
+    String roleArn,
+    String definitionText,
+    StateMachineDefinition definition,
+    Instant creationDate) {}

@@ -1,0 +1,48 @@
+package com.ccs.workflows.localrunner.history;
+
+import com.ccs.workflows.localrunner.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Appends events for one line of execution (the main flow, a branch, a Map iteration) and chains their
+ * {@code previousEventId}, as AWS does per line.
+ */
+public final class HistoryCursor {
+  private final ExecutionHistory history;
+  private long last;
+
+  public HistoryCursor(ExecutionHistory history, long last) {
+    this.history = history;
+    this.last = last;
+  }
+
+  /** A cursor for a nested line (branch/iteration) starting after this one's latest event. */
+  public HistoryCursor fork() {
+    return new HistoryCursor(history, last);
+  }
+
+  public synchronized long append(String type, String detailsKey, ObjectNode details) {
+    last = history.append(type, last, detailsKey, details);
+    return last;
+  }
+
+  public long append(String type) {
+    return append(type, null, null);
+  }
+
+  public synchronized long last() {
+    return last;
+  }
+
+  public synchronized void setLast(long id) {
+    last = id;
+  }
+
+  /** A details object carrying a JSON payload under {@code field} plus its {@code <field>Details}. */
+  public static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
+    details.put(field, Json.write(value));
+    details.putObject(field + "Details").put("truncated", false);
+    return details;
+  }
+}

@@ -1,0 +1,157 @@
+package com.ccs.workflows.localrunner.jsonata;
+
+import com.ccs.workflows.localrunner.errors.RuntimeFailure;
+import com.ccs.workflows.localrunner.errors.StatesFailure;
+import com.ccs.workflows.localrunner.json.Json;
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates {@code {% ... %}} JSONata expressions with com.dashjoin:jsonata. JSON null is passed in as
+ * {@link Jsonata#NULL_VALUE} so that a null result stays distinguishable from "undefined", which AWS rejects.
+ */
+public final class JsonataEvaluator {
+  private static final ConcurrentHashMap<String, Jsonata> CACHE = new ConcurrentHashMap<>();
+
+  private JsonataEvaluator() {}
+
+  public static boolean isExpression(JsonNode node) {
+    return node != null && node.isTextual() && isExpression(node.textValue());
+  }
+
+  public static boolean isExpression(String text) {
+    String t = text.strip();
+    return t.startsWith("{%") && t.endsWith("%}") && t.length() >= 4;
+  }
+
+  /** The expression text between the delimiters. */
+  public static String body(String text) {
+    String t = text.strip();
+    return t.substring(2, t.length() - 2).strip();
+  }
+
+  /**
+   * Evaluates a JSONata-mode field: literals stay as they are, {@code {% %}} strings anywhere inside objects and
+   * arrays are evaluated. {@code field} names the field for error messages (e.g. "Arguments/FunctionName").
+   */
+  public static JsonNode template(JsonNode template, JsonataScope scope, String field) {
+    if (template == null) {
+      return null;
+    }
+    if (isExpression(template)) {
+      return required(template.textValue(), scope, field);
+    }
+    if (template.isObject()) {
+      ObjectNode out = Json.object();
+      Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.set(e.getKey(), template(e.getValue(), scope, field + "/" + e.getKey()));
+      }
+      return out;
+    }
+    if (template.isArray()) {
+      ArrayNode out = Json.array();
+      for (JsonNode item : template) {
+        out.add(template(item, scope, field));
+      }
+      return out;
+    }
+    return template;
+  }
+
+  /** Evaluates {@code {% expr %}}; a result of "undefined" is a States.QueryEvaluationError. */
+  public static JsonNode required(String text, JsonataScope scope, String field) {
+    JsonNode value = evaluate(text, scope, field);
+    if (value == null) {
+      throw RuntimeFailure.query("The JSONata expression '" + body(text) + "' specified for the field '" + field
+          + "' returned nothing (undefined).", field);
+    }
+    return value;
+  }
+
+  /** Evaluates {@code {% expr %}}; null means undefined. */
+  public static JsonNode evaluate(String text, JsonataScope scope, String field) {
+    String expression = body(text);
+    Jsonata jsonata;
+    try {
+      jsonata = CACHE.computeIfAbsent(expression, JsonataEvaluator::compile);
+    } catch (JException e) {
+      throw RuntimeFailure.query("The JSONata expression '" + expression + "' specified for the field '" + field
+          + "' could not be parsed: " + e.getMessage(), field);
+    }
+    Object result;
+    // The library keeps per-evaluation state in the compiled expression: evaluate one at a time per expression.
+    synchronized (jsonata) {
+      Jsonata.Frame frame = jsonata.createFrame();
+      frame.bind("states", toJsonata(scope.states()));
+      scope.variables().forEach((name, value) -> frame.bind(name, toJsonata(value)));
+      AwsFunctions.bind(frame);
+      try {
+        result = jsonata.evaluate(null, frame);
+      } catch (StatesFailure e) {
+        throw e;
+      } catch (JException | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+        throw RuntimeFailure.query("An error occurred while evaluating the JSONata expression '" + expression
+            + "' specified for the field '" + field + "': " + e.getMessage(), field);
+      }
+    }
+    return result == null ? null : fromJsonata(result);
+  }
+
+  private static Jsonata compile(String expression) {
+    Jsonata jsonata = Jsonata.jsonata(expression);
+    jsonata.setOutputConvertNulls(false);
+    return jsonata;
+  }
+
+  static Object toJsonata(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Jsonata.NULL_VALUE;
+    }
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.properties().forEach(e -> map.put(e.getKey(), toJsonata(e.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>(node.size());
+      node.forEach(n -> list.add(toJsonata(n)));
+      return list;
+    }
+    return Json.toJava(node);
+  }
+
+  static JsonNode fromJsonata(Object value) {
+    if (value == null || value == Jsonata.NULL_VALUE) {
+      return Json.NODES.nullNode();
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode out = Json.object();
+      map.forEach((k, v) -> {
+        if (v != null) { // undefined members vanish, as in JavaScript's JSON.stringify
+          out.set(String.valueOf(k), fromJsonata(v));
+        }
+      });
+      return out;
+    }
+    if (value instanceof Iterable<?> list) {
+      ArrayNode out = Json.array();
+      list.forEach(v -> out.add(fromJsonata(v)));
+      return out;
+    }
+    if (value instanceof Jsonata.JFunction || value instanceof Jsonata.JLambda) {
+      return Json.object();
+    }
+    return Json.fromJsonata(value);
+  }
+}

@@ -1,0 +1,148 @@
+package com.ccs.workflows.localrunner.project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The resources of a resolved template that a local deployment creates or runs, by kind. */
+public final class ProjectResources {
+
+  /** A DynamoDB table: its CreateTable shape (attribute definitions, key schema, global secondary indexes). */
+  public record TableSpec(String logicalId, String name, List<Map<String, Object>> attributeDefinitions,
+      List<Map<String, Object>> keySchema, List<Map<String, Object>> globalSecondaryIndexes) {}
+
+  public record TopicSpec(String logicalId, String name) {}
+
+  /** An SQS queue with the attributes CreateQueue takes (FifoQueue, ContentBasedDeduplication ...). */
+  public record QueueSpec(String logicalId, String name, Map<String, String> attributes) {}
+
+  public record SecretSpec(String logicalId, String name, String description) {}
+
+  /** A state machine with its DefinitionSubstitutions applied. */
+  public record StateMachineSpec(String logicalId, String name, String type, String definition) {}
+
+  private ProjectResources() {}
+
+  public static List<TableSpec> tables(TemplateResolver resolver) {
+    List<TableSpec> tables = new ArrayList<>();
+    for (SamTemplate.Resource r : of(resolver, "AWS::DynamoDB::Table")) {
+      tables.add(new TableSpec(r.logicalId(), resolver.stringProperty(r, "TableName"),
+          maps(resolver.property(r, "AttributeDefinitions")), maps(resolver.property(r, "KeySchema")),
+          maps(resolver.property(r, "GlobalSecondaryIndexes"))));
+    }
+    return tables;
+  }
+
+  public static List<TopicSpec> topics(TemplateResolver resolver) {
+    return of(resolver, "AWS::SNS::Topic").stream()
+        .map(r -> new TopicSpec(r.logicalId(), resolver.stringProperty(r, "TopicName")))
+        .toList();
+  }
+
+  public static List<QueueSpec> queues(TemplateResolver resolver) {
+    List<QueueSpec> queues = new ArrayList<>();
+    for (SamTemplate.Resource r : of(resolver, "AWS::SQS::Queue")) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      for (String name : List.of("FifoQueue", "ContentBasedDeduplication", "DeduplicationScope",
+          "FifoThroughputLimit", "VisibilityTimeout", "MessageRetentionPeriod")) {
+        Object value = resolver.property(r, name);
+        if (value != null) {
+          attributes.put(name, value.toString());
+        }
+      }
+      queues.add(new QueueSpec(r.logicalId(), resolver.stringProperty(r, "QueueName"), attributes));
+    }
+    return queues;
+  }
+
+  public static List<SecretSpec> secrets(TemplateResolver resolver) {
+    return of(resolver, "AWS::SecretsManager::Secret").stream()
+        .map(r -> new SecretSpec(r.logicalId(), resolver.stringProperty(r, "Name"),
+            resolver.stringProperty(r, "Description")))
+        .toList();
+  }
+
+  /** EventBridge Scheduler groups (the approval reminders'); the embedded backend accepts any group. */
+  public static List<String> scheduleGroups(TemplateResolver resolver) {
+    return of(resolver, "AWS::Scheduler::ScheduleGroup").stream()
+        .map(r -> resolver.stringProperty(r, "Name"))
+        .toList();
+  }
+
+  public static List<FunctionSpec> functions(TemplateResolver resolver) {
+    Map<String, Object> globals = resolver.template().functionGlobals();
+    List<FunctionSpec> functions = new ArrayList<>();
+    for (SamTemplate.Resource r : of(resolver, "AWS::Serverless::Function")) {
+      Map<String, String> environment = new LinkedHashMap<>();
+      environment.putAll(variables(resolver, globals.get("Environment")));
+      environment.putAll(variables(resolver, r.properties().get("Environment")));
+      String codeUri = resolver.stringProperty(r, "CodeUri");
+      Path code = resolver.path(codeUri);
+      String name = resolver.stringProperty(r, "FunctionName");
+      String arn = resolver.functionArn(r.logicalId());
+      functions.add(new FunctionSpec(r.logicalId(), name, code, code.getFileName().toString(),
+          resolver.stringProperty(r, "Handler"), intSetting(resolver, r, globals, "Timeout", 3),
+          intSetting(resolver, r, globals, "MemorySize", 128), Map.copyOf(environment), arn,
+          arn + ":" + resolver.alias()));
+    }
+    return functions;
+  }
+
+  public static List<StateMachineSpec> stateMachines(TemplateResolver resolver) {
+    List<StateMachineSpec> machines = new ArrayList<>();
+    for (SamTemplate.Resource r : of(resolver, "AWS::Serverless::StateMachine")) {
+      String definition;
+      Object inline = r.properties().get("Definition");
+      if (inline != null) {
+        throw new UnsupportedOperationException(r.logicalId() + ": an inline Definition is not supported locally;"
+            + " use DefinitionUri");
+      }
+      Path file = resolver.path(resolver.stringProperty(r, "DefinitionUri"));
+      try {
+        definition = Files.readString(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+      Object substitutions = resolver.property(r, "DefinitionSubstitutions");
+      for (Map.Entry<String, Object> s : SamTemplate.map(substitutions).entrySet()) {
+        definition = definition.replace("${" + s.getKey() + "}", TemplateResolver.scalar(s.getValue()));
+      }
+      String type = resolver.stringProperty(r, "Type");
+      machines.add(new StateMachineSpec(r.logicalId(), resolver.stringProperty(r, "Name"),
+          type == null || type.isEmpty() ? "STANDARD" : type, definition));
+    }
+    return machines;
+  }
+
+  private static Map<String, String> variables(TemplateResolver resolver, Object environment) {
+    Map<String, String> result = new LinkedHashMap<>();
+    if (environment == null) {
+      return result;
+    }
+    Object variables = SamTemplate.map(environment).get("Variables");
+    SamTemplate.map(resolver.resolve(variables)).forEach((k, v) -> result.put(k, TemplateResolver.scalar(v)));
+    return result;
+  }
+
+  private static int intSetting(TemplateResolver resolver, SamTemplate.Resource r, Map<String, Object> globals,
+      String name, int fallback) {
+    Object value = r.properties().containsKey(name) ? resolver.property(r, name) : resolver.resolve(globals.get(name));
+    return value == null ? fallback : Integer.parseInt(value.toString());
+  }
+
+  private static List<SamTemplate.Resource> of(TemplateResolver resolver, String type) {
+    return resolver.template().resources().values().stream()
+        .filter(r -> r.type().equals(type) && resolver.exists(r))
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> maps(Object value) {
+    return value == null ? List.of() : (List<Map<String, Object>>) value;
+  }
+}

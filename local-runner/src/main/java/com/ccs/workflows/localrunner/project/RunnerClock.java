@@ -1,0 +1,101 @@
+package com.ccs.workflows.localrunner.project;
+
+import com.ccs.workflows.localrunner.clock.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The local runner's clock: real time plus an offset that only grows. Waits the engine makes on its own (Wait
+ * states, retry intervals) jump at once, so a retried registry outage does not keep a developer waiting. Waits
+ * for something outside the engine are real while a function is running in-process (its answer is coming, and
+ * its TimeoutSeconds must hold in real time), and, once {@link #skipCallbackWaits} is set (the CLI's
+ * {@code --timeout}), a wait nobody is working on (a task token no one will answer) jumps to its deadline after
+ * a short grace, so a 24 h approval window closes in milliseconds.
+ */
+public final class RunnerClock implements Clock {
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  private final AtomicLong offsetNanos = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Duration grace;
+  private volatile boolean skipCallbackWaits;
+
+  public RunnerClock(Duration grace) {
+    this.grace = grace;
+  }
+
+  public RunnerClock() {
+    this(Duration.ofMillis(150));
+  }
+
+  @Override
+  public Instant now() {
+    return Instant.now().plusNanos(offsetNanos.get());
+  }
+
+  /** From now on, callback waits with nothing in flight jump to their deadline (they time out). */
+  public void skipCallbackWaits(boolean skip) {
+    this.skipCallbackWaits = skip;
+  }
+
+  /** How far virtual time is ahead of the wall clock. */
+  public Duration offset() {
+    return Duration.ofNanos(offsetNanos.get());
+  }
+
+  /** Marks an in-process invocation as running (real waits); call {@link #invocationEnded} when it ends. */
+  public void invocationStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  public void invocationEnded() {
+    inFlight.decrementAndGet();
+  }
+
+  private void jumpTo(Instant deadline) {
+    offsetNanos.accumulateAndGet(Math.max(0, Duration.between(now(), deadline).toNanos()), Long::sum);
+  }
+
+  @Override
+  public boolean sleepUntil(Instant deadline, CompletableFuture<?> interrupt) {
+    if (interrupt.isDone()) {
+      return true;
+    }
+    jumpTo(deadline);
+    return false;
+  }
+
+  @Override
+  public boolean await(CompletableFuture<?> event, Instant deadline) throws InterruptedException {
+    long idleSince = System.nanoTime();
+    while (true) {
+      if (event.isDone()) {
+        return true;
+      }
+      long remaining = Duration.between(now(), deadline).toNanos();
+      if (remaining <= 0) {
+        return event.isDone();
+      }
+      if (inFlight.get() > 0) {
+        idleSince = System.nanoTime();
+      } else if (skipCallbackWaits && System.nanoTime() - idleSince >= grace.toNanos()) {
+        jumpTo(deadline);
+        return event.isDone();
+      }
+      try {
+        event.get(Math.min(remaining, POLL_NANOS), TimeUnit.NANOSECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        // keep waiting
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        return true;
+      }
+    }
+  }
+}

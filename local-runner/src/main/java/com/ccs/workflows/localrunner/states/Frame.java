@@ -1,0 +1,19 @@
+package com.ccs.workflows.localrunner.states;
+
+import com.ccs.workflows.localrunner.history.ExecutionHistory;
+import com.ccs.workflows.localrunner.history.HistoryCursor;
+
+/** One line of execution: the main flow, a Parallel branch or a Map iteration. */
+public record Frame(ExecutionRuntime runtime, Variables variables, HistoryCursor cursor, Cancellation cancellation) {
+
+  /** A nested line: child variable scope, own history chain, cancelled with {@code group}. */
+  public Frame fork(Cancellation group) {
+    return new Frame(runtime, variables.child(), cursor.fork(), group.child());
+  }
+
+  /** A nested line whose events go to a history of its own (a distributed Map's child execution). */
+  public Frame forkDetached(Cancellation group) {
+    var own = new ExecutionHistory(runtime.clock());
+    return new Frame(runtime, variables.child(), new HistoryCursor(own, 0), group.child());
+  }
+}

@@ -1,0 +1,117 @@
+package com.ccs.workflows.localrunner.states;
+
+import com.ccs.workflows.localrunner.definition.ChoiceState;
+import com.ccs.workflows.localrunner.definition.FailState;
+import com.ccs.workflows.localrunner.definition.MapState;
+import com.ccs.workflows.localrunner.definition.ParallelState;
+import com.ccs.workflows.localrunner.definition.PassState;
+import com.ccs.workflows.localrunner.definition.Program;
+import com.ccs.workflows.localrunner.definition.State;
+import com.ccs.workflows.localrunner.definition.SucceedState;
+import com.ccs.workflows.localrunner.definition.TaskState;
+import com.ccs.workflows.localrunner.definition.WaitState;
+import com.ccs.workflows.localrunner.errors.RuntimeFailure;
+import com.ccs.workflows.localrunner.errors.StatesErrors;
+import com.ccs.workflows.localrunner.errors.StatesFailure;
+import com.ccs.workflows.localrunner.history.HistoryCursor;
+import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.paths.ResultPaths;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Runs a program (a machine, branch or item processor) state by state, recording Entered/Exited events. */
+public final class Interpreter {
+  /** AWS's payload limit: 256 KiB of UTF-8. */
+  static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  private Interpreter() {}
+
+  /**
+   * Runs {@code program} on {@code input} and returns its output.
+   *
+   * @throws StatesFailure when it fails
+   * @throws ExecutionStopped when its frame is cancelled
+   */
+  public static JsonNode run(Program program, JsonNode input, Frame frame) {
+    String current = program.startAt();
+    JsonNode data = input;
+    while (true) {
+      frame.cancellation().check();
+      State state = program.state(current);
+      StepResult result = step(state, data, frame);
+      if (result.next() == null) {
+        return result.output();
+      }
+      data = result.output();
+      current = result.next();
+    }
+  }
+
+  private static StepResult step(State state, JsonNode input, Frame frame) {
+    HistoryCursor cursor = frame.cursor();
+    ObjectNode entered = Json.object().put("name", state.name());
+    HistoryCursor.payload(entered, "input", input);
+    Instant enteredTime = frame.runtime().clock().now();
+    long beforeEntered = cursor.last();
+    long enteredId = cursor.append(state.type() + "StateEntered", "stateEnteredEventDetails", entered);
+    StateRun run = new StateRun(frame, state, input, enteredId, enteredTime);
+    StepResult result;
+    try {
+      result = dispatch(state, run);
+      if (result.outputPath() != null) {
+        String path = result.outputPath().isEmpty() ? null : result.outputPath();
+        result = new StepResult(ResultPaths.select(path, run.bindings(result.output())), result.next(),
+            result.assigned());
+      }
+    } catch (ExecutionStopped e) {
+      cursor.append(state.type() + "StateAborted");
+      throw e;
+    } catch (StatesFailure f) {
+      StatesFailure located = run.locate(f);
+      if (f instanceof RuntimeFailure rf && StatesErrors.QUERY_EVALUATION_ERROR.equals(f.error())) {
+        ObjectNode details = Json.object().put("cause", located.cause()).put("error", located.error());
+        if (rf.location() != null) {
+          details.put("location", rf.location());
+        }
+        // As recorded on AWS: EvaluationFailed chains to the event before the state's Entered event, except in
+        // Wait states, where it follows the Entered event.
+        if (!(state instanceof WaitState)) {
+          cursor.setLast(beforeEntered);
+        }
+        cursor.append("EvaluationFailed", "evaluationFailedEventDetails", details.put("state", state.name()));
+      }
+      throw located;
+    }
+    String text = Json.write(result.output());
+    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      throw new StatesFailure(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
+          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+    ObjectNode exited = Json.object();
+    if (!result.assigned().isEmpty()) {
+      ObjectNode vars = exited.putObject("assignedVariables");
+      result.assigned().forEach((k, v) -> vars.put(k, Json.write(v)));
+      exited.putObject("assignedVariablesDetails").put("truncated", false);
+    }
+    exited.put("name", state.name());
+    exited.put("output", text);
+    exited.putObject("outputDetails").put("truncated", false);
+    cursor.append(state.type() + "StateExited", "stateExitedEventDetails", exited);
+    return result;
+  }
+
+  private static StepResult dispatch(State state, StateRun run) {
+    return switch (state) {
+      case PassState s -> PassHandler.execute(s, run);
+      case TaskState s -> TaskHandler.execute(s, run);
+      case ChoiceState s -> ChoiceHandler.execute(s, run);
+      case WaitState s -> WaitHandler.execute(s, run);
+      case SucceedState s -> TerminalHandlers.succeed(s, run);
+      case FailState s -> TerminalHandlers.fail(s, run);
+      case ParallelState s -> ParallelHandler.execute(s, run);
+      case MapState s -> MapHandler.execute(s, run);
+    };
+  }
+}

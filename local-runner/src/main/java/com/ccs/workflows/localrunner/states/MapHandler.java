@@ -1,0 +1,226 @@
+package com.ccs.workflows.localrunner.states;
+
+import com.ccs.workflows.localrunner.definition.MapState;
+import com.ccs.workflows.localrunner.errors.RuntimeFailure;
+import com.ccs.workflows.localrunner.errors.StatesErrors;
+import com.ccs.workflows.localrunner.errors.StatesFailure;
+import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.jsonata.JsonataEvaluator;
+import com.ccs.workflows.localrunner.paths.Bindings;
+import com.ccs.workflows.localrunner.paths.ContextObject;
+import com.ccs.workflows.localrunner.paths.PathNotFound;
+import com.ccs.workflows.localrunner.paths.PayloadTemplate;
+import com.ccs.workflows.localrunner.paths.ReferencePaths;
+import com.ccs.workflows.localrunner.paths.ResultPaths;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Map (inline; a distributed map without an ItemReader runs the same way): one iteration of the item processor
+ * per item, at most MaxConcurrency at a time, failing when the failures exceed the tolerated count/percentage.
+ */
+final class MapHandler {
+  private MapHandler() {}
+
+  static StepResult execute(MapState state, StateRun run) {
+    return Recovery.run(run, state.retry(), state.catchers(), () -> attempt(state, run));
+  }
+
+  private static StepResult attempt(MapState state, StateRun run) {
+    if (state.distributed() != null && state.distributed().has("ItemReader")) {
+      throw RuntimeFailure.runtime("ItemReader (distributed Map reading from S3) is not supported by the local"
+          + " runner");
+    }
+    boolean jsonata = state.common().jsonata();
+    JsonNode effective = DataFlow.effectiveInput(run);
+    ArrayNode items = items(state, run, effective);
+    int maxConcurrency = (int) number(state.maxConcurrency(), state.maxConcurrencyPath(), "MaxConcurrency", run,
+        effective, true);
+    Double toleratedCount = optionalNumber(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
+        "ToleratedFailureCount", run, effective, true);
+    Double toleratedPercentage = optionalNumber(state.toleratedFailurePercentage(),
+        state.toleratedFailurePercentagePath(), "ToleratedFailurePercentage", run, effective, false);
+
+    List<JsonNode> inputs = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      ContextObject.MapItem item = new ContextObject.MapItem(i, items.get(i));
+      if (state.itemSelector() == null) {
+        inputs.add(items.get(i));
+      } else if (jsonata) {
+        inputs.add(JsonataEvaluator.template(state.itemSelector(), run.jsonata(null, null, item), "ItemSelector"));
+      } else {
+        var bindings = new Bindings(effective, run.context(item),
+            run.frame().variables()::get);
+        inputs.add(PayloadTemplate.evaluate(state.itemSelector(), bindings));
+      }
+    }
+
+    var cursor = run.frame().cursor();
+    cursor.append("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", items.size()));
+    if (state.distributedMode()) {
+      cursor.append("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn",
+          run.runtime().info().stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + state.name() + ":"
+              + UUID.randomUUID()));
+    }
+    Cancellation group = run.frame().cancellation().child();
+    List<Supplier<JsonNode>> jobs = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      int index = i;
+      jobs.add(() -> iteration(state, run, group, index, inputs.get(index)));
+    }
+    boolean tolerant = toleratedCount != null || toleratedPercentage != null;
+    int total = inputs.size();
+    List<Fanout.Outcome> outcomes = Fanout.run(jobs, maxConcurrency, group, run.runtime().executor(),
+        run.runtime().clock(), failures -> exceeded(failures, total, toleratedCount, toleratedPercentage));
+    run.checkCancelled();
+    int failures = (int) outcomes.stream().filter(o -> o.failure() != null).count();
+    if (failures > 0 && exceeded(failures, total, toleratedCount, toleratedPercentage)) {
+      if (state.distributedMode()) {
+        cursor.append("MapRunFailed");
+      }
+      cursor.append("MapStateFailed");
+      if (tolerant) {
+        throw new StatesFailure(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+            "The specified tolerated failure threshold was exceeded");
+      }
+      throw Fanout.firstFailure(outcomes);
+    }
+    ArrayNode results = Json.array();
+    for (Fanout.Outcome o : outcomes) {
+      if (o.failure() != null) {
+        ObjectNode error = results.addObject();
+        error.put("Error", o.failure().error());
+        error.put("Cause", o.failure().cause());
+      } else {
+        results.add(o.output());
+      }
+    }
+    if (state.distributedMode()) {
+      cursor.append("MapRunSucceeded");
+    }
+    cursor.append("MapStateSucceeded");
+    return DataFlow.finish(run, results, results, state.common().next());
+  }
+
+  private static JsonNode iteration(MapState state, StateRun run, Cancellation group, int index, JsonNode input) {
+    if (state.distributedMode()) {
+      return Interpreter.run(state.processor(), input, run.frame().forkDetached(group));
+    }
+    Frame frame = run.frame().fork(group);
+    ObjectNode details = Json.object().put("index", index).put("name", state.name());
+    frame.cursor().append("MapIterationStarted", "mapIterationStartedEventDetails", details);
+    try {
+      JsonNode out = Interpreter.run(state.processor(), input, frame);
+      frame.cursor().append("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.deepCopy());
+      return out;
+    } catch (StatesFailure f) {
+      frame.cursor().append("MapIterationFailed", "mapIterationFailedEventDetails", details.deepCopy());
+      throw f;
+    } catch (ExecutionStopped e) {
+      frame.cursor().append("MapIterationAborted", "mapIterationAbortedEventDetails", details.deepCopy());
+      throw e;
+    }
+  }
+
+  private static boolean exceeded(int failures, int total, Double count, Double percentage) {
+    if (count == null && percentage == null) {
+      return failures > 0;
+    }
+    boolean overCount = count != null && failures > count;
+    boolean overPercentage = percentage != null && total > 0 && failures * 100.0 / total > percentage;
+    return overCount || overPercentage;
+  }
+
+  private static ArrayNode items(MapState state, StateRun run, JsonNode effective) {
+    if (state.common().jsonata()) {
+      JsonNode items = state.items();
+      if (items == null) {
+        items = run.input();
+        if (!items.isArray()) {
+          throw RuntimeFailure.query("Map state input must be an array but was: " + Json.write(items));
+        }
+        return (ArrayNode) items;
+      }
+      if (JsonataEvaluator.isExpression(items)) {
+        JsonNode value = JsonataEvaluator.required(items.textValue(), run.jsonata(null, null), "Items");
+        if (!value.isArray()) {
+          throw RuntimeFailure.query("The JSONata expression '" + JsonataEvaluator.body(items.textValue())
+              + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+              + Json.typeName(value) + "' for value: " + Json.write(value));
+        }
+        return (ArrayNode) value;
+      }
+      JsonNode value = JsonataEvaluator.template(items, run.jsonata(null, null), "Items");
+      if (!value.isArray()) {
+        throw RuntimeFailure.query("Map state input must be an array but was: " + Json.write(value));
+      }
+      return (ArrayNode) value;
+    }
+    JsonNode value = ResultPaths.select(state.itemsPath(), run.bindings(effective));
+    if (!value.isArray()) {
+      throw RuntimeFailure.query("Map state input must be an array but was: " + Json.write(value));
+    }
+    return (ArrayNode) value;
+  }
+
+  /** A number, or a string holding one (AWS accepts "1" from a path), else null. */
+  private static JsonNode numeric(JsonNode value) {
+    if (value.isNumber()) {
+      return value;
+    }
+    if (value.isTextual()) {
+      try {
+        JsonNode parsed = Json.parse(value.textValue().trim());
+        return parsed.isNumber() ? parsed : null;
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static double number(JsonNode literal, String path, String field, StateRun run, JsonNode effective,
+      boolean integer) {
+    Double v = optionalNumber(literal, path, field, run, effective, integer);
+    return v == null ? 0 : v;
+  }
+
+  private static Double optionalNumber(JsonNode literal, String path, String field, StateRun run, JsonNode effective,
+      boolean integer) {
+    JsonNode value = literal;
+    if (path != null) {
+      try {
+        value = ReferencePaths.read(path, run.bindings(effective));
+      } catch (PathNotFound e) {
+        throw RuntimeFailure.runtime("The " + field + "Path field does not reference an input value: " + path);
+      }
+      JsonNode number = numeric(value);
+      boolean valid = number != null && (!integer || number.isIntegralNumber()) && number.doubleValue() >= 0
+          && (integer || number.doubleValue() <= 100);
+      if (!valid) {
+        throw RuntimeFailure.runtime("The " + field + "Path field refers to value \""
+            + (value.isTextual() ? value.textValue() : Json.write(value)) + "\" which is not a valid "
+            + (integer ? "integer" : "float") + ": " + path);
+      }
+      return number.doubleValue();
+    }
+    if (value == null) {
+      return null;
+    }
+    if (JsonataEvaluator.isExpression(value)) {
+      value = JsonataEvaluator.required(value.textValue(), run.jsonata(null, null), field);
+      if (!value.isNumber()) {
+        throw RuntimeFailure.query("The JSONata expression '" + JsonataEvaluator.body(literal.textValue())
+            + "' specified for the field '" + field + "' returned an unexpected result type. Expected '"
+            + (integer ? "integer" : "number") + "', but was '" + Json.typeName(value) + "' for value: "
+            + Json.write(value));
+      }
+    }
+    return value.doubleValue();
+  }
+}

@@ -1,0 +1,43 @@
+package com.ccs.workflows.localrunner.states;
+
+import com.ccs.workflows.localrunner.definition.ParallelState;
+import com.ccs.workflows.localrunner.definition.Program;
+import com.ccs.workflows.localrunner.errors.StatesFailure;
+import com.ccs.workflows.localrunner.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Parallel: every branch gets the same input, concurrently; the first failing branch fails the state. */
+final class ParallelHandler {
+  private ParallelHandler() {}
+
+  static StepResult execute(ParallelState state, StateRun run) {
+    return Recovery.run(run, state.retry(), state.catchers(), () -> attempt(state, run));
+  }
+
+  private static StepResult attempt(ParallelState state, StateRun run) {
+    JsonNode input = DataFlow.payload(run, DataFlow.effectiveInput(run));
+    var cursor = run.frame().cursor();
+    cursor.append("ParallelStateStarted");
+    Cancellation group = run.frame().cancellation().child();
+    List<Supplier<JsonNode>> jobs = new ArrayList<>();
+    for (Program branch : state.branches()) {
+      jobs.add(() -> Interpreter.run(branch, input, run.frame().fork(group)));
+    }
+    List<Fanout.Outcome> outcomes = Fanout.run(jobs, 0, group, run.runtime().executor(),
+        run.runtime().clock(), failures -> true);
+    run.checkCancelled();
+    StatesFailure failure = Fanout.firstFailure(outcomes);
+    if (failure != null) {
+      cursor.append("ParallelStateFailed");
+      throw failure;
+    }
+    ArrayNode results = Json.array();
+    outcomes.forEach(o -> results.add(o.output()));
+    cursor.append("ParallelStateSucceeded");
+    return DataFlow.finish(run, results, results, state.common().next());
+  }
+}

@@ -1,0 +1,96 @@
+package com.ccs.workflows.localrunner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ccs.workflows.localrunner.project.TestProject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: report, exit codes, usage errors. */
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int main(String... args) {
+    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String printed() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runPrintsTheTimelineOutputAndSideEffects() {
+    Path project = TestProject.dir();
+    int code = main("run", "emergency", project.resolve("events/emergency/hijack.json").toString(),
+        "--project", project.toString());
+
+    assertThat(code).isZero();
+    assertThat(printed())
+        .contains("Status     SUCCEEDED")
+        .containsPattern("\\+\\s+\\S+ m?s\\s+High Priority Response\\s+Parallel\\s+\\S+ m?s")
+        .contains("Notify Authorities", "Activate Video Recording", "Log Completion")
+        .contains("\"executionTime\"")
+        .contains("DynamoDB  ccs-dev-incidents  {\"incident_id\":\"INC-VEH-30001-1698765600000\"}  put")
+        .contains("SNS       arn:aws:sns:us-east-1:000000000000:ccs-dev-authorities-alerts")
+        .contains("IoT       ccs/dev/vehicles/VEH-30001/commands")
+        .contains("Function logs: ");
+  }
+
+  @Test
+  void aFailedExecutionExitsNonZeroWithErrorAndCause() {
+    Path project = TestProject.dir();
+    int code = main("run", "business", project.resolve("events/business/invalid-document.json").toString(),
+        "--project", project.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(printed()).contains("Status     FAILED").contains("Error      ValidationFailed")
+        .contains("Cause      [\"document_id: NIT check digit 7");
+  }
+
+  @Test
+  void anApprovalWithoutADecisionOrATerminalStopsWithAHint() {
+    Path project = TestProject.dir();
+    int code = main("run", "business", project.resolve("events/business/manager-approved-75-vehicles.json")
+        .toString(), "--project", project.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(printed()).contains("Status     ABORTED")
+        .contains("run again with --approve, --reject or --timeout")
+        .contains("SNS       arn:aws:sns:us-east-1:000000000000:ccs-dev-manager-notifications")
+        .contains("Subject: Approval needed: Transportes ABC S.A.S. (75 vehicles)");
+  }
+
+  @Test
+  void executeRunsAnyDefinition(@TempDir Path dir) throws Exception {
+    Path definition = dir.resolve("d.asl.json");
+    Files.writeString(definition, """
+        {"StartAt": "Wait", "States": {
+          "Wait": {"Type": "Wait", "Seconds": 3600, "Next": "Done"},
+          "Done": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('hello {}', $.name)"}, "End": true}}}""");
+    Path input = dir.resolve("in.json");
+    Files.writeString(input, "{\"name\": \"fleet\"}");
+
+    int code = main("execute", "--definition", definition.toString(), "--input", input.toString(),
+        "--project", TestProject.dir().toString());
+
+    assertThat(code).isZero();
+    assertThat(printed()).contains("\"greeting\" : \"hello fleet\"").containsPattern("Wait\\s+Wait\\s+1h00m00s");
+  }
+
+  @Test
+  void usageErrorsSaySo() {
+    assertThatThrownBy(() -> main("run", "emergency")).isInstanceOf(Main.UsageException.class)
+        .hasMessageContaining("run takes a workflow");
+    assertThatThrownBy(() -> main("run", "x", "y", "--approve", "--reject"))
+        .hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> main("run", "business", "y", "--frobnicate")).hasMessageContaining("Unknown option");
+  }
+}

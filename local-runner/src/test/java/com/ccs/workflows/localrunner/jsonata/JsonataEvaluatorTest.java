@@ -1,0 +1,50 @@
+package com.ccs.workflows.localrunner.jsonata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ccs.workflows.localrunner.errors.RuntimeFailure;
+import com.ccs.workflows.localrunner.json.Json;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonataEvaluatorTest {
+  private final JsonataScope scope = new JsonataScope(
+      Json.parse("{\"input\":{\"n\":[1,2,3],\"x\":null},\"context\":{\"Execution\":{\"Name\":\"e1\"}}}"),
+      Map.of("greeting", Json.text("hi")));
+
+  @Test
+  void evaluatesExpressionsInsideTemplatesAndKeepsLiterals() {
+    var out = JsonataEvaluator.template(Json.parse("""
+        {"sum": "{% $sum($states.input.n) %}", "lit": "plain", "var": "{% $greeting & '!' %}",
+         "arr": ["{% $states.context.Execution.Name %}", 2], "null": "{% $states.input.x %}"}"""), scope, "Output");
+    assertThat(out).isEqualTo(Json.parse("""
+        {"sum": 6, "lit": "plain", "var": "hi!", "arr": ["e1", 2], "null": null}"""));
+  }
+
+  @Test
+  void numbersComeBackAsJsonNumbersWithoutSpuriousFractions() {
+    assertThat(JsonataEvaluator.evaluate("{% 10 / 4 %}", scope, "f").toString()).isEqualTo("2.5");
+    assertThat(JsonataEvaluator.evaluate("{% 10 / 5 %}", scope, "f").toString()).isEqualTo("2");
+  }
+
+  @Test
+  void undefinedIsAQueryEvaluationErrorNamingTheField() {
+    assertThatThrownBy(() -> JsonataEvaluator.template(Json.parse("{\"r\": \"{% $nope %}\"}"), scope, "Output"))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("The JSONata expression '$nope' specified for the field 'Output/r' returned nothing"
+            + " (undefined).")
+        .satisfies(e -> assertThat(((RuntimeFailure) e).location()).isEqualTo("Output/r"));
+  }
+
+  @Test
+  void offersTheFunctionsStepFunctionsAdds() {
+    assertThat(JsonataEvaluator.evaluate("{% $partition([1,2,3], 2) %}", scope, "f").toString())
+        .isEqualTo("[[1,2],[3]]");
+    assertThat(JsonataEvaluator.evaluate("{% $range(0, 4, 2) %}", scope, "f").toString()).isEqualTo("[0,2,4]");
+    assertThat(JsonataEvaluator.evaluate("{% $parse('{\"a\":1}') %}", scope, "f").toString()).isEqualTo("{\"a\":1}");
+    assertThat(JsonataEvaluator.evaluate("{% $hash('input data', 'SHA-256') %}", scope, "f").textValue())
+        .startsWith("b4a697a0");
+    assertThat(JsonataEvaluator.evaluate("{% $uuid() %}", scope, "f").textValue()).hasSize(36);
+  }
+}

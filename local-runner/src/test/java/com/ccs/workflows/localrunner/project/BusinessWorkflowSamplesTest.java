@@ -1,0 +1,204 @@
+package com.ccs.workflows.localrunner.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccs.workflows.localrunner.engine.ExecutionStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every events/business/* sample through the business workflow: functions in-process, embedded backends,
+ * registry and Stripe stand-ins, approvals decided through the signed links of the manager's message.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BusinessWorkflowSamplesTest {
+  private static final String YEAR = Integer.toString(Year.now(ZoneOffset.UTC).getValue());
+  private static LocalDeployment deployment;
+
+  @BeforeAll
+  static void deploy() {
+    deployment = TestProject.deploy();
+    deployment.warmFor(deployment.stateMachine("business"));
+  }
+
+  @AfterAll
+  static void close() {
+    deployment.close();
+  }
+
+  private static WorkflowRun.Result run(String sample, WorkflowRun.Decision decision) {
+    return runInput(TestProject.event("business/" + sample), decision);
+  }
+
+  private static WorkflowRun.Result runInput(String input, WorkflowRun.Decision decision) {
+    return WorkflowRun.run(deployment, "business", input, message -> decision, Duration.ofMinutes(2));
+  }
+
+  @Test
+  @Order(1)
+  void twentyFiveVehiclesAreApprovedAutomaticallyPaidAndActivated() {
+    WorkflowRun.Result result = run("auto-approved-25-vehicles.json", null);
+
+    assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(result.execution().name()).isEqualTo("exec-auto-0001");
+    assertThat(result.statePath()).containsExactly("Apply Defaults", "Load Settings", "Validate Customer Data",
+        "Valid?", "Vehicles < 50?", "Auto-Approve", "Create Contract", "Process Payment", "Payment Success?",
+        "Activate Service", "Send Welcome Email", "Complete");
+    JsonNode output = result.execution().output();
+    String contract = "CONT-" + YEAR + "-000001";
+    assertThat(output.at("/validationResult/valid").asBoolean()).isTrue();
+    assertThat(output.at("/validationResult/score").asInt()).isEqualTo(100);
+    assertThat(output.at("/contractResult/contract_id").asText()).isEqualTo(contract);
+    assertThat(output.at("/contractResult/approval_type").asText()).isEqualTo("automatic");
+    assertThat(output.at("/paymentResult/status").asText()).isEqualTo("success");
+    assertThat(output.at("/paymentResult/transaction_id").asText()).startsWith("pi_");
+    assertThat(output.at("/activationResult/service_status").asText()).isEqualTo("active");
+    assertThat(output.at("/activationResult/vehicles_activated").asInt()).isEqualTo(25);
+    assertThat(output.at("/request/number_of_vehicles").asInt()).isEqualTo(25);
+
+    SideEffects effects = result.sideEffects();
+    assertThat(effects.itemsIn("ccs-dev-contracts")).anySatisfy(w -> {
+      assertThat(w.after().path("contract_id").asText()).isEqualTo(contract);
+      assertThat(w.after().path("status").asText()).isEqualTo("active");
+      assertThat(w.after().path("approval_type").asText()).isEqualTo("automatic");
+      assertThat(w.after().path("vehicles_registered").asInt()).isEqualTo(3);
+    });
+    assertThat(effects.itemsIn("ccs-dev-vehicles")).extracting(w -> w.after().path("plate").asText())
+        .containsExactlyInAnyOrder("ABC100", "DEF201", "GHI102");
+    assertThat(effects.messages()).singleElement().satisfies(m -> {
+      assertThat(m.destination()).isEqualTo(deployment.topicArn("CustomerTopic"));
+      assertThat(m.body()).isEqualTo("Welcome Logistica Andina S.A.S.! Contract " + contract
+          + " (standard) is active for 25 vehicles.");
+    });
+    assertThat(effects.charges()).singleElement().satisfies(c -> {
+      assertThat(c.paymentIntentId()).isEqualTo(output.at("/paymentResult/transaction_id").asText());
+      assertThat(c.amount()).isEqualTo(500_000_000L); // 5,000,000 COP in centavos
+      assertThat(c.currency()).isEqualTo("cop");
+      assertThat(c.metadata()).containsEntry("contract_id", contract);
+    });
+  }
+
+  @Test
+  @Order(2)
+  void seventyFiveVehiclesWaitForTheManagerWhoApprovesThroughTheSignedLink() {
+    WorkflowRun.Result result = run("manager-approved-75-vehicles.json", WorkflowRun.Decision.APPROVE);
+
+    assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(result.statePath()).containsSubsequence("Vehicles < 50?", "Require Manager Approval",
+        "Wait for Approval", "Approved?", "Create Contract", "Process Payment", "Activate Service", "Complete");
+    assertThat(result.approvals()).singleElement().satisfies(a -> {
+      assertThat(a.decision()).isEqualTo(WorkflowRun.Decision.APPROVE);
+      assertThat(a.link()).contains("/approvals/apr_").contains("/approve?").contains("sig=");
+      assertThat(a.httpStatus()).isEqualTo(200);
+    });
+    JsonNode output = result.execution().output();
+    assertThat(output.at("/contractResult/contract_id").asText()).isEqualTo("CONT-" + YEAR + "-000002");
+    assertThat(output.at("/contractResult/approval_type").asText()).isEqualTo("manual");
+    assertThat(output.at("/activationResult/vehicles_activated").asInt()).isEqualTo(75);
+    SideEffects effects = result.sideEffects();
+    assertThat(effects.messagesTo(deployment.topicArn("ManagerTopic"))).singleElement().satisfies(m -> {
+      assertThat(m.subject()).startsWith("Approval needed: Transportes ABC S.A.S. (75 vehicles)");
+      assertThat(m.body()).doesNotContain("task_token");
+    });
+    assertThat(effects.messagesTo(deployment.topicArn("CustomerTopic"))).hasSize(1);
+    assertThat(effects.itemsIn("ccs-dev-approvals")).anySatisfy(w -> {
+      assertThat(w.after().path("status").asText()).isEqualTo("approved");
+      assertThat(w.after().path("decided_by").asText()).isEqualTo("fleet-manager");
+    });
+    assertThat(effects.itemsIn("ccs-dev-contracts")).anySatisfy(w -> {
+      assertThat(w.after().path("approval_type").asText()).isEqualTo("manual");
+      assertThat(w.after().path("approver").asText()).isEqualTo("fleet-manager");
+    });
+  }
+
+  @Test
+  @Order(3)
+  void aRejectionEndsInApprovalRejectedWithoutAContract() {
+    WorkflowRun.Result result = run("rejected-by-manager.json", WorkflowRun.Decision.REJECT);
+
+    assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(result.execution().error()).isEqualTo("ApprovalRejected");
+    assertThat(result.execution().cause()).startsWith("Rejected by fleet-manager: ");
+    assertThat(result.statePath()).last().isEqualTo("Approval Rejected");
+    assertThat(result.approvals()).singleElement().satisfies(a -> assertThat(a.httpStatus()).isEqualTo(200));
+    assertThat(result.sideEffects().itemsIn("ccs-dev-contracts")).isEmpty();
+    assertThat(result.sideEffects().itemsIn("ccs-dev-approvals"))
+        .anySatisfy(w -> assertThat(w.after().path("status").asText()).isEqualTo("rejected"));
+    assertThat(result.sideEffects().charges()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void withoutADecisionTheApprovalWindowClosesOnTheVirtualClock() {
+    String input = TestProject.event("business/manager-approved-75-vehicles.json")
+        .replace("exec-manual-0001", "exec-timeout-0001");
+    WorkflowRun.Result result = runInput(input, WorkflowRun.Decision.TIMEOUT);
+
+    assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(result.execution().error()).isEqualTo("ApprovalTimedOut");
+    assertThat(result.statePath()).last().isEqualTo("Approval Timed Out");
+    assertThat(Duration.between(result.execution().startDate(), result.execution().stopDate()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(86_400));
+    assertThat(result.wallTime()).isLessThan(Duration.ofHours(1));
+    assertThat(result.sideEffects().itemsIn("ccs-dev-contracts")).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void anInvalidDocumentEndsInValidationFailedBeforeAnyWrite() {
+    WorkflowRun.Result result = run("invalid-document.json", null);
+
+    assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(result.execution().error()).isEqualTo("ValidationFailed");
+    assertThat(result.execution().cause()).contains("document_id: NIT check digit 7");
+    assertThat(result.statePath()).containsExactly("Apply Defaults", "Load Settings", "Validate Customer Data",
+        "Valid?", "Validation Failed");
+    assertThat(result.sideEffects().items()).isEmpty();
+    assertThat(result.sideEffects().messages()).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void aDeclinedCardEndsInPaymentFailedWithTheContractUnpaid() {
+    WorkflowRun.Result result = run("payment-declined.json", null);
+
+    assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(result.execution().error()).isEqualTo("PaymentFailed");
+    assertThat(result.execution().cause()).contains("\"decline_code\":\"generic_decline\"");
+    assertThat(result.statePath()).last().isEqualTo("Payment Failed");
+    assertThat(result.sideEffects().itemsIn("ccs-dev-contracts")).anySatisfy(w -> {
+      assertThat(w.after().path("contract_id").asText()).startsWith("CONT-" + YEAR + "-");
+      assertThat(w.after().path("status").asText()).isEqualTo("created");
+    });
+    assertThat(result.sideEffects().itemsIn("ccs-dev-vehicles")).isEmpty();
+    assertThat(result.sideEffects().messages()).isEmpty();
+    assertThat(result.sideEffects().charges()).singleElement()
+        .satisfies(c -> assertThat(c.status()).isEqualTo("requires_payment_method"));
+  }
+
+  @Test
+  @Order(7)
+  void aRegistryOutageIsRetriedByTheStateMachine() {
+    int before = deployment.registry().requests();
+    deployment.registry().outage(2);
+    String input = TestProject.event("business/auto-approved-25-vehicles.json")
+        .replace("exec-auto-0001", "exec-outage-0001");
+
+    WorkflowRun.Result result = runInput(input, null);
+
+    assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(deployment.registry().requests() - before).isEqualTo(3);
+    assertThat(result.functionCalls()).filteredOn(c -> c.function().equals("ValidateCustomerFunction"))
+        .extracting(c -> c.invocation().errorType())
+        .containsExactly("com.ccs.workflows.errors.DependencyUnavailableException",
+            "com.ccs.workflows.errors.DependencyUnavailableException", null);
+  }
+}
