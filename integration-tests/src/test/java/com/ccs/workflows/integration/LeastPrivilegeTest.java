@@ -64,6 +64,13 @@ class LeastPrivilegeTest {
      * is deleted with it.
      */
     private static final Map<String, Set<String>> PENDING_TEMPLATE_CHANGES = Map.of();
+    /**
+     * Integrations a definition uses beyond the module description's IAM section, each with its reason. Pinned: a new
+     * one fails until it is listed here.
+     */
+    private static final Map<String, Set<String>> BEYOND_DESCRIPTION = Map.of(
+            // parks an invalid event from the queue on its dead-letter queue instead of redelivering it 5 times
+            "EmergencyWorkflow", Set.of("sqs:SendMessage"));
 
     private static SamTemplate template;
 
@@ -111,7 +118,7 @@ class LeastPrivilegeTest {
             granted.keySet().removeIf(LeastPrivilegeTest::outsideComparison);
             System.out.println(id + " (" + role + "): definition uses " + used + ", role grants " + granted);
 
-            used.keySet().stream().filter(a -> !described.contains(a))
+            used.keySet().stream().filter(a -> !described.contains(a) && !BEYOND_DESCRIPTION.getOrDefault(id, Set.of()).contains(a))
                     .forEach(a -> problems.add(id + " uses " + a + ", which the module description's IAM section does not list"));
             List<String> differences = differences(role, used.keySet(), granted.keySet());
             used.forEach((action, resources) -> {

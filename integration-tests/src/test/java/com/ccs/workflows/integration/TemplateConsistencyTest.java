@@ -120,6 +120,32 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void everyRoleTouchingEncryptedDataMayUseTheProjectKeyThroughThatService() {
+        Map<String, List<String>> problems = KeyUse.missingGrants(template);
+        problems.forEach((role, missing) -> System.out.println("KMS grants missing for " + role + ": " + missing));
+
+        assertThat(KeyUse.needs(template, "CreateContractFunction")).as("the check sees what a role touches")
+                .contains("kms:Decrypt via dynamodb");
+        assertThat(KeyUse.needs(template, "BusinessWorkflowRole")).contains("kms:Decrypt via sns", "kms:GenerateDataKey via sns");
+        assertThat(problems).as("roles using an encrypted table, topic, queue or secret without the key").isEmpty();
+    }
+
+    @Test
+    void theKeyCheckFlagsAMissingActionAndAGrantThroughAnotherService() {
+        Map<String, Object> key = Map.of("Fn::GetAtt", List.of("WorkflowsKey", "Arn"));
+        Map<String, Object> resources = new java.util.LinkedHashMap<>();
+        resources.put("Topic", Map.of("Type", "AWS::SNS::Topic", "Properties", Map.of("KmsMasterKeyId", Map.of("Ref", "WorkflowsKey"))));
+        resources.put("Fn", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of("Policies", List.of(Map.of("Statement", List.of(
+                Map.of("Effect", "Allow", "Action", "sns:Publish", "Resource", Map.of("Ref", "Topic")),
+                Map.of("Effect", "Allow", "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", key,
+                        "Condition", Map.of("StringEquals", Map.of("kms:ViaService",
+                                Map.of("Fn::Sub", "dynamodb.${AWS::Region}.amazonaws.com"))))))))));
+
+        assertThat(KeyUse.missingGrants(new SamTemplate(Map.of("Resources", resources))))
+                .containsExactly(Map.entry("Fn", List.of("kms:Decrypt via sns (Topic)", "kms:GenerateDataKey via sns (Topic)")));
+    }
+
+    @Test
     void namesFollowTheProjectEnvironmentConvention() {
         Map<String, String> nameProperty = Map.of(
                 "AWS::DynamoDB::Table", "TableName", "AWS::SNS::Topic", "TopicName", "AWS::SQS::Queue", "QueueName",
@@ -132,7 +158,7 @@ class TemplateConsistencyTest {
     @Test
     void policiesNeverGrantAnyActionAndUseStarResourcesOnlyWhereAwsRequiresIt() {
         Set<String> actionsWithoutResourceLevel = Set.of(
-                "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
                 "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
                 "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets");
         List<Map<String, Object>> statements = new ArrayList<>();
@@ -159,6 +185,133 @@ class TemplateConsistencyTest {
             for (Path event : events) {
                 assertThat(JSON.readTree(event.toFile())).as(event.toString()).isNotNull();
             }
+        }
+    }
+
+    /**
+     * Which KMS permissions each role needs on the project key (WorkflowsKey) for the encrypted tables, topics,
+     * queues and secrets its policy statements name. The services call KMS as the caller: DynamoDB decrypts the
+     * table key on reads and writes; SNS and SQS generate a data key per message sent (and decrypt it); Secrets
+     * Manager decrypts the secret. A grant counts when its actions match (IAM wildcards included), its resource is
+     * the key, and any kms:ViaService condition admits the service.
+     */
+    static final class KeyUse {
+        private static final Map<String, List<String>> KMS_FOR_ACTION = Map.of(
+                "sns:Publish", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                "sqs:SendMessage", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                "sqs:ReceiveMessage", List.of("kms:Decrypt"),
+                "secretsmanager:GetSecretValue", List.of("kms:Decrypt"));
+
+        private KeyUse() {
+        }
+
+        /** Role (function or IAM role) -> each missing "kms:Action via service (Resource)". */
+        static Map<String, List<String>> missingGrants(SamTemplate template) {
+            Map<String, List<String>> missing = new java.util.TreeMap<>();
+            roles(template).forEach((role, statements) -> {
+                List<String> absent = new ArrayList<>();
+                for (String need : needsOf(template, statements)) {
+                    String action = need.substring(0, need.indexOf(' '));
+                    String service = need.substring(need.indexOf(" via ") + 5, need.indexOf(" ("));
+                    if (statements.stream().noneMatch(s -> grants(s, action, service))) {
+                        absent.add(need);
+                    }
+                }
+                if (!absent.isEmpty()) {
+                    missing.put(role, absent);
+                }
+            });
+            return missing;
+        }
+
+        /** What {@code role} needs, as "kms:Action via service", without the resources. */
+        static Set<String> needs(SamTemplate template, String role) {
+            Set<String> needs = new TreeSet<>();
+            needsOf(template, roles(template).get(role)).forEach(n -> needs.add(n.substring(0, n.indexOf(" ("))));
+            return needs;
+        }
+
+        private static Set<String> needsOf(SamTemplate template, List<Map<String, Object>> statements) {
+            Map<String, String> encrypted = encryptedResources(template);
+            Set<String> needs = new TreeSet<>();
+            for (Map<String, Object> statement : statements) {
+                Set<String> touched = new TreeSet<>(references(statement.get("Resource")));
+                touched.retainAll(encrypted.keySet());
+                for (String action : asList(statement.get("Action"))) {
+                    List<String> kms = action.startsWith("dynamodb:") ? List.of("kms:Decrypt") : KMS_FOR_ACTION.getOrDefault(action, List.of());
+                    touched.stream().filter(r -> action.startsWith(encrypted.get(r) + ":"))
+                            .forEach(r -> kms.forEach(k -> needs.add(k + " via " + encrypted.get(r) + " (" + r + ")")));
+                }
+            }
+            return needs;
+        }
+
+        /** Logical id -> service prefix of every resource encrypted with WorkflowsKey. */
+        private static Map<String, String> encryptedResources(SamTemplate template) {
+            Map<String, Object> key = Map.of("Ref", "WorkflowsKey");
+            Map<String, String> encrypted = new java.util.HashMap<>();
+            template.resources().forEach((id, resource) -> {
+                Map<String, Object> p = SamTemplate.properties(resource);
+                String service = switch (String.valueOf(resource.get("Type"))) {
+                    case "AWS::DynamoDB::Table" -> p.get("SSESpecification") instanceof Map<?, ?> sse
+                            && key.equals(sse.get("KMSMasterKeyId")) ? "dynamodb" : null;
+                    case "AWS::SNS::Topic" -> key.equals(p.get("KmsMasterKeyId")) ? "sns" : null;
+                    case "AWS::SQS::Queue" -> key.equals(p.get("KmsMasterKeyId")) ? "sqs" : null;
+                    case "AWS::SecretsManager::Secret" -> key.equals(p.get("KmsKeyId")) ? "secretsmanager" : null;
+                    default -> null;
+                };
+                if (service != null) {
+                    encrypted.put(id, service);
+                }
+            });
+            return encrypted;
+        }
+
+        /** Every function's and IAM role's Allow statements, by logical id. */
+        private static Map<String, List<Map<String, Object>>> roles(SamTemplate template) {
+            Map<String, List<Map<String, Object>>> roles = new java.util.TreeMap<>();
+            template.resources().forEach((id, resource) -> {
+                if (Set.of("AWS::Serverless::Function", "AWS::IAM::Role").contains(resource.get("Type"))) {
+                    List<Map<String, Object>> statements = new ArrayList<>();
+                    collectStatements(SamTemplate.properties(resource).get("Policies"), statements);
+                    statements.removeIf(s -> !"Allow".equals(s.get("Effect")));
+                    roles.put(id, statements);
+                }
+            });
+            return roles;
+        }
+
+        private static boolean grants(Map<String, Object> statement, String action, String service) {
+            boolean actionMatches = asList(statement.get("Action")).stream().anyMatch(granted ->
+                    action.matches(Pattern.quote(granted).replace("*", "\\E.*\\Q")));
+            if (!actionMatches || !references(statement.get("Resource")).contains("WorkflowsKey")) {
+                return false;
+            }
+            Object via = statement.get("Condition") instanceof Map<?, ?> condition
+                    && condition.get("StringEquals") instanceof Map<?, ?> equals ? equals.get("kms:ViaService") : null;
+            return via == null || String.valueOf(via).contains(service + ".${AWS::Region}.amazonaws.com");
+        }
+
+        /** Logical ids named by Ref, GetAtt or ${X} / ${X.Arn} in a Sub, through If and lists; X.Alias is X. */
+        private static Set<String> references(Object value) {
+            Set<String> ids = new TreeSet<>();
+            if (value instanceof Map<?, ?> map) {
+                if (map.get("Ref") instanceof String ref) {
+                    ids.add(ref.replaceAll("\\.Alias$", ""));
+                } else if (map.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                    ids.add(String.valueOf(getAtt.get(0)));
+                } else if (map.get("Fn::Sub") instanceof String sub) {
+                    Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9]+)[.}]").matcher(sub);
+                    while (m.find()) {
+                        ids.add(m.group(1));
+                    }
+                } else {
+                    map.values().forEach(v -> ids.addAll(references(v)));
+                }
+            } else if (value instanceof List<?> list) {
+                list.forEach(v -> ids.addAll(references(v)));
+            }
+            return ids;
         }
     }
 

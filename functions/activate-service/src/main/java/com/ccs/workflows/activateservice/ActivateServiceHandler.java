@@ -10,14 +10,15 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * "Activate Service" task of the business workflow. Input
- * {@code {"contract_id", "customer_id", "number_of_vehicles", "vehicles": [{"plate", "model"}]}}; output
+ * {@code {"execution_id", "contract_id", "customer_id", "number_of_vehicles", "vehicles": [{"plate", "model"}]}}
+ * ({@code execution_id} optional, it only tags the logs); output
  * {@code {"service_status": "active", "vehicles_activated": number_of_vehicles, "vehicles_registered": len(vehicles)}}.
  * Environment: {@code CONTRACTS_TABLE}, {@code VEHICLES_TABLE}.
  */
@@ -54,15 +55,24 @@ public final class ActivateServiceHandler implements RequestHandler<Map<String, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Object contractId = event == null ? null : event.get("contract_id");
-        Map<String, String> ids = Collections.singletonMap(Observability.CONTRACT_ID,
-                contractId instanceof String s ? s : null);
-        return Observability.handle(context, "ActivateService", ids, () -> {
+        return Observability.handle(context, "ActivateService", correlationIds(event), () -> {
             ActivationResult result = activator.activate(ActivationEvent.parse(event));
             LOG.info("Service active for {} vehicles, {} registered by plate, since {}",
                     result.vehiclesActivated(), result.vehiclesRegistered(), result.activatedAt());
             return output(result);
         });
+    }
+
+    /** The execution and contract the state machine names, so every log line of the activation carries both. */
+    private static Map<String, String> correlationIds(Map<String, Object> event) {
+        Map<String, String> ids = new HashMap<>();
+        if (event != null && event.get("execution_id") instanceof String executionId) {
+            ids.put(Observability.EXECUTION_ID, executionId);
+        }
+        if (event != null && event.get("contract_id") instanceof String contractId) {
+            ids.put(Observability.CONTRACT_ID, contractId);
+        }
+        return ids;
     }
 
     static Map<String, Object> output(ActivationResult result) {

@@ -48,6 +48,17 @@ class ActivateServiceHandlerTest {
     }
 
     @Test
+    void theActivationLogLineCarriesTheExecutionAndContractIds() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
+
+            assertThat(logs.text().lines().filter(line -> line.contains("Service active for 75 vehicles")))
+                    .singleElement().satisfies(line -> assertThat(line).contains("execution_id=exec-manual-0001")
+                            .contains("contract_id=CONT-2026-000042"));
+        }
+    }
+
+    @Test
     void sameEventTwiceGivesTheSameOutput() {
         Map<String, Object> first = invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
         Map<String, Object> second = invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));

@@ -49,9 +49,13 @@ public record Approval(String approvalId, String executionId, String taskToken, 
         return status == ApprovalStatus.PENDING && !now.isBefore(expiresAt) ? ApprovalStatus.EXPIRED : status;
     }
 
-    public Approval withTaskToken(String token) {
-        return new Approval(approvalId, executionId, token, summary, approver, status, createdAt, expiresAt,
-                notifiedAt, remindedAt, decision, resumedAt, audit);
+    /**
+     * The same approval for a new attempt of the waiting task: its token, a window restarted at the new expiry, and
+     * no notification or reminder yet for that window.
+     */
+    public Approval withRenewedWait(String token, Instant newExpiresAt) {
+        return new Approval(approvalId, executionId, token, summary, approver, status, createdAt, newExpiresAt,
+                null, null, decision, resumedAt, audit);
     }
 
     public Approval withStatus(ApprovalStatus newStatus, DecisionRecord newDecision) {

@@ -56,7 +56,7 @@ public final class ApprovalCallbackHandler implements RequestHandler<APIGatewayV
                 }
                 CallbackOutcome outcome = service.handle(request);
                 Observability.count(switch (outcome) {
-                    case CallbackOutcome.Recorded r -> r.alreadyRecorded() ? "ApprovalDecisionRepeated" : "ApprovalDecided";
+                    case CallbackOutcome.Recorded r -> r.resent() ? "ApprovalDecisionResent" : "ApprovalDecided";
                     case CallbackOutcome.Refused f -> "ApprovalCallbackRefused" + f.status();
                     case CallbackOutcome.Confirmation c -> "ApprovalConfirmationShown";
                 });

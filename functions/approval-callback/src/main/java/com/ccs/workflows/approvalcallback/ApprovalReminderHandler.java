@@ -2,6 +2,7 @@ package com.ccs.workflows.approvalcallback;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.EventFields;
@@ -11,15 +12,21 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Invoked by the one-time EventBridge schedule the request handler creates. Input {@code {"approval_id"}};
- * output {@code {"reminded": bool, "status"}}. Sends the links again while the approval is pending and
- * does nothing once it is decided or expired.
+ * Invoked by the one-time EventBridge schedule the request handler creates. Input {@code {"approval_id",
+ * "expires_at"}} (epoch seconds of the window the reminder was scheduled for; optional); output
+ * {@code {"reminded": bool, "status"}}. Sends the links again while the approval is pending and does nothing once
+ * it is decided, expired, or renewed with a later window (status {@code superseded}: that window has its own).
  */
 public final class ApprovalReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    /** Year 5138: far beyond any approval window, well inside what Instant holds. */
+    private static final long MAX_EPOCH_SECONDS = 99_999_999_999L;
+
     private final ApprovalService service;
 
     public ApprovalReminderHandler() {
@@ -33,7 +40,7 @@ public final class ApprovalReminderHandler implements RequestHandler<Map<String,
     private static ApprovalService fromEnvironment(Env env) {
         LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
                 env.required("APPROVAL_SIGNING_SECRET_ARN")), env.required("APPROVAL_BASE_URL"));
-        ReminderScheduler noFurtherReminders = (approvalId, at) -> {
+        ReminderScheduler noFurtherReminders = (approvalId, expiresAt, at) -> {
             throw new UnsupportedOperationException("the reminder handler does not schedule reminders");
         };
         return new ApprovalService(
@@ -46,9 +53,16 @@ public final class ApprovalReminderHandler implements RequestHandler<Map<String,
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return Observability.handle(context, "RemindApprover", Map.of(), () -> {
-            String approvalId = EventFields.of(event).requiredString("approval_id");
+            EventFields fields = EventFields.of(event);
+            String approvalId = fields.requiredString("approval_id");
             Observability.correlate("approval_id", approvalId);
-            ApprovalService.ReminderResult result = service.remind(approvalId);
+            Optional<Instant> window = fields.optionalLong("expires_at").map(seconds -> {
+                if (seconds < 0 || seconds > MAX_EPOCH_SECONDS) {
+                    throw new InvalidInputException("expires_at", "must be epoch seconds, got " + seconds);
+                }
+                return Instant.ofEpochSecond(seconds);
+            });
+            ApprovalService.ReminderResult result = service.remind(approvalId, window);
             if (result.reminded()) {
                 Observability.count("ApprovalReminded");
             }

@@ -14,16 +14,22 @@ import java.util.function.Supplier;
 /**
  * Opens an approval for a waiting execution and reminds the manager about it.
  *
- * <p>Idempotent per execution: the approval id is recorded under the execution's marker, so a retried or
- * duplicated request reuses the pending approval (taking the newest task token) and the manager is notified
- * once: {@code notified_at} is set after the publish, and only an approval without it is published. A crash
- * between publish and that write may notify twice; it can never notify zero times.
+ * <p>Idempotent per execution: the approval id is recorded under the execution's marker, so a duplicated request
+ * (same task token) reuses the pending approval and the manager is notified once: {@code notified_at} is set after
+ * the publish, and only an approval without it is published. A crash between publish and that write may notify
+ * twice; it can never notify zero times.
+ *
+ * <p>A new attempt of the waiting task (a retry or redrive: a new token, and the task's timeout starts again)
+ * renews the same approval: token and expiry change together, so the links never close before the task times
+ * out; the manager gets the links of the new window and a reminder before it closes. Links already sent stay
+ * valid until their own, earlier, expiry: they name the same approval and approver.
  */
 public final class ApprovalService {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
     /** A reminder closer than this to now (or to the deadline) is not worth a schedule. */
     static final Duration MIN_REMINDER_DISTANCE = Duration.ofMinutes(1);
     private static final int ATTEMPTS = 3;
+    static final String SUPERSEDED = "superseded";
 
     private final ApprovalStore store;
     private final ManagerNotifier notifier;
@@ -58,15 +64,25 @@ public final class ApprovalService {
         Opened opened = open(request, now);
         Approval approval = opened.approval();
         if (approval.notifiedAt() == null) {
-            String messageId = notifier.publish(messages.request(approval));
+            ManagerMessage message = opened.renewedAfterNotice() ? messages.renewal(approval) : messages.request(approval);
+            String messageId = notifier.publish(message);
             store.markNotified(approval.approvalId(), AuditEvent.of("notified", clock.instant(), "system"));
             LOG.info("Manager notified approval_id={} message_id={}", approval.approvalId(), messageId);
         }
-        reminderTime(now, approval.expiresAt()).ifPresent(at -> scheduler.schedule(approval.approvalId(), at));
+        reminderTime(now, approval.expiresAt())
+                .ifPresent(at -> scheduler.schedule(approval.approvalId(), approval.expiresAt(), at));
         return new RequestResult(approval.approvalId(), approval.expiresAt(), true, opened.reused());
     }
 
     public ReminderResult remind(String approvalId) {
+        return remind(approvalId, Optional.empty());
+    }
+
+    /**
+     * {@code window} is the expiry the reminder was scheduled for; a reminder of a window that was renewed since
+     * does nothing (status {@code superseded}): the renewed window has its own.
+     */
+    public ReminderResult remind(String approvalId, Optional<Instant> window) {
         if (!Approval.isWellFormedId(approvalId)) {
             throw new InvalidInputException("approval_id", "must look like apr_ followed by 22 URL-safe characters");
         }
@@ -81,6 +97,10 @@ public final class ApprovalService {
             LOG.info("No reminder: approval_id={} is {}", approvalId, status.wire());
             return new ReminderResult(false, status.wire());
         }
+        if (window.isPresent() && !window.get().equals(approval.expiresAt())) {
+            LOG.info("No reminder: approval_id={} was renewed, its window now closes at {}", approvalId, approval.expiresAt());
+            return new ReminderResult(false, SUPERSEDED);
+        }
         if (approval.remindedAt() != null) {
             // The scheduler delivers at least once: one reminder per approval is enough.
             return new ReminderResult(false, status.wire());
@@ -91,7 +111,8 @@ public final class ApprovalService {
         return new ReminderResult(true, status.wire());
     }
 
-    private record Opened(Approval approval, boolean reused) {
+    /** {@code renewedAfterNotice}: a renewed approval whose earlier window the manager had already been told about. */
+    private record Opened(Approval approval, boolean reused, boolean renewedAfterNotice) {
     }
 
     private Opened open(ApprovalRequest request, Instant now) {
@@ -100,11 +121,14 @@ public final class ApprovalService {
             if (current.isPresent() && current.get().statusAt(now) == ApprovalStatus.PENDING) {
                 Approval existing = current.get();
                 if (existing.taskToken().equals(request.taskToken())) {
-                    return new Opened(existing, true);
+                    return new Opened(existing, true, false);
                 }
-                // A retried task attempt carries a new token; only the newest one can resume the execution.
-                if (store.replaceTaskToken(existing.approvalId(), request.taskToken(), AuditEvent.of("token_replaced", now, "state-machine"))) {
-                    return new Opened(existing.withTaskToken(request.taskToken()), true);
+                // A new task attempt: only its token can resume the execution, and its timeout restarted now.
+                Instant expiresAt = now.plusSeconds(request.windowSeconds());
+                if (store.renewWait(existing.approvalId(), request.taskToken(), expiresAt, now,
+                        AuditEvent.of("token_replaced", now, "state-machine"))) {
+                    LOG.info("Approval renewed for a new task attempt approval_id={} expires_at={}", existing.approvalId(), expiresAt);
+                    return new Opened(existing.withRenewedWait(request.taskToken(), expiresAt), true, existing.notifiedAt() != null);
                 }
                 continue;
             }
@@ -112,7 +136,7 @@ public final class ApprovalService {
             Approval fresh = Approval.pending(ids.get(), request, approver, now);
             if (store.create(fresh, current.map(Approval::approvalId))) {
                 LOG.info("Approval opened approval_id={} expires_at={}", fresh.approvalId(), fresh.expiresAt());
-                return new Opened(fresh, false);
+                return new Opened(fresh, false, false);
             }
         }
         throw new DependencyUnavailableException("approvals table", "concurrent requests for execution " + request.executionId()

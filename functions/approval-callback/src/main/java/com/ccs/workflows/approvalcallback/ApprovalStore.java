@@ -20,8 +20,13 @@ public interface ApprovalStore {
      */
     boolean create(Approval approval, Optional<String> replacing);
 
-    /** Swaps in the task token of a retried request; false when the approval is no longer pending. */
-    boolean replaceTaskToken(String approvalId, String taskToken, AuditEvent event);
+    /**
+     * A new attempt of the waiting task (a retry or redrive carries a new token, and its timeout starts again): stores
+     * {@code taskToken} and {@code expiresAt} together and clears notified_at and reminded_at, so the manager gets
+     * links for the new window and a reminder before it closes. False when the approval is no longer pending or its
+     * window closed before {@code now}.
+     */
+    boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event);
 
     void markNotified(String approvalId, AuditEvent event);
 

@@ -7,8 +7,12 @@ public sealed interface CallbackOutcome {
     record Confirmation(Approval approval, Decision decision, String formQuery) implements CallbackOutcome {
     }
 
-    /** The decision is recorded and the execution resumed ({@code alreadyRecorded}: an earlier click did it). */
-    record Recorded(Approval approval, Decision decision, boolean alreadyRecorded) implements CallbackOutcome {
+    /**
+     * This request recorded the decision and resumed the execution. {@code resent}: the decision had been recorded
+     * by an earlier click whose resume failed, and this request delivered it. A decision already delivered is not
+     * this outcome but a 409 {@link Refused}.
+     */
+    record Recorded(Approval approval, Decision decision, boolean resent) implements CallbackOutcome {
     }
 
     /** Nothing changed; {@code status} is the HTTP status, {@code error} a stable code, {@code message} for people. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>Checks, in this order, each refusal changing nothing: shape of the request (400), signature (403, compared
  * in constant time), link expiry (410), approval exists (404), link issued to this approval's approver (403),
- * approval still pending (410 when its window closed, 409 when the other decision is in).
+ * approval still pending (410 when its window closed; 409 when a decision is in: the same one, from a reused link or a
+ * double click, or the other one). A 409 changes nothing and never touches the execution.
  *
  * <p>Recording and resuming are two systems, so the order matters. The decision is first <em>claimed</em> with
  * one conditional update (pending -> approved/rejected, with a claim id): of two concurrent clicks exactly one
@@ -127,7 +128,7 @@ public final class DecisionService {
         };
     }
 
-    /** The approval is no longer pending: a double click, a replay, a lost race or the other decision. */
+    /** The approval is no longer pending: a double click, a reused link, a lost race or the other decision. */
     private CallbackOutcome decided(Approval current, Decision decision, CallbackRequest request, Instant now, boolean mayRecover) {
         ApprovalStatus status = current.statusAt(now);
         if (status == ApprovalStatus.EXPIRED) {
@@ -153,7 +154,14 @@ public final class DecisionService {
                 return resume(current, decision, claimId, true);
             }
         }
-        return new CallbackOutcome.Recorded(current, decision, true);
+        return alreadyRecorded(current);
+    }
+
+    /** The same decision again (a reused link, a double click, a replay): it stands, and nothing was changed. */
+    private static CallbackOutcome alreadyRecorded(Approval current) {
+        String by = current.decision() == null ? "" : " by " + current.decision().decidedBy() + " at " + current.decision().decidedAt();
+        return refused(409, "already_recorded", "This decision was already recorded: the request was " + current.status().wire()
+                + by + ". Nothing was changed.");
     }
 
     private CallbackOutcome resume(Approval claimed, Decision decision, String claimId, boolean recovery) {
@@ -163,7 +171,7 @@ public final class DecisionService {
         } catch (TaskClosedException e) {
             if (recovery) {
                 // The first resume may have landed before its owner failed to note it: the decision stands.
-                return new CallbackOutcome.Recorded(claimed, decision, true);
+                return alreadyRecorded(claimed);
             }
             store.expire(claimed.approvalId(), claimId, AuditEvent.of("expired", now, "system"));
             LOG.info("Approval no longer awaited approval_id={}: {}", claimed.approvalId(), e.getMessage());

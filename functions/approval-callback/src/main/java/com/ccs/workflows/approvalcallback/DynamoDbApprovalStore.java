@@ -92,9 +92,13 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public boolean replaceTaskToken(String approvalId, String taskToken, AuditEvent event) {
-        return update(approvalId, "SET task_token = :token, " + APPEND_AUDIT, "#status = :pending", event,
-                Map.of(":token", s(taskToken), ":pending", s(ApprovalStatus.PENDING.wire()))).applied();
+    public boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
+        return update(approvalId, "SET task_token = :token, expires_at = :expires, #ttl = :ttl, " + APPEND_AUDIT
+                        + " REMOVE notified_at, reminded_at",
+                "#status = :pending AND expires_at > :now", event,
+                Map.of(":token", s(taskToken), ":expires", n(expiresAt.getEpochSecond()),
+                        ":ttl", n(ApprovalItems.ttl(expiresAt)), ":pending", s(ApprovalStatus.PENDING.wire()),
+                        ":now", n(now.getEpochSecond()))).applied();
     }
 
     @Override
@@ -182,6 +186,9 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
         }
         if (expression.contains("#comment")) {
             names.put("#comment", "comment");
+        }
+        if (expression.contains("#ttl")) {
+            names.put("#ttl", "ttl"); // a DynamoDB reserved word
         }
         UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(ApprovalItems.key(approvalId))
                 .updateExpression(expression).conditionExpression(condition)

@@ -15,9 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One EventBridge Scheduler one-time schedule per approval ({@code at(...)} in UTC) that invokes the reminder
- * function with {@code {"approval_id": ...}} and deletes itself after running. The name derives from the
- * approval id, so a retried request finds the schedule already there (ConflictException) and changes nothing.
+ * One EventBridge Scheduler one-time schedule per approval window ({@code at(...)} in UTC) that invokes the
+ * reminder function with {@code {"approval_id", "expires_at"}} and deletes itself after running. The name derives
+ * from the approval id and the window's expiry, so a retried request finds the schedule already there
+ * (ConflictException) and changes nothing, while a renewed window gets a schedule of its own.
  */
 public final class EventBridgeReminderScheduler implements ReminderScheduler {
     static final String NAME_PREFIX = "approval-reminder-";
@@ -36,8 +37,9 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
         this.roleArn = roleArn;
     }
 
-    public static String scheduleName(String approvalId) {
-        return NAME_PREFIX + approvalId;
+    /** {@code approval-reminder-<approval_id>-<expires epoch s>}: 55 characters, within Scheduler's 64. */
+    public static String scheduleName(String approvalId, Instant expiresAt) {
+        return NAME_PREFIX + approvalId + "-" + expiresAt.getEpochSecond();
     }
 
     static String expression(Instant at) {
@@ -45,10 +47,13 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
     }
 
     @Override
-    public void schedule(String approvalId, Instant at) {
-        String input = JsonText.object(java.util.Map.of("approval_id", approvalId));
+    public void schedule(String approvalId, Instant expiresAt, Instant at) {
+        java.util.Map<String, Object> target = new java.util.LinkedHashMap<>();
+        target.put("approval_id", approvalId);
+        target.put("expires_at", expiresAt.getEpochSecond());
+        String input = JsonText.object(target);
         try {
-            scheduler.createSchedule(r -> r.name(scheduleName(approvalId)).groupName(group)
+            scheduler.createSchedule(r -> r.name(scheduleName(approvalId, expiresAt)).groupName(group)
                     .scheduleExpression(expression(at))
                     .scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))

@@ -22,16 +22,17 @@ final class HttpResponses {
                             "message", "POST to this URL to confirm the decision"))
                     : html(200, "Confirm: " + c.decision().segment(), confirmationBody(c));
             case CallbackOutcome.Recorded r -> {
-                String message = r.alreadyRecorded() ? "Decision already recorded" : "Decision recorded";
+                String message = "Decision recorded";
                 yield json
                         ? json(200, fields("status", r.decision().outcome().wire(), "approval_id", r.approval().approvalId(),
-                                "already_recorded", r.alreadyRecorded(), "message", message))
+                                "message", message))
                         : html(200, message, "<p>" + esc(message) + ": the request of <strong>" + esc(r.approval().summary().companyName())
                                 + "</strong> is <strong>" + esc(r.decision().outcome().wire()) + "</strong>.</p>");
             }
             case CallbackOutcome.Refused f -> json
                     ? json(f.status(), fields("error", f.error(), "message", f.message()))
-                    : html(f.status(), "Not recorded", "<p>" + esc(f.message()) + "</p>");
+                    : html(f.status(), "already_recorded".equals(f.error()) ? "Decision already recorded" : "Not recorded",
+                            "<p>" + esc(f.message()) + "</p>");
         };
     }
 

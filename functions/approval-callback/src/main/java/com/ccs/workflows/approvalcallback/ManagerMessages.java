@@ -27,6 +27,15 @@ public final class ManagerMessages {
         return new ManagerMessage(subject(subject), body("A contract request needs your approval.", approval));
     }
 
+    /** The links again after the wait restarted (a new attempt of the task): same request, a later deadline. */
+    public ManagerMessage renewal(Approval approval) {
+        RequestSummary s = approval.summary();
+        String subject = "Approval needed (new deadline): " + s.companyName() + " (" + s.numberOfVehicles() + " vehicles)";
+        return new ManagerMessage(subject(subject), body("This contract request still needs your approval and its"
+                + " approval window restarted. Links from the earlier message keep working until their own deadline;"
+                + " these work until the new one.", approval));
+    }
+
     public ManagerMessage reminder(Approval approval, Instant now) {
         RequestSummary s = approval.summary();
         Duration left = Duration.between(now, approval.expiresAt());

@@ -60,15 +60,68 @@ class ApprovalCallbackHandlerTest {
     }
 
     @Test
-    void theSampleRejectEventResumesWithApprovedFalseAndADoubleClickIsHarmless() {
+    void theSampleRejectEventResumesWithApprovedFalseAndADoubleClickIsAHarmlessConflict() {
         assertThat(send("reject.json").getStatusCode()).isEqualTo(200);
+        Approval decided = store.get(SAMPLE_ID);
         APIGatewayV2HTTPResponse again = send("reject.json");
 
-        assertThat(again.getStatusCode()).isEqualTo(200);
-        assertThat(again.getBody()).contains("already recorded");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(again.getBody()).contains("<h1>Decision already recorded</h1>", "already recorded: the request was rejected by "
+                + Fakes.MANAGER, "Nothing was changed.");
+        assertThat(store.get(SAMPLE_ID)).isEqualTo(decided);
         assertThat(tasks.calls).hasValue(1);
         assertThat(tasks.completed.get(TOKEN)).startsWith("{\"approved\":false").contains("Credit limit exceeded");
         assertThat(send("approve.json").getStatusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theSampleReusedLinkIsAConflictThatChangesNothing() {
+        assertThat(send("approve.json").getStatusCode()).isEqualTo(200);
+        Approval decided = store.get(SAMPLE_ID);
+
+        APIGatewayV2HTTPEvent reused = EventLoader.loadApiGatewayHttpEvent(EVENTS + "reused-approve-link.json");
+        reused.setHeaders(new HashMap<>(Map.of("accept", "application/json")));
+        APIGatewayV2HTTPResponse response = send(reused);
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getBody()).startsWith("{\"error\":\"already_recorded\",\"message\":\"This decision was already recorded");
+        assertThat(store.get(SAMPLE_ID)).isEqualTo(decided);
+        assertThat(tasks.calls).hasValue(1);
+        assertThat(tasks.completed.get(TOKEN)).contains("Fleet size verified with sales").doesNotContain("again");
+    }
+
+    @Test
+    void theSampleExpiredLinkIsGoneAndChangesNothing() {
+        Approval before = store.get(SAMPLE_ID);
+
+        APIGatewayV2HTTPResponse response = send("expired-link.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(410);
+        assertThat(response.getBody()).contains("This link has expired");
+        assertThat(store.get(SAMPLE_ID)).isEqualTo(before);
+        assertThat(tasks.calls).hasValue(0);
+    }
+
+    @Test
+    void theSampleMalformedLinkIsABadRequestNamingThePartAndChangesNothing() {
+        Approval before = store.get(SAMPLE_ID);
+
+        APIGatewayV2HTTPResponse response = send("malformed-decision.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("decision: must be approve or reject");
+        assertThat(store.get(SAMPLE_ID)).isEqualTo(before);
+        assertThat(tasks.calls).hasValue(0);
+    }
+
+    @Test
+    void theExpiredAndReusedSamplesAreSignedWithTheTestSecretSoOnlyTheirExpiryOrReuseIsWrong() {
+        for (String sample : List.of("expired-link.json", "reused-approve-link.json")) {
+            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS + sample);
+            Map<String, String> query = event.getQueryStringParameters();
+            assertThat(Fakes.signer().verify(SAMPLE_ID, Decision.APPROVE, Long.parseLong(query.get("expires")),
+                    query.get("approver"), query.get("sig"))).as(sample).isTrue();
+        }
     }
 
     @Test

@@ -155,8 +155,8 @@ class ApprovalFlowIT {
         assertThat(stored.status()).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(stored.resumedAt()).isNotNull();
 
-        // Double click, then the other link: nothing reaches the finished execution.
-        assertThat(callback.handleRequest(click(message, Decision.APPROVE), new TestLambdaContext("approval-callback")).getStatusCode()).isEqualTo(200);
+        // Double click, then the other link: both conflicts, nothing reaches the finished execution.
+        assertThat(callback.handleRequest(click(message, Decision.APPROVE), new TestLambdaContext("approval-callback")).getStatusCode()).isEqualTo(409);
         assertThat(callback.handleRequest(click(message, Decision.REJECT), new TestLambdaContext("approval-callback")).getStatusCode()).isEqualTo(409);
         assertThat(store.find(opened.approvalId()).orElseThrow().audit()).extracting(AuditEvent::event)
                 .containsExactly("requested", "notified", "approved", "resumed");

@@ -67,7 +67,7 @@ class ApprovalNotificationIT {
 
         ApprovalService.RequestResult result = service.request(request);
         aws.onClose(() -> aws.scheduler.deleteSchedule(r -> r.groupName(scheduleGroup)
-                .name(EventBridgeReminderScheduler.scheduleName(result.approvalId()))));
+                .name(EventBridgeReminderScheduler.scheduleName(result.approvalId(), result.expiresAt()))));
         ApprovalService.RequestResult repeated = service.request(request);
 
         List<Message> delivered = aws.receive(inbox, 10, 10);
@@ -88,12 +88,13 @@ class ApprovalNotificationIT {
         assertThat(aws.receive(inbox, 10, 2)).as("a repeated request does not notify again").isEmpty();
 
         GetScheduleResponse schedule = aws.scheduler.getSchedule(r -> r.groupName(scheduleGroup)
-                .name(EventBridgeReminderScheduler.scheduleName(result.approvalId())));
+                .name(EventBridgeReminderScheduler.scheduleName(result.approvalId(), result.expiresAt())));
         Instant remindAt = result.expiresAt().minus(Duration.ofHours(2));
         assertThat(schedule.scheduleExpression()).isEqualTo(EventBridgeReminderScheduler.expression(remindAt));
         assertThat(schedule.actionAfterCompletionAsString()).isEqualTo("DELETE");
         assertThat(schedule.groupName()).isEqualTo(scheduleGroup);
-        assertThat(schedule.target().input()).isEqualTo("{\"approval_id\":\"" + result.approvalId() + "\"}");
+        assertThat(schedule.target().input()).isEqualTo("{\"approval_id\":\"" + result.approvalId() + "\",\"expires_at\":"
+                + result.expiresAt().getEpochSecond() + "}");
         assertThat(schedule.target().arn()).endsWith(aws.name("reminder"));
 
         ApprovalService.ReminderResult reminded = service.remind(result.approvalId());

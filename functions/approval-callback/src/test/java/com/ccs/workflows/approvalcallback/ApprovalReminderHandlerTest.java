@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApprovalReminderHandlerTest {
     private static final String SAMPLE_ID = "apr_SampleApproval-0000001";
     private static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
+    /** The window the sample reminder was scheduled for (its expires_at). */
+    private static final Instant SAMPLE_WINDOW = Instant.ofEpochSecond(4_102_444_800L);
 
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
@@ -30,8 +32,12 @@ class ApprovalReminderHandlerTest {
     }
 
     private void store(ApprovalStatus status) {
+        store(status, SAMPLE_WINDOW);
+    }
+
+    private void store(ApprovalStatus status, Instant expiresAt) {
         store.put(new Approval(SAMPLE_ID, "exec-12345", "TOKEN-x", new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 1),
-                Fakes.MANAGER, status, NOW.minus(Duration.ofHours(22)), NOW.plus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(22)),
+                Fakes.MANAGER, status, NOW.minus(Duration.ofHours(22)), expiresAt, NOW.minus(Duration.ofHours(22)),
                 null, status == ApprovalStatus.PENDING ? null : new DecisionRecord(Fakes.MANAGER, NOW.minusSeconds(60), null, "c"), null, List.of()));
     }
 
@@ -54,6 +60,32 @@ class ApprovalReminderHandlerTest {
 
         assertThat(output).isEqualTo(Map.of("reminded", false, "status", "approved"));
         assertThat(notifier.messages).isEmpty();
+    }
+
+    @Test
+    void aReminderForAWindowTheApprovalNoLongerHasIsSuperseded() throws Exception {
+        store(ApprovalStatus.PENDING, NOW.plus(Duration.ofHours(2)));
+
+        Map<String, Object> output = handler.handleRequest(sample(), new TestLambdaContext("approval-reminder"));
+
+        assertThat(output).isEqualTo(Map.of("reminded", false, "status", "superseded"));
+        assertThat(notifier.messages).isEmpty();
+    }
+
+    @Test
+    void aReminderWithoutItsWindowStillRemindsAPendingApproval() {
+        store(ApprovalStatus.PENDING, NOW.plus(Duration.ofHours(2)));
+
+        Map<String, Object> output = handler.handleRequest(Map.of("approval_id", SAMPLE_ID), new TestLambdaContext("approval-reminder"));
+
+        assertThat(output).isEqualTo(Map.of("reminded", true, "status", "pending"));
+    }
+
+    @Test
+    void anImpossibleWindowIsInvalidInputNamingIt() {
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("approval_id", SAMPLE_ID, "expires_at", Long.MAX_VALUE),
+                new TestLambdaContext("approval-reminder")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("expires_at:");
     }
 
     @Test

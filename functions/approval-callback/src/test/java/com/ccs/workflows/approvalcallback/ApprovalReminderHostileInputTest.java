@@ -16,14 +16,16 @@ import java.util.Set;
 
 /**
  * Thousands of malformed and adversarial reminder events (see {@link HostileEvents}) through the reminder handler,
- * with the sample's approval pending in the in-memory store. Only the sample's own approval id may send a reminder;
- * anything else answers {@code reminded: false} or fails with InvalidInputException on {@code approval_id}, leaving
- * the stored approval as it was and sending nothing.
+ * with the sample's approval pending in the in-memory store. Only the sample's own approval id, for the sample's
+ * window (or none), may send a reminder; anything else answers {@code reminded: false} or fails with
+ * InvalidInputException on a field of the event, leaving the stored approval as it was and sending nothing.
  */
 class ApprovalReminderHostileInputTest {
     private static final String SAMPLE_ID = "apr_SampleApproval-0000001";
     private static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
-    private static final Set<String> STATUSES = Set.of("pending", "approved", "rejected", "expired", "not_found");
+    private static final Set<String> STATUSES = Set.of("pending", "approved", "rejected", "expired", "not_found", "superseded");
+    /** The sample's expires_at: the window of the pending approval. */
+    private static final long WINDOW = 4_102_444_800L;
 
     @Test
     void hostileRemindersRemindOnlyThePendingApprovalOrChangeNothing() {
@@ -36,7 +38,7 @@ class ApprovalReminderHostileInputTest {
             InMemoryApprovalStore store = new InMemoryApprovalStore();
             Approval pending = new Approval(SAMPLE_ID, "exec-12345", "TOKEN-reminder-sample",
                     new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000), Fakes.MANAGER,
-                    ApprovalStatus.PENDING, NOW.minus(Duration.ofHours(22)), NOW.plus(Duration.ofHours(2)),
+                    ApprovalStatus.PENDING, NOW.minus(Duration.ofHours(22)), Instant.ofEpochSecond(WINDOW),
                     NOW.minus(Duration.ofHours(22)), null, null, null, List.of());
             store.put(pending);
             Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
@@ -49,7 +51,9 @@ class ApprovalReminderHostileInputTest {
                 Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("approval-reminder"));
                 boolean reminded = Boolean.TRUE.equals(output.get("reminded"));
                 boolean sampleId = event != null && SAMPLE_ID.equals(String.valueOf(event.get("approval_id")).strip());
-                if (!STATUSES.contains(String.valueOf(output.get("status"))) || reminded != sampleId
+                Object window = event == null ? null : event.get("expires_at");
+                boolean sampleWindow = window == null || window instanceof Number n && n.doubleValue() == WINDOW;
+                if (!STATUSES.contains(String.valueOf(output.get("status"))) || reminded != (sampleId && sampleWindow)
                         || notifier.messages.size() != (reminded ? 1 : 0)) {
                     throw new AssertionError("unexpected output " + output + " for approval_id " + (event == null ? null : event.get("approval_id")));
                 }

@@ -69,7 +69,9 @@ class ApprovalServiceTest {
     void aReminderIsScheduledTheLeadTimeBeforeTheWindowCloses() {
         ApprovalService.RequestResult result = service.request(request("exec-1", TOKEN, 86_400));
 
-        assertThat(scheduler.schedules).containsEntry(result.approvalId(), NOW.plusSeconds(86_400).minus(Duration.ofHours(2)));
+        assertThat(scheduler.schedules).containsExactly(java.util.Map.entry(
+                EventBridgeReminderScheduler.scheduleName(result.approvalId(), result.expiresAt()),
+                NOW.plusSeconds(86_400).minus(Duration.ofHours(2))));
     }
 
     @Test
@@ -93,13 +95,103 @@ class ApprovalServiceTest {
     }
 
     @Test
-    void aRetriedTaskWithANewTokenKeepsTheApprovalButStoresTheNewToken() {
+    void aNewTaskAttemptRenewsTheApprovalWithItsTokenAndAWindowRestartedFromNow() {
         ApprovalService.RequestResult first = service.request(request("exec-1", TOKEN, 86_400));
+        clock.advance(Duration.ofMinutes(10));
+
         ApprovalService.RequestResult retry = service.request(request("exec-1", "TOKEN-second-attempt", 86_400));
 
         assertThat(retry.approvalId()).isEqualTo(first.approvalId());
-        assertThat(store.get(first.approvalId()).taskToken()).isEqualTo("TOKEN-second-attempt");
-        assertThat(notifier.messages).hasSize(1);
+        assertThat(retry.expiresAt()).isEqualTo(clock.instant().plusSeconds(86_400)).isAfter(first.expiresAt());
+        Approval renewed = store.get(first.approvalId());
+        assertThat(renewed.taskToken()).isEqualTo("TOKEN-second-attempt");
+        assertThat(renewed.expiresAt()).isEqualTo(retry.expiresAt());
+        assertThat(renewed.audit()).extracting(AuditEvent::event).containsExactly("requested", "notified", "token_replaced", "notified");
+        // The manager gets the links of the new window, and a reminder before it closes.
+        assertThat(notifier.messages).hasSize(2);
+        ManagerMessage renewal = notifier.messages.get(1);
+        assertThat(renewal.subject()).startsWith("Approval needed (new deadline): ");
+        assertThat(renewal.body()).contains("&expires=" + retry.expiresAt().getEpochSecond() + "&").doesNotContain("TOKEN-second");
+        assertThat(scheduler.schedules).containsEntry(EventBridgeReminderScheduler.scheduleName(first.approvalId(), retry.expiresAt()),
+                retry.expiresAt().minus(Duration.ofHours(2)));
+
+        // A duplicate of the new attempt changes nothing more.
+        service.request(request("exec-1", "TOKEN-second-attempt", 86_400));
+        assertThat(notifier.messages).hasSize(2);
+        assertThat(store.get(first.approvalId()).expiresAt()).isEqualTo(retry.expiresAt());
+    }
+
+    @Test
+    void aLinkOfTheFirstWindowExpiresAtItsOwnTimeWhileTheRenewedLinksStillDecide() {
+        ApprovalService.RequestResult first = service.request(request("exec-1", TOKEN, 3_600));
+        String oldApprove = linkQuery(notifier.messages.get(0), Decision.APPROVE);
+        clock.advance(Duration.ofMinutes(30));
+        ApprovalService.RequestResult retry = service.request(request("exec-1", "TOKEN-second-attempt", 3_600));
+        Fakes.FakeTasks tasks = new Fakes.FakeTasks();
+        DecisionService decisions = new DecisionService(store, tasks, signer, clock);
+
+        clock.advance(Duration.ofMinutes(40)); // past the first window, inside the renewed one
+        assertThat(decisions.handle(post(first.approvalId(), Decision.APPROVE, oldApprove)))
+                .isInstanceOfSatisfying(CallbackOutcome.Refused.class, r -> assertThat(r.status()).isEqualTo(410));
+        assertThat(store.get(first.approvalId()).status()).isEqualTo(ApprovalStatus.PENDING);
+
+        CallbackOutcome decided = decisions.handle(post(first.approvalId(), Decision.APPROVE,
+                linkQuery(notifier.messages.get(1), Decision.APPROVE)));
+
+        assertThat(decided).isInstanceOf(CallbackOutcome.Recorded.class);
+        assertThat(tasks.completed).containsOnlyKeys("TOKEN-second-attempt");
+        assertThat(retry.expiresAt()).isAfter(clock.instant());
+    }
+
+    @Test
+    void anOldLinkStillWithinItsOwnExpiryResumesTheNewAttempt() {
+        ApprovalService.RequestResult first = service.request(request("exec-1", TOKEN, 3_600));
+        String oldReject = linkQuery(notifier.messages.get(0), Decision.REJECT);
+        clock.advance(Duration.ofMinutes(5));
+        service.request(request("exec-1", "TOKEN-second-attempt", 3_600));
+        Fakes.FakeTasks tasks = new Fakes.FakeTasks();
+
+        CallbackOutcome decided = new DecisionService(store, tasks, signer, clock)
+                .handle(post(first.approvalId(), Decision.REJECT, oldReject));
+
+        assertThat(decided).isInstanceOf(CallbackOutcome.Recorded.class);
+        assertThat(tasks.completed).containsOnlyKeys("TOKEN-second-attempt");
+        assertThat(tasks.completed.get("TOKEN-second-attempt")).startsWith("{\"approved\":false");
+    }
+
+    @Test
+    void theReminderOfAWindowThatWasRenewedIsSupersededAndTheNewWindowsReminderIsSent() {
+        ApprovalService.RequestResult first = service.request(request("exec-1", TOKEN, 86_400));
+        clock.advance(Duration.ofMinutes(10));
+        ApprovalService.RequestResult retry = service.request(request("exec-1", "TOKEN-second-attempt", 86_400));
+        clock.advance(Duration.ofHours(22));
+
+        assertThat(service.remind(first.approvalId(), java.util.Optional.of(first.expiresAt())))
+                .isEqualTo(new ApprovalService.ReminderResult(false, "superseded"));
+        assertThat(service.remind(first.approvalId(), java.util.Optional.of(retry.expiresAt())))
+                .isEqualTo(new ApprovalService.ReminderResult(true, "pending"));
+        assertThat(notifier.messages).hasSize(3);
+    }
+
+    /** The signed query of the decision's link in a manager message. */
+    private static String linkQuery(ManagerMessage message, Decision decision) {
+        Matcher link = LINK.matcher(message.body());
+        while (link.find()) {
+            if (link.group(2).equals(decision.segment())) {
+                return link.group(0).substring(link.group(0).indexOf('?') + 1);
+            }
+        }
+        throw new AssertionError("no " + decision + " link in " + message.body());
+    }
+
+    private static CallbackRequest post(String approvalId, Decision decision, String query) {
+        java.util.Map<String, String> q = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            q.put(pair.substring(0, pair.indexOf('=')), java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new CallbackRequest("POST", approvalId, decision.segment(), q.get("approver"), q.get("expires"), q.get("sig"),
+                null, "203.0.113.10", "Mozilla/5.0", "req-renewal");
     }
 
     @Test

@@ -63,7 +63,7 @@ class DecisionServiceTest {
     void approvingResumesTheExecutionWithTheDecisionAndRecordsWhoWhenAndWhat() {
         CallbackOutcome outcome = service.handle(click("POST", ID, Decision.APPROVE, "Fleet verified"));
 
-        assertThat(outcome).isInstanceOfSatisfying(CallbackOutcome.Recorded.class, r -> assertThat(r.alreadyRecorded()).isFalse());
+        assertThat(outcome).isInstanceOfSatisfying(CallbackOutcome.Recorded.class, r -> assertThat(r.resent()).isFalse());
         assertThat(tasks.completed).containsOnlyKeys(TOKEN);
         assertThat(tasks.completed.get(TOKEN)).isEqualTo("{\"approved\":true,\"approver\":\"manager@ccs.example\","
                 + "\"comment\":\"Fleet verified\",\"decided_at\":\"2026-11-25T18:00:00Z\"}");
@@ -99,13 +99,30 @@ class DecisionServiceTest {
     }
 
     @Test
-    void aDoubleClickIsHarmless() {
+    void aDoubleClickIsAConflictSayingTheDecisionIsAlreadyRecordedAndChangesNothing() {
         service.handle(post(Decision.APPROVE));
+        Approval before = store.get(ID);
+
         CallbackOutcome second = service.handle(post(Decision.APPROVE));
 
-        assertThat(second).isInstanceOfSatisfying(CallbackOutcome.Recorded.class, r -> assertThat(r.alreadyRecorded()).isTrue());
+        assertThat(second).isInstanceOfSatisfying(CallbackOutcome.Refused.class, r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.error()).isEqualTo("already_recorded");
+            assertThat(r.message()).startsWith("This decision was already recorded: the request was approved by "
+                    + Fakes.MANAGER).endsWith("Nothing was changed.");
+        });
+        assertThat(store.get(ID)).isEqualTo(before);
         assertThat(tasks.calls).hasValue(1);
-        assertThat(store.get(ID).audit()).extracting(AuditEvent::event).containsExactly("approved", "resumed");
+    }
+
+    @Test
+    void openingAReusedLinkAfterTheDecisionIsTheSameConflict() {
+        service.handle(post(Decision.APPROVE));
+
+        assertThat(service.handle(click("GET", ID, Decision.APPROVE, null))).isInstanceOfSatisfying(CallbackOutcome.Refused.class,
+                r -> assertThat(r).extracting(CallbackOutcome.Refused::status, CallbackOutcome.Refused::error)
+                        .containsExactly(409, "already_recorded"));
+        assertThat(tasks.calls).hasValue(1);
     }
 
     @Test
@@ -129,7 +146,7 @@ class DecisionServiceTest {
         service.handle(approve);
         clock.advance(Duration.ofHours(3));
 
-        assertThat(status(service.handle(approve))).isEqualTo(200);
+        assertThat(status(service.handle(approve))).isEqualTo(409);
         assertThat(status(service.handle(post(Decision.REJECT)))).isEqualTo(409);
         assertThat(tasks.calls).hasValue(1);
         assertThat(store.get(ID).status()).isEqualTo(ApprovalStatus.APPROVED);
@@ -285,7 +302,7 @@ class DecisionServiceTest {
 
         // Within the grace period the first invocation may still be running: do not send twice.
         clock.advance(Duration.ofSeconds(30));
-        assertThat(status(service.handle(post(Decision.APPROVE)))).isEqualTo(200);
+        assertThat(status(service.handle(post(Decision.APPROVE)))).isEqualTo(409);
         assertThat(tasks.calls).hasValue(1);
         // The other decision can never sneak in.
         assertThat(status(service.handle(post(Decision.REJECT)))).isEqualTo(409);
@@ -293,7 +310,7 @@ class DecisionServiceTest {
         clock.advance(DecisionService.RESUME_GRACE);
         CallbackOutcome recovered = service.handle(post(Decision.APPROVE));
 
-        assertThat(status(recovered)).isEqualTo(200);
+        assertThat(recovered).isInstanceOfSatisfying(CallbackOutcome.Recorded.class, r -> assertThat(r.resent()).isTrue());
         assertThat(tasks.completed.get(TOKEN)).startsWith("{\"approved\":true").contains("\"decided_at\":\"2026-11-25T18:00:00Z\"");
         assertThat(store.get(ID).resumedAt()).isNotNull();
         assertThat(store.get(ID).audit()).extracting(AuditEvent::event).containsExactly("approved", "resume_retried", "resumed");

@@ -158,10 +158,17 @@ class DynamoDbApprovalStoreIT {
         Approval released = store.find(approval.approvalId()).orElseThrow();
         assertThat(released.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(released.decision()).isNull();
-        assertThat(store.replaceTaskToken(approval.approvalId(), "TOKEN-new", event("token_replaced"))).isTrue();
+        Instant renewedUntil = approval.expiresAt().plus(Duration.ofHours(1));
+        assertThat(store.renewWait(approval.approvalId(), "TOKEN-new", renewedUntil, NOW, event("token_replaced"))).isTrue();
+        Approval renewed = store.find(approval.approvalId()).orElseThrow();
+        assertThat(renewed.taskToken()).isEqualTo("TOKEN-new");
+        assertThat(renewed.expiresAt()).isEqualTo(renewedUntil);
+        assertThat(renewed.notifiedAt()).isNull();
+        assertThat(store.renewWait(approval.approvalId(), "TOKEN-after-window", renewedUntil.plusSeconds(60), renewedUntil,
+                event("token_replaced"))).as("window already closed").isFalse();
 
         store.claim(approval.approvalId(), Decision.REJECT, decision("second"), NOW, event("rejected"));
-        assertThat(store.replaceTaskToken(approval.approvalId(), "TOKEN-late", event("token_replaced"))).isFalse();
+        assertThat(store.renewWait(approval.approvalId(), "TOKEN-late", renewedUntil, NOW, event("token_replaced"))).isFalse();
         assertThat(store.retakeClaim(approval.approvalId(), "second", "third", event("resume_retried"))).isTrue();
         assertThat(store.markResumed(approval.approvalId(), "third", event("resumed"))).isTrue();
         assertThat(store.release(approval.approvalId(), "third", event("decision_released"))).as("already resumed").isFalse();

@@ -15,9 +15,12 @@ class EventBridgeReminderSchedulerTest {
     }
 
     @Test
-    void theScheduleNameIsDerivedFromTheApprovalAndFitsSchedulerLimits() {
-        String name = EventBridgeReminderScheduler.scheduleName(Approval.newId());
+    void theScheduleNameIsDerivedFromTheApprovalAndItsWindowAndFitsSchedulerLimits() {
+        String id = Approval.newId();
+        String name = EventBridgeReminderScheduler.scheduleName(id, Instant.ofEpochSecond(4_102_444_800L));
 
-        assertThat(name).startsWith("approval-reminder-apr_").matches("[0-9a-zA-Z-_.]{1,64}");
+        assertThat(name).isEqualTo("approval-reminder-" + id + "-4102444800").matches("[0-9a-zA-Z-_.]{1,64}");
+        assertThat(EventBridgeReminderScheduler.scheduleName(id, Instant.ofEpochSecond(4_102_448_400L)))
+                .as("a renewed window gets its own schedule").isNotEqualTo(name);
     }
 }

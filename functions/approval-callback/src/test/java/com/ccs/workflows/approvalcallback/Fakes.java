@@ -39,14 +39,15 @@ final class Fakes {
         }
     }
 
+    /** Schedules by their EventBridge name (approval and window), as Scheduler would keep them. */
     static final class RecordingScheduler implements ReminderScheduler {
         final Map<String, Instant> schedules = new LinkedHashMap<>();
         int calls;
 
         @Override
-        public void schedule(String approvalId, Instant at) {
+        public void schedule(String approvalId, Instant expiresAt, Instant at) {
             calls++;
-            schedules.putIfAbsent(approvalId, at);
+            schedules.putIfAbsent(EventBridgeReminderScheduler.scheduleName(approvalId, expiresAt), at);
         }
     }
 

@@ -53,8 +53,9 @@ final class InMemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized boolean replaceTaskToken(String approvalId, String taskToken, AuditEvent event) {
-        return change(approvalId, a -> a.status() == ApprovalStatus.PENDING, a -> a.withTaskToken(taskToken), event);
+    public synchronized boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
+        return change(approvalId, a -> a.status() == ApprovalStatus.PENDING && now.isBefore(a.expiresAt()),
+                a -> a.withRenewedWait(taskToken, expiresAt), event);
     }
 
     @Override

@@ -46,7 +46,7 @@ class CreateContractHandlerTest {
         assertThat(stored.request().customerId()).isEqualTo("CUST-98765");
         assertThat(stored.request().companyName()).isEqualTo("Transportes ABC S.A.S.");
         assertThat(stored.request().numberOfVehicles()).isEqualTo(25);
-        assertThat(stored.request().estimatedValue()).isEqualTo(5_000_000L);
+        assertThat(stored.request().estimatedValue()).isEqualTo(850_000L);
         assertThat(stored.request().currency()).isEqualTo("COP");
     }
 

@@ -14,7 +14,8 @@ public sealed interface PaymentOutcome {
     /**
      * The charge was refused. {@code declineCode} is Stripe's decline code when the issuer gave one
      * ({@code insufficient_funds}, {@code authentication_required}...), else Stripe's error code
-     * ({@code expired_card}, {@code card_declined}); {@code message} is Stripe's explanation, safe to show.
+     * ({@code expired_card}, {@code card_declined}), or {@code amount_too_large} / {@code amount_too_small} when
+     * Stripe will not charge the amount at all; {@code message} is Stripe's explanation, safe to show.
      */
     record Declined(String declineCode, String message) implements PaymentOutcome {
     }

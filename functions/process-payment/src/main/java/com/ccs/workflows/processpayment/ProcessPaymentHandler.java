@@ -7,16 +7,19 @@ import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.observability.Observability;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * "Process Payment" of the business workflow.
  *
- * <p>Input: {@code {"contract_id", "customer_id", "amount" (major units, whole COP pesos), "currency": "COP",
- * "payment_method", "stripe_customer_id": "cus_...", "payment_method_id": "pm_..."}}.
+ * <p>Input: {@code {"execution_id", "contract_id", "customer_id", "amount" (major units, whole COP pesos),
+ * "currency": "COP", "payment_method", "stripe_customer_id": "cus_...", "payment_method_id": "pm_..."}};
+ * {@code execution_id} is optional and only tags the logs.
  * Output: {@code {"status": "success", "transaction_id": "pi_...", "amount_minor": N, "currency": "cop"}} or
- * {@code {"status": "failed", "decline_code", "message"}}; faults are thrown (see {@link PaymentGateway}).
+ * {@code {"status": "failed", "decline_code", "message"}} (a card decline, or an amount Stripe will not
+ * charge: {@code amount_too_large}, {@code amount_too_small}); faults are thrown (see {@link PaymentGateway}).
  *
  * <p>Environment: {@code STRIPE_SECRET_ARN} (required), {@code STRIPE_API_BASE} (local runs only), plus the
  * AWS SDK's {@code AWS_REGION} / {@code AWS_ENDPOINT_URL}.
@@ -42,11 +45,20 @@ public final class ProcessPaymentHandler implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return Observability.handle(context, "ProcessPayment", Map.of(), () -> {
+        return Observability.handle(context, "ProcessPayment", correlationIds(event), () -> {
             PaymentRequest request = PaymentRequest.fromEvent(event);
             Observability.correlate(Observability.CONTRACT_ID, request.contractId());
             return toOutput(payments.charge(request));
         });
+    }
+
+    /** The execution id the state machine passes, so every log line of the charge names its execution. */
+    private static Map<String, String> correlationIds(Map<String, Object> event) {
+        Map<String, String> ids = new HashMap<>();
+        if (event != null && event.get("execution_id") instanceof String executionId) {
+            ids.put(Observability.EXECUTION_ID, executionId);
+        }
+        return ids;
     }
 
     static Map<String, Object> toOutput(PaymentOutcome outcome) {

@@ -9,10 +9,15 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.StripeError;
 
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Sorts Stripe's failures into what the state machine should do with them:
  * <ul>
  *   <li>card errors (HTTP 402) are declines, i.e. data ({@link #declined(CardException)});</li>
+ *   <li>an amount Stripe will not charge ({@code amount_too_large}, {@code amount_too_small}) is data too
+ *   ({@link #amountRefused(StripeException)}): no retry can change it, and the contract is simply unpaid;</li>
  *   <li>no answer (connect/read timeout, dropped connection), 429 rate limits, 409 conflicts (lock_timeout,
  *   a concurrent request with the same idempotency key) and 5xx are transient:
  *   {@link DependencyUnavailableException}, retried with the same idempotency key, so a charge that did
@@ -24,6 +29,8 @@ import com.stripe.model.StripeError;
  */
 final class StripeErrors {
     static final String DEPENDENCY = "stripe";
+    /** Stripe's codes for an amount outside what it charges (at most eight digits in minor units, a minimum per currency). */
+    static final Set<String> AMOUNT_OUT_OF_RANGE = Set.of("amount_too_large", "amount_too_small");
 
     private StripeErrors() {
     }
@@ -32,6 +39,18 @@ final class StripeErrors {
         StripeError error = e.getStripeError();
         String message = error != null && error.getMessage() != null ? error.getMessage() : "The card was declined.";
         return new PaymentOutcome.Declined(firstNonBlank(e.getDeclineCode(), e.getCode(), "card_declined"), message);
+    }
+
+    /** A 400 refusing the amount itself, as a decline with Stripe's code; empty for any other failure. */
+    static Optional<PaymentOutcome.Declined> amountRefused(StripeException e) {
+        Integer status = e.getStatusCode();
+        if (status == null || status != 400 || !AMOUNT_OUT_OF_RANGE.contains(e.getCode())) {
+            return Optional.empty();
+        }
+        StripeError error = e.getStripeError();
+        String message = error != null && error.getMessage() != null ? error.getMessage()
+                : "Stripe cannot charge this amount in this currency.";
+        return Optional.of(new PaymentOutcome.Declined(e.getCode(), message));
     }
 
     static RuntimeException translate(StripeException e) {

@@ -12,6 +12,8 @@ import com.stripe.param.PaymentIntentCreateParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * {@link PaymentGateway} on Stripe's PaymentIntents API: one create-and-confirm call charging the customer's
  * saved payment method off-session (the customer is not present, so nothing can ask for 3-D Secure; a card
@@ -77,6 +79,10 @@ public final class StripePaymentGateway implements PaymentGateway {
                 return StripeErrors.declined(declined);
             }
             StripeException cause = (StripeException) failure.getCause();
+            Optional<PaymentOutcome.Declined> refusedAmount = StripeErrors.amountRefused(cause);
+            if (refusedAmount.isPresent()) {
+                return refusedAmount.get();
+            }
             LOG.warn("Stripe call failed: {} {} (request {})", cause.getStatusCode() == null ? "no response"
                     : "HTTP " + cause.getStatusCode(), cause.getClass().getSimpleName(), cause.getRequestId());
             throw StripeErrors.translate(cause);

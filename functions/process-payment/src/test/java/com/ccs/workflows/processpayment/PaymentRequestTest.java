@@ -20,9 +20,9 @@ class PaymentRequestTest {
     void readsTheSuccessSampleEvent() throws Exception {
         PaymentRequest request = PaymentRequest.fromEvent(SampleEvents.load("process-payment", "success.json"));
 
-        assertThat(request).isEqualTo(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("5000000"),
+        assertThat(request).isEqualTo(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("850000"),
                 StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
-        assertThat(request.amountMinor()).isEqualTo(500_000_000L);
+        assertThat(request.amountMinor()).isEqualTo(85_000_000L);
     }
 
     @Test

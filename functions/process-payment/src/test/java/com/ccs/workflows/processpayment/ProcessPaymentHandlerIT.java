@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.ccs.workflows.processpayment.FakeStripeServer.cardDeclined;
+import static com.ccs.workflows.processpayment.FakeStripeServer.error;
 import static com.ccs.workflows.processpayment.FakeStripeServer.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,16 +51,16 @@ class ProcessPaymentHandlerIT {
 
     @Test
     void chargesTheSuccessSampleWithTheKeyFromSecretsManager() throws Exception {
-        stripe.answer(succeeded("pi_3HandlerIT", 500_000_000L));
+        stripe.answer(succeeded("pi_3HandlerIT", 85_000_000L));
 
         Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
 
         assertThat(output).containsExactly(Map.entry("status", "success"), Map.entry("transaction_id", "pi_3HandlerIT"),
-                Map.entry("amount_minor", 500_000_000L), Map.entry("currency", "cop"));
+                Map.entry("amount_minor", 85_000_000L), Map.entry("currency", "cop"));
         FakeStripeServer.Recorded request = stripe.requests().getFirst();
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
         assertThat(request.header("Idempotency-Key")).isEqualTo("ccs-payment-CONT-2026-000042");
-        assertThat(request.form()).containsEntry("amount", "500000000").containsEntry("payment_method", "pm_card_visa");
+        assertThat(request.form()).containsEntry("amount", "85000000").containsEntry("payment_method", "pm_card_visa");
     }
 
     @Test
@@ -71,7 +72,19 @@ class ProcessPaymentHandlerIT {
         assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("decline_code", "insufficient_funds"),
                 Map.entry("message", "Your card has insufficient funds."));
         assertThat(stripe.requests().getFirst().form())
-                .containsEntry("amount", "1500000000")
+                .containsEntry("amount", "95000000")
                 .containsEntry("payment_method", "pm_card_visa_chargeDeclinedInsufficientFunds");
+    }
+
+    @Test
+    void aContractAboveStripesEightDigitsIsAFailedPaymentNotAnError() throws Exception {
+        stripe.answer(error(400, "invalid_request_error", "amount_too_large", "Amount must be no more than 99,999,999"));
+
+        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "amount-too-large.json"), context);
+
+        assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("decline_code", "amount_too_large"),
+                Map.entry("message", "Amount must be no more than 99,999,999"));
+        assertThat(stripe.requests()).singleElement()
+                .satisfies(r -> assertThat(r.form()).containsEntry("amount", "1500000000"));
     }
 }

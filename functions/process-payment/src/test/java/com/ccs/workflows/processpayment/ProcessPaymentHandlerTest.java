@@ -24,7 +24,7 @@ class ProcessPaymentHandlerTest {
         assertThat(output).containsExactly(
                 Map.entry("status", "success"),
                 Map.entry("transaction_id", "pi_3QxSuccess"),
-                Map.entry("amount_minor", 500_000_000L),
+                Map.entry("amount_minor", 85_000_000L),
                 Map.entry("currency", "cop"));
     }
 
@@ -39,6 +39,20 @@ class ProcessPaymentHandlerTest {
                 Map.entry("status", "failed"),
                 Map.entry("decline_code", "insufficient_funds"),
                 Map.entry("message", "Your card has insufficient funds."));
+    }
+
+    @Test
+    void everyLogLineOfTheChargeCarriesTheExecutionAndContractIds() {
+        ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(RecordingGateway.approving()));
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
+
+            assertThat(logs.text().lines().filter(line -> line.contains("PaymentService")))
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains("execution_id=exec-auto-0001")
+                            .contains("contract_id=CONT-2026-000042"));
+        }
     }
 
     @Test

@@ -201,6 +201,18 @@ class StripePaymentGatewayHttpIT {
     }
 
     @Test
+    void anAmountStripeWillNotChargeIsADeclineWithStripesCodeNotAnError() {
+        stripe.answer(error(400, "invalid_request_error", "amount_too_large", "Amount must be no more than 99,999,999"));
+        assertThat(gateway.charge(command("CONT-2026-000058", "15000000")))
+                .isEqualTo(new PaymentOutcome.Declined("amount_too_large", "Amount must be no more than 99,999,999"));
+
+        stripe.answer(error(400, "invalid_request_error", "amount_too_small", "Amount must be at least 2.000,00 col$"));
+        assertThat(gateway.charge(command("CONT-2026-000059", "1")))
+                .isEqualTo(new PaymentOutcome.Declined("amount_too_small", "Amount must be at least 2.000,00 col$"));
+        assertThat(stripe.requests()).hasSize(2);
+    }
+
+    @Test
     void reusingAContractsKeyWithOtherParametersIsRefusedNotRetried() {
         stripe.answer(error(400, "idempotency_error", "idempotency_error",
                 "Keys for idempotent requests can only be used with the same parameters they were first used with."));

@@ -26,25 +26,34 @@ import java.util.regex.Pattern;
  *   <li>{@code number_of_vehicles} an integer 1..10000 (the contracted fleet); {@code vehicles} optional, at most
  *   {@code number_of_vehicles} entries (the plates known at signing), each with a Colombian plate and a model,
  *   no plate twice after normalisation;</li>
- *   <li>{@code estimated_value} whole COP pesos, 1..10,000,000,000;</li>
- *   <li>{@code contract_type} one of basic, standard, premium, enterprise; {@code payment_method} one of
- *   credit_card, debit_card, bank_transfer, pse;</li>
- *   <li>optional {@code stripe_customer_id} ({@code cus_...}) and {@code payment_method_id} ({@code pm_...}) well
- *   formed; a card payment without them is a warning (the payment step needs a saved card);</li>
+ *   <li>{@code estimated_value} whole COP pesos, 1..999,999: the payment step charges it to a card through
+ *   Stripe, whose amounts have at most eight digits in minor units (COP has two decimals for Stripe);</li>
+ *   <li>{@code contract_type} one of basic, standard, premium, enterprise; {@code payment_method} credit_card or
+ *   debit_card. bank_transfer and pse are refused as unsupported: they carry no saved Stripe payment method, and
+ *   the workflow's only payment step charges one;</li>
+ *   <li>{@code stripe_customer_id} ({@code cus_...}) and {@code payment_method_id} ({@code pm_...} or
+ *   {@code card_...}) required with a card, in the shapes the payment step accepts;</li>
  *   <li>optional {@code execution_id}: 1..80 letters, digits, {@code -} or {@code _} (it names the execution).</li>
  * </ul>
  */
 public final class CustomerValidator {
     static final long MAX_VEHICLES = 10_000;
-    static final long MAX_ESTIMATED_VALUE_COP = 10_000_000_000L;
+    /**
+     * The largest whole-peso amount Stripe can charge: amounts are at most eight digits in minor units
+     * (99,999,999) and Stripe counts COP in centavos, so 999,999.99 COP. Above it Stripe answers amount_too_large.
+     */
+    static final long MAX_CARD_CHARGE_COP = 999_999;
     static final List<String> CONTRACT_TYPES = List.of("basic", "standard", "premium", "enterprise");
-    static final List<String> PAYMENT_METHODS = List.of("credit_card", "debit_card", "bank_transfer", "pse");
-    private static final List<String> CARD_METHODS = List.of("credit_card", "debit_card");
+    /** The payment step charges a saved card through Stripe: these are the methods it can charge. */
+    static final List<String> PAYMENT_METHODS = List.of("credit_card", "debit_card");
+    /** Methods a customer may name that have no saved Stripe payment method, so this workflow cannot collect them. */
+    static final List<String> UNSUPPORTED_PAYMENT_METHODS = List.of("bank_transfer", "pse");
 
     private static final Pattern EXECUTION_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    private static final Pattern STRIPE_CUSTOMER = Pattern.compile("cus_[A-Za-z0-9]{1,250}");
-    private static final Pattern STRIPE_PAYMENT_METHOD = Pattern.compile("pm_[A-Za-z0-9_]{1,250}");
+    // The same shapes process-payment accepts, so a valid request never fails at the payment step on its ids.
+    private static final Pattern STRIPE_CUSTOMER = Pattern.compile("cus_[A-Za-z0-9]{1,64}");
+    private static final Pattern STRIPE_PAYMENT_METHOD = Pattern.compile("(pm|card)_[A-Za-z0-9_]{1,96}");
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_MODEL_LENGTH = 100;
 
@@ -84,12 +93,18 @@ public final class CustomerValidator {
         out.required(request.contractType(), "contract_type").ifPresent(type ->
                 out.problemUnless(CONTRACT_TYPES.contains(type), "contract_type",
                         "must be one of " + String.join(", ", CONTRACT_TYPES) + ", got " + quoted(type)));
-        out.required(request.estimatedValue(), "estimated_value").ifPresent(value ->
-                out.problemUnless(value >= 1 && value <= MAX_ESTIMATED_VALUE_COP, "estimated_value",
-                        "must be whole COP pesos between 1 and " + MAX_ESTIMATED_VALUE_COP + ", got " + value));
+        out.required(request.estimatedValue(), "estimated_value").ifPresent(value -> {
+            if (value < 1) {
+                out.problem("estimated_value", "must be a positive amount of whole COP pesos, got " + value);
+            } else if (value > MAX_CARD_CHARGE_COP) {
+                out.problem("estimated_value", value + " COP is more than a card charge can take: Stripe charges at most"
+                        + " eight digits in centavos, " + MAX_CARD_CHARGE_COP + " COP");
+            }
+        });
         checkPayment(request, out);
 
-        return new Findings(out.problems, out.warnings, plates, companyNit);
+        // Every field finding is a problem; the only warning (a registry name mismatch) comes with the registry check.
+        return new Findings(out.problems, List.of(), plates, companyNit);
     }
 
     private static Optional<Nit> checkCompany(Input<CompanyInfo> input, Optional<DocumentType> documentType,
@@ -145,20 +160,26 @@ public final class CustomerValidator {
 
     private static void checkPayment(CustomerRequest request, Collector out) {
         Optional<String> method = out.required(request.paymentMethod(), "payment_method");
-        method.ifPresent(m -> out.problemUnless(PAYMENT_METHODS.contains(m), "payment_method",
-                "must be one of " + String.join(", ", PAYMENT_METHODS) + ", got " + quoted(m)));
-        Optional<String> customer = out.optional(request.stripeCustomerId());
-        customer.ifPresent(id -> out.problemUnless(STRIPE_CUSTOMER.matcher(id).matches(), "stripe_customer_id",
-                "must be a Stripe customer id, cus_..."));
-        Optional<String> card = out.optional(request.paymentMethodId());
-        card.ifPresent(id -> out.problemUnless(STRIPE_PAYMENT_METHOD.matcher(id).matches(), "payment_method_id",
-                "must be a Stripe payment method id, pm_..."));
-        // A warning, not a problem: requests (the module's example among them) may come without a saved card,
-        // but the payment step cannot charge a card without one, so the score shows it.
-        if (method.filter(CARD_METHODS::contains).isPresent() && (customer.isEmpty() || card.isEmpty())) {
-            out.warning("payment_method", method.get() + " needs a saved card (stripe_customer_id and payment_method_id)"
-                    + " before the payment step; the request does not carry one");
-        }
+        method.ifPresent(m -> {
+            if (UNSUPPORTED_PAYMENT_METHODS.contains(m)) {
+                out.problem("payment_method", m + " is not supported: the payment step charges a saved card through"
+                        + " Stripe; use " + String.join(" or ", PAYMENT_METHODS));
+            } else {
+                out.problemUnless(PAYMENT_METHODS.contains(m), "payment_method",
+                        "must be one of " + String.join(", ", PAYMENT_METHODS) + ", got " + quoted(m));
+            }
+        });
+        // A card is charged off-session from the ids saved in Stripe: without them payment cannot even start.
+        // With any other method that method is already the problem, so the ids are only checked for shape.
+        boolean card = method.filter(PAYMENT_METHODS::contains).isPresent();
+        String why = " when paying by " + method.orElse("card") + ": the payment step charges the customer's card saved in Stripe";
+        (card ? out.required(request.stripeCustomerId(), "stripe_customer_id", why) : out.optional(request.stripeCustomerId()))
+                .ifPresent(id -> out.problemUnless(STRIPE_CUSTOMER.matcher(id).matches(), "stripe_customer_id",
+                        "must be a Stripe customer id, cus_..."));
+        (card ? out.required(request.paymentMethodId(), "payment_method_id", why) : out.optional(request.paymentMethodId()))
+                .ifPresent(id ->
+                out.problemUnless(STRIPE_PAYMENT_METHOD.matcher(id).matches(), "payment_method_id",
+                        "must be a Stripe payment method id, pm_... (or card_...)"));
     }
 
     private static Optional<Nit> validNit(String text) {
@@ -172,13 +193,17 @@ public final class CustomerValidator {
     /** Accumulates findings while the fields are read, so each check stays one readable statement. */
     private static final class Collector {
         final List<Reason> problems = new ArrayList<>();
-        final List<Reason> warnings = new ArrayList<>();
 
         <T> Optional<T> required(Input<T> input, String field) {
+            return required(input, field, "");
+        }
+
+        /** {@code why} completes "is required" for a field that is required only in some requests. */
+        <T> Optional<T> required(Input<T> input, String field, String why) {
             return switch (input) {
                 case Input.Given<T> given -> Optional.of(given.value());
                 case Input.Missing<T> missing -> {
-                    problem(field, "is required");
+                    problem(field, "is required" + why);
                     yield Optional.empty();
                 }
                 case Input.Malformed<T> malformed -> {
@@ -207,10 +232,6 @@ public final class CustomerValidator {
             if (!ok) {
                 problem(field, message);
             }
-        }
-
-        void warning(String field, String message) {
-            warnings.add(new Reason(field, message));
         }
     }
 }

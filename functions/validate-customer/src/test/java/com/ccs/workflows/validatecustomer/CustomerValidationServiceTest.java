@@ -99,16 +99,19 @@ class CustomerValidationServiceTest {
     }
 
     @Test
-    void theModulesExampleWithTheRightCheckDigitScores95ForItsMissingSavedCard() {
+    void theModulesExampleWithTheRightCheckDigitIsInvalidForItsAmountAndMissingSavedCardWithoutAskingTheRegistry() {
         registry.register("900123456", "Transportes ABC S.A.S.", RegistryStatus.ACTIVE);
-        Map<String, Object> example = Requests.with("stripe_customer_id", Requests.ABSENT);
+        Map<String, Object> example = Requests.with("estimated_value", 15_000_000);
+        Requests.with(example, "stripe_customer_id", Requests.ABSENT);
         Requests.with(example, "payment_method_id", Requests.ABSENT);
 
         ValidationResult result = validate(example);
 
-        assertThat(result.valid()).isTrue();
-        assertThat(result.score()).isEqualTo(95);
-        assertThat(result.warnings()).extracting(Reason::field).containsExactly("payment_method");
+        assertThat(result.valid()).isFalse();
+        assertThat(result.reasons()).extracting(Reason::field)
+                .containsExactly("estimated_value", "stripe_customer_id", "payment_method_id");
+        assertThat(result.score()).isEqualTo(20);
+        assertThat(registry.asked).isEmpty();
     }
 
     @Test

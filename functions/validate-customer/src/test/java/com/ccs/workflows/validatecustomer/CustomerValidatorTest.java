@@ -86,16 +86,27 @@ class CustomerValidatorTest {
                 arguments("contract_type", "gold", "contract_type", "must be one of basic, standard, premium, enterprise, got \"gold\""),
                 arguments("contract_type", "Premium", "contract_type", "must be one of basic"),
                 arguments("estimated_value", ABSENT, "estimated_value", "is required"),
-                arguments("estimated_value", 0, "estimated_value", "between 1 and 10000000000, got 0"),
-                arguments("estimated_value", -15000000, "estimated_value", "between 1 and 10000000000"),
-                arguments("estimated_value", 10_000_000_001L, "estimated_value", "between 1 and 10000000000"),
+                arguments("estimated_value", 0, "estimated_value", "must be a positive amount of whole COP pesos, got 0"),
+                arguments("estimated_value", -15000000, "estimated_value", "must be a positive amount"),
+                arguments("estimated_value", 1_000_000, "estimated_value",
+                        "1000000 COP is more than a card charge can take: Stripe charges at most eight digits in centavos, 999999 COP"),
+                arguments("estimated_value", 15_000_000, "estimated_value", "more than a card charge can take"),
+                arguments("estimated_value", 10_000_000_001L, "estimated_value", "more than a card charge can take"),
                 arguments("estimated_value", 1500.5, "estimated_value", "must be an integer"),
                 arguments("estimated_value", "15000000", "estimated_value", "must be an integer"),
                 arguments("payment_method", ABSENT, "payment_method", "is required"),
-                arguments("payment_method", "cash", "payment_method", "must be one of credit_card, debit_card, bank_transfer, pse"),
+                arguments("payment_method", "cash", "payment_method", "must be one of credit_card, debit_card, got \"cash\""),
                 arguments("payment_method", true, "payment_method", "must be a string"),
+                arguments("payment_method", "bank_transfer", "payment_method",
+                        "bank_transfer is not supported: the payment step charges a saved card through Stripe; use credit_card or debit_card"),
+                arguments("payment_method", "pse", "payment_method", "pse is not supported"),
+                arguments("stripe_customer_id", ABSENT, "stripe_customer_id",
+                        "is required when paying by credit_card: the payment step charges the customer's card saved in Stripe"),
                 arguments("stripe_customer_id", "cust_123", "stripe_customer_id", "cus_..."),
-                arguments("payment_method_id", "card_123", "payment_method_id", "pm_..."));
+                arguments("stripe_customer_id", "cus_" + "a".repeat(65), "stripe_customer_id", "cus_..."),
+                arguments("payment_method_id", ABSENT, "payment_method_id", "is required when paying by credit_card"),
+                arguments("payment_method_id", "tok_visa", "payment_method_id", "pm_..."),
+                arguments("payment_method_id", "4242424242424242", "payment_method_id", "pm_..."));
     }
 
     @ParameterizedTest(name = "{0} = {1} -> {2}: {3}")
@@ -122,11 +133,11 @@ class CustomerValidatorTest {
                 arguments("number_of_vehicles", 10_000),
                 arguments("number_of_vehicles", 75.0),
                 arguments("estimated_value", 1),
-                arguments("estimated_value", 10_000_000_000L),
+                arguments("estimated_value", 999_999),
                 arguments("contract_type", "basic"),
                 arguments("contract_type", "enterprise"),
-                arguments("payment_method", "pse"),
-                arguments("payment_method", "bank_transfer"));
+                arguments("payment_method", "debit_card"),
+                arguments("payment_method_id", "card_1MvN8z2eZvKYlo2C"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -205,22 +216,26 @@ class CustomerValidatorTest {
     }
 
     @Test
-    void aCardPaymentWithoutASavedCardIsAWarningNotAProblem() {
+    void aCardPaymentWithoutASavedCardIsInvalidNamingEachMissingId() {
         Map<String, Object> request = Requests.with("stripe_customer_id", ABSENT);
+        Requests.with(request, "payment_method_id", ABSENT);
 
         Findings findings = check(request);
 
-        assertThat(findings.problems()).isEmpty();
-        assertThat(findings.warnings()).extracting(Reason::field).containsExactly("payment_method");
+        assertThat(findings.problems()).extracting(Reason::field).containsExactly("stripe_customer_id", "payment_method_id");
+        assertThat(findings.warnings()).isEmpty();
     }
 
     @Test
-    void aBankTransferNeedsNoSavedCard() {
-        Map<String, Object> request = Requests.with("payment_method", "bank_transfer");
-        Requests.with(request, "stripe_customer_id", ABSENT);
-        Requests.with(request, "payment_method_id", ABSENT);
+    void bankTransferAndPseAreRefusedOnceWithoutAlsoBlamingTheMissingStripeIds() {
+        for (String method : List.of("bank_transfer", "pse")) {
+            Map<String, Object> request = Requests.with("payment_method", method);
+            Requests.with(request, "stripe_customer_id", ABSENT);
+            Requests.with(request, "payment_method_id", ABSENT);
 
-        assertThat(check(request).warnings()).isEmpty();
+            assertThat(check(request).problems()).extracting(Reason::toString).singleElement().asString()
+                    .startsWith("payment_method: " + method + " is not supported");
+        }
     }
 
     @Test

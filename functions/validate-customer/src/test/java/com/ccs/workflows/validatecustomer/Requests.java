@@ -13,7 +13,7 @@ final class Requests {
     private Requests() {
     }
 
-    /** A valid request: NIT 900123456-8 (DIAN check digit 8), 75 vehicles, two plates known, a saved card. */
+    /** A valid request: NIT 900123456-8 (DIAN check digit 8), 75 vehicles, two plates known, a saved card, 960,000 COP. */
     static Map<String, Object> valid() {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("execution_id", "exec-12345");
@@ -23,7 +23,7 @@ final class Requests {
         request.put("company_info", new LinkedHashMap<>(Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900123456-8")));
         request.put("number_of_vehicles", 75);
         request.put("contract_type", "premium");
-        request.put("estimated_value", 15000000);
+        request.put("estimated_value", 960000);
         request.put("payment_method", "credit_card");
         request.put("stripe_customer_id", "cus_TransportesABC");
         request.put("payment_method_id", "pm_card_visa");

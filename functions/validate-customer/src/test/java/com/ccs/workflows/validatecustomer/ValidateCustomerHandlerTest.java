@@ -38,13 +38,13 @@ class ValidateCustomerHandlerTest {
     }
 
     @Test
-    void validWith75VehiclesIsTheModulesExampleWithTheRightCheckDigit() {
+    void validWith75VehiclesIsTheModulesExampleWithTheRightCheckDigitAChargeableAmountAndASavedCard() {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-75-vehicles.json"));
 
         assertThat(output.get("valid")).isEqualTo(true);
-        assertThat(output.get("score")).isEqualTo(95);
+        assertThat(output.get("score")).isEqualTo(100);
         assertThat(output.get("reasons")).isEqualTo(List.of());
-        assertThat((List<?>) output.get("warnings")).singleElement().asString().startsWith("payment_method: credit_card needs a saved card");
+        assertThat(output.get("warnings")).isEqualTo(List.of());
         assertThat(output.get("normalized_plates")).isEqualTo(List.of("ABC123", "DEF456"));
         assertThat(output.get("registry_status")).isEqualTo("active");
     }
@@ -56,8 +56,14 @@ class ValidateCustomerHandlerTest {
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("reasons")).isEqualTo(List.of(
                 "document_id: NIT check digit 7 does not match the DIAN check digit 8",
-                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8"));
-        assertThat(output.get("score")).isEqualTo(25);
+                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8",
+                "estimated_value: 15000000 COP is more than a card charge can take: Stripe charges at most eight digits"
+                        + " in centavos, 999999 COP",
+                "stripe_customer_id: is required when paying by credit_card: the payment step charges the customer's"
+                        + " card saved in Stripe",
+                "payment_method_id: is required when paying by credit_card: the payment step charges the customer's"
+                        + " card saved in Stripe"));
+        assertThat(output.get("score")).isEqualTo(0);
         assertThat(output.get("registry_status")).isEqualTo("not_checked");
         assertThat(registry.asked).isEmpty();
     }
@@ -72,6 +78,34 @@ class ValidateCustomerHandlerTest {
                 "vehicles[2].plate: must be a Colombian plate: three letters and three digits, ABC123 or ABC-123, got \"AB-1234\"",
                 "vehicles[3].plate: must be a Colombian plate: three letters and three digits, ABC123 or ABC-123, got \"XYZ78A\""));
         assertThat(output.get("normalized_plates")).isEqualTo(List.of("GHT204"));
+    }
+
+    @Test
+    void theModulesAmountIsMoreThanStripeCanChargeToACard() {
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "amount-too-large.json"));
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat((List<?>) output.get("reasons")).singleElement().asString()
+                .startsWith("estimated_value: 15000000 COP is more than a card charge can take");
+        assertThat(registry.asked).isEmpty();
+    }
+
+    @Test
+    void aCardWithoutItsSavedStripeIdsCannotBePaid() {
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "missing-saved-card.json"));
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat((List<?>) output.get("reasons")).map(String.class::cast).map(r -> r.substring(0, r.indexOf(':')))
+                .containsExactly("stripe_customer_id", "payment_method_id");
+    }
+
+    @Test
+    void pseIsRefusedAsAPaymentMethodThisWorkflowCannotCollect() {
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "unsupported-payment-method.json"));
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat(output.get("reasons")).isEqualTo(List.of("payment_method: pse is not supported: the payment step"
+                + " charges a saved card through Stripe; use credit_card or debit_card"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.ccs.workflows.localrunner.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
+import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Year;
@@ -62,7 +63,8 @@ class BusinessWorkflowSamplesTest {
     assertThat(output.at("/paymentResult/transaction_id").asText()).startsWith("pi_");
     assertThat(output.at("/activationResult/service_status").asText()).isEqualTo("active");
     assertThat(output.at("/activationResult/vehicles_activated").asInt()).isEqualTo(25);
-    assertThat(output.at("/request/number_of_vehicles").asInt()).isEqualTo(25);
+    assertThat(output.get("request")).as("the execution's input, kept whole")
+        .isEqualTo(Json.parse(TestProject.event("business/auto-approved-25-vehicles.json")));
 
     SideEffects effects = result.sideEffects();
     assertThat(effects.itemsIn("ccs-dev-contracts")).anySatisfy(w -> {
@@ -80,7 +82,7 @@ class BusinessWorkflowSamplesTest {
     });
     assertThat(effects.charges()).singleElement().satisfies(c -> {
       assertThat(c.paymentIntentId()).isEqualTo(output.at("/paymentResult/transaction_id").asText());
-      assertThat(c.amount()).isEqualTo(500_000_000L); // 5,000,000 COP in centavos
+      assertThat(c.amount()).isEqualTo(85_000_000L); // 850,000 COP in centavos: within Stripe's eight digits
       assertThat(c.currency()).isEqualTo("cop");
       assertThat(c.metadata()).containsEntry("contract_id", contract);
     });
@@ -103,6 +105,7 @@ class BusinessWorkflowSamplesTest {
     assertThat(output.at("/contractResult/contract_id").asText()).isEqualTo("CONT-" + YEAR + "-000002");
     assertThat(output.at("/contractResult/approval_type").asText()).isEqualTo("manual");
     assertThat(output.at("/activationResult/vehicles_activated").asInt()).isEqualTo(75);
+    assertThat(output.at("/request/execution_id").asText()).isEqualTo("exec-manual-0001");
     SideEffects effects = result.sideEffects();
     assertThat(effects.messagesTo(deployment.topicArn("ManagerTopic"))).singleElement().satisfies(m -> {
       assertThat(m.subject()).startsWith("Approval needed: Transportes ABC S.A.S. (75 vehicles)");

@@ -21,7 +21,8 @@ class InProcessFunctionTest {
   private static final String VALID_REQUEST = """
       {"customer_id": "CUST-1", "document_type": "RUT", "document_id": "901234567-7",
        "company_info": {"name": "Flota Segura S.A.", "tax_id": "901234567-7"}, "number_of_vehicles": 2,
-       "contract_type": "basic", "estimated_value": 1000, "payment_method": "bank_transfer",
+       "contract_type": "basic", "estimated_value": 1000, "payment_method": "credit_card",
+       "stripe_customer_id": "cus_FlotaSegura01", "payment_method_id": "pm_card_visa",
        "vehicles": [{"plate": "abc-123", "model": "Volvo"}]}""";
 
   private static InProcessFunction validateCustomer(String registry, int timeoutSeconds) {
