@@ -45,8 +45,9 @@ final class DefinitionOperations {
       Arns.role(roleArn);
     }
     String input = request.optionalString("input", 0, ExecutionOperations.MAX_INPUT);
-    request.optionalEnum("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"));
-    TestStateResult result = engine.testState(definition, input == null ? "{}" : input, roleArn);
+    String level = request.optionalEnum("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"));
+    String variables = request.optionalString("variables", 0, ExecutionOperations.MAX_INPUT);
+    TestStateResult result = engine.testState(definition, input == null ? "{}" : input, roleArn, level, variables);
     ObjectNode out = Json.object().put("status", result.status());
     if (result.output() != null) {
       out.put("output", Json.write(result.output()));
@@ -59,6 +60,9 @@ final class DefinitionOperations {
     }
     if (result.nextState() != null) {
       out.put("nextState", result.nextState());
+    }
+    if (result.inspectionData() != null) {
+      out.set("inspectionData", result.inspectionData());
     }
     return out;
   }

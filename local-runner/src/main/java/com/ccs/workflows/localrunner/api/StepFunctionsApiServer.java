@@ -2,6 +2,7 @@ package com.ccs.workflows.localrunner.api;
 
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineException;
+import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ public final class StepFunctionsApiServer implements AutoCloseable {
         errorType = "InternalFailure";
         body = Json.object().put("__type", errorType).put("message", String.valueOf(e));
       }
-      byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = JsonText.write(body).getBytes(StandardCharsets.UTF_8);
       var headers = exchange.getResponseHeaders();
       headers.set("Content-Type", CONTENT_TYPE);
       headers.set("x-amzn-RequestId", requestId);
@@ -123,7 +124,7 @@ public final class StepFunctionsApiServer implements AutoCloseable {
       return Json.object();
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(bytes);
+      JsonNode node = JsonText.read(bytes);
       if (node == null || !node.isObject()) {
         throw ApiErrors.serialization("The request body must be a JSON object");
       }

@@ -35,8 +35,10 @@
  *       token never issued InvalidToken.
  *   <li>ValidateStateMachineDefinition: definition, type, severity, maxResults (0-100). Answers result OK | FAIL,
  *       diagnostics (severity, code, message, location) and truncated.
- *   <li>TestState: definition (one state), input, roleArn (optional), inspectionLevel (accepted; no
- *       inspectionData is returned). Answers status, output, error, cause, nextState.
+ *   <li>TestState: definition (one state), input, roleArn (optional), variables (a JSON object of the variables
+ *       in the state's scope), inspectionLevel (INFO; DEBUG and TRACE add inspectionData: input, afterInputPath,
+ *       afterParameters or afterArguments, result, afterResultSelector, afterResultPath, variables; there is no
+ *       HTTP Task, so TRACE adds no request/response). Answers status, output, error, cause, nextState.
  * </ul>
  *
  * <h2>Errors</h2>

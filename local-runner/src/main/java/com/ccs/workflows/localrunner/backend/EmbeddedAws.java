@@ -35,7 +35,7 @@ public final class EmbeddedAws implements AutoCloseable {
 
     private final HttpServer server;
     private final DynamoDbBackend dynamoDb = new DynamoDbBackend();
-    private final SnsBackend sns = new SnsBackend(REGION, ACCOUNT);
+    private final SnsBackend sns;
     private final SecretsManagerBackend secrets = new SecretsManagerBackend(REGION, ACCOUNT);
     private final SqsBackend sqs;
     private final RecordingBackends recorded = new RecordingBackends();
@@ -45,6 +45,7 @@ public final class EmbeddedAws implements AutoCloseable {
     private EmbeddedAws(HttpServer server) {
         this.server = server;
         this.sqs = new SqsBackend(endpoint().toString());
+        this.sns = new SnsBackend(REGION, ACCOUNT, sqs);
     }
 
     /** Starts the endpoint on a free loopback port. */

@@ -1,6 +1,8 @@
 package com.ccs.workflows.localrunner.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,16 +13,32 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** SNS in memory: topics and the messages published to them (CreateTopic, Publish, ListTopics). */
+/**
+ * SNS in memory: topics, the messages published to them, and SQS subscriptions, to which every publish is
+ * delivered as SNS delivers it (the JSON notification envelope, or the bare message with RawMessageDelivery).
+ */
 public final class SnsBackend {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An SQS subscription of a topic. */
+    private record Subscription(String arn, String topicArn, String queueArn, boolean raw) {}
+
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final List<Published> messages = new CopyOnWriteArrayList<>();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final String region;
     private final String account;
+    private final SqsBackend sqs;
 
     public SnsBackend(String region, String account) {
+        this(region, account, null);
+    }
+
+    /** With {@code sqs}, topics can have SQS subscriptions (queues of that backend). */
+    public SnsBackend(String region, String account, SqsBackend sqs) {
         this.region = region;
         this.account = account;
+        this.sqs = sqs;
     }
 
     public String createTopic(String name) {
@@ -40,6 +58,15 @@ public final class SnsBackend {
             case "ListTopics" -> Map.of("Topics", topics.stream().sorted().map(arn -> Map.of("TopicArn", arn)).toList());
             case "GetTopicAttributes" -> Map.of("Attributes", Map.of("TopicArn", existing(required(params, "TopicArn"))));
             case "Publish" -> publish(params);
+            case "Subscribe" -> subscribe(params);
+            case "Unsubscribe" -> {
+                subscriptions.remove(required(params, "SubscriptionArn"));
+                yield Map.of();
+            }
+            case "ListSubscriptionsByTopic" -> Map.of("Subscriptions", subscriptions.values().stream()
+                    .filter(s -> s.topicArn().equals(existing(required(params, "TopicArn"))))
+                    .map(s -> (Object) Map.of("SubscriptionArn", s.arn(), "TopicArn", s.topicArn(), "Protocol", "sqs",
+                            "Endpoint", s.queueArn(), "Owner", account)).toList());
             default -> throw AwsServiceException.unsupported("SNS", operation);
         };
     }
@@ -57,8 +84,55 @@ public final class SnsBackend {
                     params.get("MessageAttributes.entry." + i + ".Value.StringValue"));
         }
         String id = UUID.randomUUID().toString();
-        messages.add(new Published("sns", topic, id, params.get("Subject"), message, attributes, Instant.now()));
+        Instant now = Instant.now();
+        messages.add(new Published("sns", topic, id, params.get("Subject"), message, attributes, now));
+        for (Subscription subscription : subscriptions.values()) {
+            if (subscription.topicArn().equals(topic)) {
+                sqs.deliver(subscription.queueArn(), subscription.raw() ? message
+                        : envelope(id, topic, params.get("Subject"), message, attributes, now), null);
+            }
+        }
         return Map.of("MessageId", id);
+    }
+
+    private Map<String, Object> subscribe(Map<String, String> params) {
+        String topic = existing(required(params, "TopicArn"));
+        String protocol = required(params, "Protocol");
+        String endpoint = required(params, "Endpoint");
+        if (!protocol.equals("sqs") || sqs == null) {
+            throw AwsServiceException.unsupported("SNS", "Subscribe with protocol " + protocol);
+        }
+        boolean raw = false;
+        for (int i = 1; params.containsKey("Attributes.entry." + i + ".key"); i++) {
+            if (params.get("Attributes.entry." + i + ".key").equals("RawMessageDelivery")) {
+                raw = Boolean.parseBoolean(params.get("Attributes.entry." + i + ".value"));
+            }
+        }
+        for (Subscription existing : subscriptions.values()) {
+            if (existing.topicArn().equals(topic) && existing.queueArn().equals(endpoint)) {
+                return Map.of("SubscriptionArn", existing.arn()); // Subscribe is idempotent
+            }
+        }
+        String arn = topic + ":" + UUID.randomUUID();
+        subscriptions.put(arn, new Subscription(arn, topic, endpoint, raw));
+        return Map.of("SubscriptionArn", arn);
+    }
+
+    private String envelope(String id, String topic, String subject, String message, Map<String, String> attributes,
+            Instant at) {
+        ObjectNode envelope = JSON.createObjectNode().put("Type", "Notification").put("MessageId", id)
+                .put("TopicArn", topic);
+        if (subject != null) {
+            envelope.put("Subject", subject);
+        }
+        envelope.put("Message", message).put("Timestamp", at.toString()).put("SignatureVersion", "1")
+                .put("Signature", "local").put("SigningCertURL", "https://sns." + region + ".amazonaws.com/local.pem")
+                .put("UnsubscribeURL", "https://sns." + region + ".amazonaws.com/?Action=Unsubscribe");
+        if (!attributes.isEmpty()) {
+            ObjectNode out = envelope.putObject("MessageAttributes");
+            attributes.forEach((name, value) -> out.putObject(name).put("Type", "String").put("Value", value));
+        }
+        return envelope.toString();
     }
 
     private String existing(String topicArn) {

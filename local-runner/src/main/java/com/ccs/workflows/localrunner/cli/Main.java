@@ -6,6 +6,7 @@ import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.project.LocalDeployment;
 import com.ccs.workflows.localrunner.project.TopicMessage;
 import com.ccs.workflows.localrunner.project.WorkflowRun;
+import com.ccs.workflows.localrunner.tasks.MockConfig;
 import java.io.Console;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -28,9 +29,13 @@ import java.util.Map;
  * <pre>
  * run &lt;emergency|business&gt; &lt;event.json&gt; [--approve|--reject|--timeout] [--endpoint-url URL]
  *     [--stripe-base-url URL] [--param Name=Value]... [--project DIR] [--logs]
- * execute --definition F --input F [--type STANDARD|EXPRESS] [same options]
+ *     [--mock-config F [--test-case NAME]]
+ * execute --definition F --input F [--type STANDARD|EXPRESS] [--no-project] [same options]
  * serve [--port 8083] [same options]
  * </pre>
+ *
+ * <p>{@code execute} runs in the project's deployment (its functions and backends) when there is a project, and
+ * otherwise (or with {@code --no-project}) in a bare engine whose AWS integrations go to the endpoint URL.
  *
  * <p>Exit code 0 when the execution succeeded, 1 when it failed (error and cause printed), 2 on a usage error.
  */
@@ -51,6 +56,12 @@ public final class Main {
         --project DIR                      the project (default: the directory holding template.yaml,
                                            searched upwards from the current directory)
         --logs                             show the functions' logs on stderr (default: a file)
+        --mock-config FILE                 Step Functions Local's mock configuration (also: SFN_MOCK_CONFIG):
+                                           executions started as stateMachineArn#TestCase answer the states
+                                           their test case mocks
+        --test-case NAME                   run and execute: use this test case of the mock configuration
+        --no-project                       execute: a bare engine, no template deployed; AWS integrations go
+                                           to --endpoint-url / AWS_ENDPOINT_URL (none: such Tasks fail)
       """;
 
   private Main() {}
@@ -77,6 +88,15 @@ public final class Main {
   /** Runs a command, printing the report on {@code out}; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments a = Arguments.parse(args);
+    MockConfig mocks = mocks(a.mockConfig, System.getenv());
+    if (a.testCase != null && mocks == null) {
+      throw new UsageException("--test-case needs a mock configuration (--mock-config or SFN_MOCK_CONFIG)");
+    }
+    String endpoint = a.endpoint != null ? a.endpoint : System.getenv("AWS_ENDPOINT_URL");
+    URI endpointUri = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
+    if (a.command.equals("execute") && (a.noProject || a.project == null && findProject() == null)) {
+      return Standalone.execute(a, endpointUri, mocks, out);
+    }
     Path project = projectDir(a.project);
     PrintStream functionLog;
     Path logFile = null;
@@ -94,15 +114,17 @@ public final class Main {
     PrintStream stdout = System.out;
     System.setOut(functionLog);
     try {
-      String endpoint = a.endpoint != null ? a.endpoint : System.getenv("AWS_ENDPOINT_URL");
       LocalDeployment.Options options = LocalDeployment.Options.defaults(project)
-          .withEndpoint(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint))
+          .withEndpoint(endpointUri)
           .withStripeBaseUrl(a.stripe == null ? null : URI.create(a.stripe))
           .withParameters(a.parameters)
           .withFunctionLog(functionLog);
       try (LocalDeployment deployment = LocalDeployment.start(options)) {
+        if (mocks != null) {
+          deployment.invoker().useMocks(mocks, a.testCase);
+        }
         if (a.command.equals("serve")) {
-          return serve(deployment, a.port, out);
+          return serve(deployment, a.port, mocks, out);
         }
         String workflow;
         String input;
@@ -143,7 +165,7 @@ public final class Main {
   }
 
   /** Serves the Step Functions API until the process is stopped, printing what the workflows publish. */
-  private static int serve(LocalDeployment deployment, int port, PrintStream out) {
+  private static int serve(LocalDeployment deployment, int port, MockConfig mocks, PrintStream out) {
     deployment.stateMachines().values().forEach(deployment::warmForAsync);
     StepFunctionsApiServer server;
     try {
@@ -154,7 +176,15 @@ public final class Main {
     out.println("Step Functions API   " + server.endpoint());
     deployment.stateMachines().values().forEach(m -> out.println("  " + m.type() + "  " + m.arn()));
     out.println("AWS endpoint         " + deployment.endpoint() + "   (DynamoDB, SNS, SQS, Secrets Manager)");
-    out.println("Approval links       " + deployment.httpApi().baseUrl() + "/approvals/...");
+    out.println("HTTP API             " + deployment.httpApi().baseUrl()
+        + "   (POST /contracts, POST /incidents, /approvals/...)");
+    deployment.startPipes(2).forEach(pipe -> out.println("Pipe                 " + pipe.spec().queueArn() + " -> "
+        + pipe.spec().stateMachineArn()));
+    if (mocks != null) {
+      out.println("Mock test cases      " + mocks.testCases().keySet().stream().sorted()
+          .map(machine -> machine + ": " + String.join(", ", mocks.testCases().get(machine).keySet().stream()
+              .sorted().toList())).toList() + "   (start <stateMachineArn>#<TestCase>)");
+    }
     out.println();
     String business = deployment.stateMachine("business").arn();
     out.println("Try:  aws stepfunctions start-execution --endpoint-url " + server.endpoint()
@@ -214,7 +244,27 @@ public final class Main {
     };
   }
 
-  private static String read(String file, String what) {
+  /** --mock-config, else SFN_MOCK_CONFIG as Step Functions Local reads it; null when neither is given. */
+  static MockConfig mocks(String file, Map<String, String> env) {
+    try {
+      MockConfig mocks = file != null ? MockConfig.load(Path.of(file)) : MockConfig.fromEnvironment(env).orElse(null);
+      if (mocks != null) {
+        List<String> problems = mocks.problems();
+        if (!problems.isEmpty()) {
+          throw new UsageException("The mock configuration is not valid: " + String.join("; ", problems));
+        }
+      }
+      return mocks;
+    } catch (IOException e) {
+      throw new UsageException("Cannot read the mock configuration "
+          + (file != null ? file : env.get("SFN_MOCK_CONFIG")) + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("The mock configuration is not valid (JSON, or a response key that is not N or"
+          + " N-M): " + e.getMessage());
+    }
+  }
+
+  static String read(String file, String what) {
     if (file == null) {
       throw new UsageException("Missing " + what);
     }
@@ -230,6 +280,16 @@ public final class Main {
     if (explicit != null) {
       return Path.of(explicit).toAbsolutePath().normalize();
     }
+    Path found = findProject();
+    if (found == null) {
+      throw new UsageException("No template.yaml in the current directory or above: run from the project or pass"
+          + " --project DIR");
+    }
+    return found;
+  }
+
+  /** The system property ccs.project.dir, else the nearest directory with template.yaml, else null. */
+  private static Path findProject() {
     String property = System.getProperty("ccs.project.dir");
     if (property != null && !property.isBlank()) {
       return Path.of(property).toAbsolutePath().normalize();
@@ -239,8 +299,7 @@ public final class Main {
         return dir;
       }
     }
-    throw new UsageException("No template.yaml in the current directory or above: run from the project or pass"
-        + " --project DIR");
+    return null;
   }
 
   static final class UsageException extends RuntimeException {
@@ -260,6 +319,9 @@ public final class Main {
     String endpoint;
     String stripe;
     String project;
+    String mockConfig;
+    String testCase;
+    boolean noProject;
     boolean logs;
     int port = 8083;
     WorkflowRun.Decision decision;
@@ -275,6 +337,9 @@ public final class Main {
           case "--reject" -> a.decide(WorkflowRun.Decision.REJECT);
           case "--timeout" -> a.decide(WorkflowRun.Decision.TIMEOUT);
           case "--logs" -> a.logs = true;
+          case "--no-project" -> a.noProject = true;
+          case "--mock-config" -> a.mockConfig = value(args, ++i, arg);
+          case "--test-case" -> a.testCase = value(args, ++i, arg);
           case "--endpoint-url" -> a.endpoint = value(args, ++i, arg);
           case "--stripe-base-url" -> a.stripe = value(args, ++i, arg);
           case "--project" -> a.project = value(args, ++i, arg);

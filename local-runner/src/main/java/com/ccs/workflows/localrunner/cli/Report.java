@@ -78,8 +78,10 @@ final class Report {
       out.println();
       out.println(result.note());
     }
-    out.println();
-    printSideEffects(out, result.sideEffects());
+    if (result.sideEffects() != null) { // null outside a deployment: nothing to diff
+      out.println();
+      printSideEffects(out, result.sideEffects());
+    }
     if (!result.approvals().isEmpty()) {
       out.println();
       out.println("Approvals");

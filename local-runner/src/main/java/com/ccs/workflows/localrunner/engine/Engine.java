@@ -4,7 +4,9 @@ import com.ccs.workflows.localrunner.definition.DefinitionException;
 import com.ccs.workflows.localrunner.definition.DefinitionParser;
 import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
+import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.states.Inspection;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -32,6 +34,7 @@ public final class Engine implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+  private final ChildExecutions children = new ChildExecutions(this);
 
   public Engine(EngineConfig config) {
     this.config = config;
@@ -112,6 +115,15 @@ public final class Engine implements AutoCloseable {
    * returns it (AWS's idempotency); anything else with a used name is ExecutionAlreadyExists.
    */
   public Execution startExecution(String stateMachineArn, String name, String input) {
+    return startExecution(stateMachineArn, name, input, Map.of(), null);
+  }
+
+  /**
+   * Starts an execution whose first state already sees {@code variables}, its data flow collected in
+   * {@code inspection} when given (TestState).
+   */
+  Execution startExecution(String stateMachineArn, String name, String input, Map<String, JsonNode> variables,
+      Inspection inspection) {
     String testCase = null;
     String machineArn = stateMachineArn;
     int hash = stateMachineArn.indexOf('#');
@@ -124,7 +136,7 @@ public final class Engine implements AutoCloseable {
     checkName(executionName);
     JsonNode parsedInput;
     try {
-      parsedInput = Json.parse(input == null ? "{}" : input);
+      parsedInput = JsonText.parse(input == null ? "{}" : input);
     } catch (IllegalArgumentException e) {
       throw new EngineException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
           + e.getMessage() + "'");
@@ -136,7 +148,7 @@ public final class Engine implements AutoCloseable {
       arn += ":" + UUID.randomUUID(); // express execution ARNs carry a run id after the name
     }
     ExecutionRunner runner = new ExecutionRunner(config, machine, arn, executionName, parsedInput, testCase,
-        executor);
+        executor, children, variables, inspection);
     runner.recordStart();
     Execution existing = executions.putIfAbsent(arn, runner.execution());
     if (existing != null) {
@@ -198,7 +210,17 @@ public final class Engine implements AutoCloseable {
    * and the next state. Tasks are called through the configured invoker, once (no retries).
    */
   public TestStateResult testState(String stateDefinition, String input, String roleArn) {
-    return StateTester.test(this, stateDefinition, input, roleArn, Duration.ofMinutes(5));
+    return testState(stateDefinition, input, roleArn, "INFO", null);
+  }
+
+  /**
+   * TestState with an inspection level (INFO, DEBUG or TRACE: DEBUG and TRACE add the inspection data) and the
+   * variables in the state's scope ({@code variables} a JSON object as text, or null).
+   */
+  public TestStateResult testState(String stateDefinition, String input, String roleArn, String inspectionLevel,
+      String variables) {
+    return StateTester.test(this, new StateTester.Request(stateDefinition, input, roleArn, inspectionLevel,
+        variables), Duration.ofMinutes(5));
   }
 
   /** StopExecution: ends a running execution as ABORTED. */

@@ -2,11 +2,12 @@ package com.ccs.workflows.localrunner.engine;
 
 import com.ccs.workflows.localrunner.clock.Clock;
 import com.ccs.workflows.localrunner.clock.SystemClock;
+import com.ccs.workflows.localrunner.project.ProjectTaskInvoker;
 import com.ccs.workflows.localrunner.tasks.CallbackRegistry;
 import com.ccs.workflows.localrunner.tasks.MockConfig;
 import com.ccs.workflows.localrunner.tasks.MockTaskInvoker;
-import com.ccs.workflows.localrunner.tasks.RoutingTaskInvoker;
 import com.ccs.workflows.localrunner.tasks.TaskInvoker;
+import java.net.URI;
 
 /**
  * How an {@link Engine} runs: its clock, the task integrations, and the account/region used in ARNs.
@@ -14,9 +15,13 @@ import com.ccs.workflows.localrunner.tasks.TaskInvoker;
 public record EngineConfig(Clock clock, TaskInvoker invoker, CallbackRegistry callbacks, String region,
     String accountId) {
 
+  /**
+   * Real time, and no AWS endpoint: {@code states:startExecution} runs in the engine, any other AWS Task fails
+   * with States.Runtime saying to configure an endpoint ({@link #withEndpoint}) or mock the state.
+   */
   public static EngineConfig defaults() {
-    return new EngineConfig(SystemClock.INSTANCE, new RoutingTaskInvoker(), new CallbackRegistry(), "us-east-1",
-        "123456789012");
+    return new EngineConfig(SystemClock.INSTANCE, ProjectTaskInvoker.forEndpoint(null, "us-east-1"),
+        new CallbackRegistry(), "us-east-1", "123456789012");
   }
 
   public EngineConfig withClock(Clock newClock) {
@@ -25,6 +30,15 @@ public record EngineConfig(Clock clock, TaskInvoker invoker, CallbackRegistry ca
 
   public EngineConfig withInvoker(TaskInvoker newInvoker) {
     return new EngineConfig(clock, newInvoker, callbacks, region, accountId);
+  }
+
+  /**
+   * Sends the AWS integrations (Lambda, DynamoDB, SNS, SQS, EventBridge, Secrets Manager, aws-sdk:*) to
+   * {@code endpoint} (an emulator such as MiniStack, moto or LocalStack, or AWS) through signed calls, as Step
+   * Functions makes them. Replaces the invoker: call it before {@link #withMocks}.
+   */
+  public EngineConfig withEndpoint(URI endpoint) {
+    return withInvoker(ProjectTaskInvoker.forEndpoint(endpoint, region));
   }
 
   /** Answers mocked states of executions started as {@code stateMachineArn#TestCase} from {@code mocks}. */

@@ -11,12 +11,15 @@ import com.ccs.workflows.localrunner.states.Cancellation;
 import com.ccs.workflows.localrunner.states.ExecutionRuntime;
 import com.ccs.workflows.localrunner.states.ExecutionStopped;
 import com.ccs.workflows.localrunner.states.Frame;
+import com.ccs.workflows.localrunner.states.Inspection;
 import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.states.Variables;
+import com.ccs.workflows.localrunner.tasks.NestedExecutions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /** Runs one execution from ExecutionStarted to its final event. */
@@ -30,8 +33,16 @@ final class ExecutionRunner implements Runnable {
   private final ExecutionHistory history;
   private final Clock clock;
 
+  private final Map<String, JsonNode> variables;
+
+  /**
+   * @param variables variables defined before the first state (TestState's), empty for an execution
+   * @param inspection collects the data flow (TestState), null otherwise
+   */
   ExecutionRunner(EngineConfig config, StateMachine machine, String arn, String name, JsonNode input,
-      String testCase, ExecutorService executor) {
+      String testCase, ExecutorService executor, NestedExecutions executions, Map<String, JsonNode> variables,
+      Inspection inspection) {
+    this.variables = variables;
     this.machine = machine;
     this.clock = config.clock();
     this.history = new ExecutionHistory(clock);
@@ -46,7 +57,7 @@ final class ExecutionRunner implements Runnable {
     var info = new ContextObject.ExecutionInfo(arn, name, input, start, machine.roleArn(), machine.arn(),
         machine.name(), machine.type() == StateMachineType.EXPRESS ? null : 0);
     this.runtime = new ExecutionRuntime(info, clock, history, config.invoker(), config.callbacks(), executor,
-        testCase, config.region(), start.plusSeconds(timeout), this::timedOut, null);
+        testCase, config.region(), start.plusSeconds(timeout), this::timedOut, null, executions, inspection);
   }
 
   Execution execution() {
@@ -64,7 +75,9 @@ final class ExecutionRunner implements Runnable {
   public void run() {
     // AWS chains the first state's event to 0, not to ExecutionStarted.
     HistoryCursor cursor = new HistoryCursor(history, 0);
-    Frame frame = new Frame(runtime, Variables.root(), cursor, execution.cancellation());
+    Variables root = Variables.root();
+    root.assignAll(variables);
+    Frame frame = new Frame(runtime, root, cursor, execution.cancellation());
     try {
       JsonNode output = Interpreter.run(machine.definition().program(), execution.input(), frame);
       if (execution.finish(ExecutionStatus.SUCCEEDED, output, null, null, clock.now())) {

@@ -1,11 +1,21 @@
 package com.ccs.workflows.localrunner.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The answer of TestState.
  *
  * @param status SUCCEEDED, FAILED, RETRIABLE (a Retry would have retried the error) or CAUGHT_ERROR
  * @param nextState the state that would run next, or null
+ * @param inspectionData at the DEBUG and TRACE levels: the data flow steps ({@code input},
+ *     {@code afterInputPath}, {@code afterParameters} or {@code afterArguments}, {@code result},
+ *     {@code afterResultSelector}, {@code afterResultPath}, {@code variables}) as JSON text; null at INFO
  */
-public record TestStateResult(String status, JsonNode output, String error, String cause, String nextState) {}
+public record TestStateResult(String status, JsonNode output, String error, String cause, String nextState,
+    ObjectNode inspectionData) {
+
+  public TestStateResult(String status, JsonNode output, String error, String cause, String nextState) {
+    this(status, output, error, cause, nextState, null);
+  }
+}

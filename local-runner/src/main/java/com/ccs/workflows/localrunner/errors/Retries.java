@@ -20,10 +20,30 @@ public final class Retries {
     return -1;
   }
 
+  /** Index of the first retrier matching {@code failure} (a missed heartbeat also by States.HeartbeatTimeout). */
+  public static int matchingRetrier(List<Retrier> retriers, StatesFailure failure) {
+    for (int i = 0; i < retriers.size(); i++) {
+      if (matchesAny(retriers.get(i).errorEquals(), failure)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The first catcher whose ErrorEquals matches, or null. */
   public static Catcher matchingCatcher(List<Catcher> catchers, String error) {
     for (Catcher c : catchers) {
       if (matchesAny(c.errorEquals(), error)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The first catcher matching {@code failure} (a missed heartbeat also by States.HeartbeatTimeout), or null. */
+  public static Catcher matchingCatcher(List<Catcher> catchers, StatesFailure failure) {
+    for (Catcher c : catchers) {
+      if (matchesAny(c.errorEquals(), failure)) {
         return c;
       }
     }
@@ -37,6 +57,13 @@ public final class Retries {
       }
     }
     return false;
+  }
+
+  private static boolean matchesAny(List<String> patterns, StatesFailure failure) {
+    if (failure instanceof HeartbeatTimedOut && patterns.contains(StatesErrors.HEARTBEAT_TIMEOUT)) {
+      return true;
+    }
+    return matchesAny(patterns, failure.error());
   }
 
   /**

@@ -1,6 +1,5 @@
 package com.ccs.workflows.localrunner.history;
 
-import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -41,7 +40,7 @@ public final class HistoryCursor {
 
   /** A details object carrying a JSON payload under {@code field} plus its {@code <field>Details}. */
   public static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
-    details.put(field, Json.write(value));
+    details.put(field, JsonText.write(value));
     details.putObject(field + "Details").put("truncated", false);
     return details;
   }

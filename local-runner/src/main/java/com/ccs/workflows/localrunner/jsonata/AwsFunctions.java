@@ -5,17 +5,29 @@ import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.paths.intrinsics.IntrinsicFunctions;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.dashjoin.jsonata.Functions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The functions Step Functions adds to JSONata: $partition, $range, $hash, $random, $uuid, $parse. */
+/**
+ * The functions Step Functions adds to JSONata: $partition, $range, $hash, $random, $uuid, $parse; and $now,
+ * $millis on the engine's clock.
+ */
 final class AwsFunctions {
   private AwsFunctions() {}
 
-  static void bind(Jsonata.Frame frame) {
+  static void bind(Jsonata.Frame frame, Instant now) {
+    if (now != null) {
+      long millis = now.toEpochMilli();
+      frame.bind("millis", Jsonata.function("millis", (Jsonata.Fn0<Object>) () -> millis, null));
+      frame.bind("now", Jsonata.function("now", (Jsonata.FnVarArgs<Object>) args -> Functions.dateTimeFromMillis(
+          millis, args.isEmpty() ? null : (String) args.get(0), args.size() < 2 ? null : (String) args.get(1)),
+          null));
+    }
     frame.bind("partition", Jsonata.function("partition",
         (Jsonata.Fn2<Object, Object, Object>) (a, s) -> intrinsic("States.ArrayPartition", a, s), null));
     frame.bind("range", Jsonata.function("range",

@@ -95,7 +95,7 @@ public final class JsonataEvaluator {
       Jsonata.Frame frame = jsonata.createFrame();
       frame.bind("states", toJsonata(scope.states()));
       scope.variables().forEach((name, value) -> frame.bind(name, toJsonata(value)));
-      AwsFunctions.bind(frame);
+      AwsFunctions.bind(frame, scope.now());
       try {
         result = jsonata.evaluate(null, frame);
       } catch (StatesFailure e) {

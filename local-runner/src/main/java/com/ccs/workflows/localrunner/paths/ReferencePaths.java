@@ -23,6 +23,8 @@ public final class ReferencePaths {
       .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
       .build();
   private static final ConcurrentHashMap<String, JsonPath> CACHE = new ConcurrentHashMap<>();
+  private static final Pattern PLAIN = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+  private static final ConcurrentHashMap<String, String[]> FIELDS = new ConcurrentHashMap<>();
 
   private ReferencePaths() {}
 
@@ -64,6 +66,10 @@ public final class ReferencePaths {
     if (path.equals("$")) {
       return document;
     }
+    JsonNode found = readFields(document, path);
+    if (found != null) {
+      return found;
+    }
     try {
       Object result = compile(path).read(document, CONFIG);
       return Json.fromJava(result);
@@ -73,6 +79,30 @@ public final class ReferencePaths {
       }
       throw new PathNotFound(e.getMessage());
     }
+  }
+
+  /**
+   * The common case without Jayway: {@code $.a.b} (plain names) over objects that have them. Null when the path
+   * has another form or does not resolve, so that Jayway answers (and words the error) as AWS does.
+   */
+  private static JsonNode readFields(JsonNode document, String path) {
+    String[] names = FIELDS.computeIfAbsent(path, ReferencePaths::fieldNames);
+    if (names.length == 0) {
+      return null;
+    }
+    JsonNode node = document;
+    for (String name : names) {
+      JsonNode child = node.isObject() ? node.get(name) : null;
+      if (child == null) {
+        return null;
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private static String[] fieldNames(String path) {
+    return PLAIN.matcher(path).matches() ? path.substring(2).split("\\.") : new String[0];
   }
 
   private static JsonPath compile(String path) {

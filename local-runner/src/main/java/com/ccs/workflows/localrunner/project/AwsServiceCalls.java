@@ -32,11 +32,12 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 /**
  * The service integrations of Task states ({@code arn:aws:states:::dynamodb:putItem}, {@code sns:publish},
- * {@code sqs:sendMessage}, {@code aws-sdk:<service>:<action>}) as Step Functions performs them: one signed
- * (SigV4, the SDK's signer) call to the service API at the configured endpoint, the Parameters as the request
- * (the AWS JSON protocol body, or SNS's query form), the response as the task result, and a service error as
- * the error name Step Functions reports ({@code DynamoDB.ConditionalCheckFailedException},
- * {@code SNS.NotFoundException}, ...; {@code <Prefix>.SdkClientException} when the endpoint cannot be reached).
+ * {@code sqs:sendMessage}, {@code events:putEvents}, {@code aws-sdk:<service>:<action>}, and Lambda's Invoke
+ * outside a deployment) as Step Functions performs them: one signed (SigV4, the SDK's signer) call to the service
+ * API at the configured endpoint, the Parameters as the request (the AWS JSON protocol body, SNS's query form,
+ * Lambda's REST call), the response as the task result, and a service error as the error name Step Functions
+ * reports ({@code DynamoDB.ConditionalCheckFailedException}, {@code SNS.NotFoundException}, ...;
+ * {@code <Prefix>.SdkClientException} when the endpoint cannot be reached).
  */
 public final class AwsServiceCalls {
   /** How one service is called. {@code target} null means the query protocol. */
@@ -64,6 +65,7 @@ public final class AwsServiceCalls {
   private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
   private static final Pattern XML_MESSAGE_ID = Pattern.compile("<MessageId>([^<]*)</MessageId>");
   private static final Pattern XML_SEQUENCE = Pattern.compile("<SequenceNumber>([^<]*)</SequenceNumber>");
+  private static final Protocol LAMBDA = new Protocol("lambda", null, "application/json", "Lambda", "Lambda");
   private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
   private final URI endpoint;
@@ -100,47 +102,99 @@ public final class AwsServiceCalls {
   }
 
   public static String supported() {
-    return "arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem, sns:publish, sqs:sendMessage,"
-        + " events:putEvents, and aws-sdk:dynamodb|sns|sqs|secretsmanager|eventbridge:<action>";
+    return "arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem, sns:publish[.waitForTaskToken],"
+        + " sqs:sendMessage[.waitForTaskToken], events:putEvents[.waitForTaskToken], and"
+        + " aws-sdk:dynamodb|sns|sqs|secretsmanager|eventbridge:<action>[.waitForTaskToken]";
   }
 
   /** Performs the call; a failure is a {@link StatesFailure} named as Step Functions names it. */
   public JsonNode call(String service, String action, JsonNode parameters) {
+    return call(service, action, parameters, List.of());
+  }
+
+  /**
+   * Performs the call for a Task of an execution: {@code callerArns} (the execution's and its state machine's
+   * ARNs) are what the optimized {@code events:putEvents} adds to each entry's Resources.
+   */
+  public JsonNode call(String service, String action, JsonNode parameters, List<String> callerArns) {
     boolean sdk = service.startsWith("aws-sdk:");
     String name = sdk ? service.substring("aws-sdk:".length()) : service.equals("events") ? "eventbridge" : service;
     Protocol protocol = SERVICES.get(name);
     String operation = Character.toUpperCase(action.charAt(0)) + action.substring(1);
     String prefix = sdk ? protocol.sdkPrefix() : protocol.optimizedPrefix();
-    JsonNode request = sdk ? parameters : optimizedRequest(name, parameters);
+    JsonNode request = sdk ? parameters : optimizedRequest(name, parameters, callerArns);
+    ObjectNode result;
     if (embedded != null) {
-      return inProcess(protocol, operation, request, prefix, sdk);
+      result = inProcess(protocol, operation, request, prefix, sdk);
+    } else {
+      byte[] body = protocol.target() == null
+          ? queryBody(operation, request).getBytes(StandardCharsets.UTF_8)
+          : Json.write(request).getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> response = send(protocol, prefix, endpoint, "", operation, Map.of(), body);
+      String requestId = response.headers().firstValue("x-amzn-RequestId").orElse("local");
+      if (response.statusCode() >= 300) {
+        throw failure(protocol, prefix, response, requestId);
+      }
+      result = protocol.target() == null
+          ? queryResult(operation, response.body())
+          : (ObjectNode) (response.body().isBlank() ? Json.object() : Json.parse(response.body()));
+      if (!sdk) {
+        addSdkMetadata(result, response, requestId);
+      }
     }
-    byte[] body = protocol.target() == null
-        ? queryBody(operation, request).getBytes(StandardCharsets.UTF_8)
-        : Json.write(request).getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response;
-    try {
-      response = send(protocol, operation, body);
-    } catch (IOException e) {
-      throw new StatesFailure(prefix + ".SdkClientException", "Unable to execute HTTP request: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StatesFailure(prefix + ".SdkClientException", "Interrupted");
-    }
-    String requestId = response.headers().firstValue("x-amzn-RequestId").orElse("local");
-    if (response.statusCode() >= 300) {
-      throw failure(protocol, prefix, response, requestId);
-    }
-    ObjectNode result = protocol.target() == null
-        ? queryResult(operation, response.body())
-        : (ObjectNode) (response.body().isBlank() ? Json.object() : Json.parse(response.body()));
-    if (!sdk) {
-      addSdkMetadata(result, response, requestId);
+    // The optimized PutEvents fails the task when an entry was refused (the SDK integration leaves that to you).
+    if (!sdk && name.equals("eventbridge") && result.path("FailedEntryCount").asInt(0) > 0) {
+      ObjectNode cause = Json.object();
+      cause.set("Entries", result.path("Entries"));
+      cause.set("FailedEntryCount", result.path("FailedEntryCount"));
+      throw new StatesFailure("EventBridge.FailedEntry", Json.write(cause));
     }
     return result;
   }
 
-  private JsonNode inProcess(Protocol protocol, String operation, JsonNode request, String prefix, boolean sdk) {
+  /** What Lambda's Invoke answered: the function's response (or error) and the call's metadata. */
+  public record LambdaAnswer(int statusCode, JsonNode payload, String functionError, String executedVersion,
+      String requestId, ObjectNode headers) {}
+
+  /**
+   * Lambda's Invoke at the endpoint (outside a deployment, where no function runs in-process). {@code qualifier}
+   * and {@code invocationType} may be null. A function error is an answer with {@code functionError} set; a
+   * refused call is a {@link StatesFailure} named {@code Lambda.<Code>Exception}.
+   */
+  public LambdaAnswer invokeLambda(String functionName, JsonNode payload, String qualifier, String invocationType) {
+    if (embedded != null) {
+      throw new StatesFailure("Lambda.ResourceNotFoundException", "Function not found: " + functionName
+          + " (the embedded backends run no Lambda functions; use --endpoint-url for an emulator that does)");
+    }
+    String path = "/2015-03-31/functions/" + URLEncoder.encode(functionName, StandardCharsets.UTF_8)
+        .replace("+", "%20") + "/invocations"
+        + (qualifier == null ? "" : "?Qualifier=" + URLEncoder.encode(qualifier, StandardCharsets.UTF_8));
+    Map<String, String> headers = invocationType == null ? Map.of() : Map.of("X-Amz-Invocation-Type", invocationType);
+    byte[] body = (payload == null ? "" : Json.write(payload)).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> response = send(LAMBDA, "Lambda", endpoint, path, null, headers, body);
+    String requestId = response.headers().firstValue("x-amzn-RequestId").orElse("local");
+    if (response.statusCode() >= 300) {
+      throw failure(LAMBDA, "Lambda", response, requestId);
+    }
+    ObjectNode httpHeaders = Json.object();
+    response.headers().map().forEach((k, v) -> {
+      if (!v.isEmpty() && !k.startsWith(":")) {
+        httpHeaders.put(k, v.get(0));
+      }
+    });
+    String text = response.body();
+    JsonNode answer;
+    try {
+      answer = text.isBlank() ? Json.text("") : Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      answer = Json.text(text); // not JSON: Step Functions passes it on as a string
+    }
+    return new LambdaAnswer(response.statusCode(), answer,
+        response.headers().firstValue("X-Amz-Function-Error").orElse(null),
+        response.headers().firstValue("X-Amz-Executed-Version").orElse("$LATEST"), requestId, httpHeaders);
+  }
+
+  private ObjectNode inProcess(Protocol protocol, String operation, JsonNode request, String prefix, boolean sdk) {
     String requestId = java.util.UUID.randomUUID().toString();
     ObjectNode result;
     try {
@@ -172,30 +226,65 @@ public final class AwsServiceCalls {
     return result;
   }
 
-  /** The optimized integrations take a JSON value where the API takes a string (SQS MessageBody, SNS Message). */
-  private static JsonNode optimizedRequest(String service, JsonNode parameters) {
+  /**
+   * The optimized integrations take a JSON value where the API takes a string (SQS MessageBody, SNS Message,
+   * EventBridge Detail), and PutEvents adds the calling execution's and state machine's ARNs to each entry's
+   * Resources.
+   */
+  private static JsonNode optimizedRequest(String service, JsonNode parameters, List<String> callerArns) {
     if (!(parameters instanceof ObjectNode object)) {
       return parameters;
     }
     ObjectNode copy = object.deepCopy();
     for (String field : List.of("MessageBody", "Message")) {
-      JsonNode value = copy.get(field);
-      if (value != null && !value.isTextual() && !value.isNull()) {
-        copy.put(field, Json.write(value));
+      stringify(copy, field);
+    }
+    if (service.equals("eventbridge") && copy.get("Entries") instanceof com.fasterxml.jackson.databind.node.ArrayNode
+        entries) {
+      for (JsonNode entry : entries) {
+        if (entry instanceof ObjectNode e) {
+          stringify(e, "Detail");
+          if (!callerArns.isEmpty()) {
+            var resources = e.get("Resources") instanceof com.fasterxml.jackson.databind.node.ArrayNode a
+                ? a : e.putArray("Resources");
+            callerArns.forEach(resources::add);
+          }
+        }
       }
     }
     return copy;
   }
 
-  private HttpResponse<String> send(Protocol protocol, String operation, byte[] body)
-      throws IOException, InterruptedException {
+  private static void stringify(ObjectNode object, String field) {
+    JsonNode value = object.get(field);
+    if (value != null && !value.isTextual() && !value.isNull()) {
+      object.put(field, Json.write(value));
+    }
+  }
+
+  /** One signed POST; an endpoint that cannot be reached is {@code <prefix>.SdkClientException}. */
+  private HttpResponse<String> send(Protocol protocol, String prefix, URI base, String path, String operation,
+      Map<String, String> extraHeaders, byte[] body) {
+    try {
+      return send(protocol, base, path, operation, extraHeaders, body);
+    } catch (IOException e) {
+      throw new StatesFailure(prefix + ".SdkClientException", "Unable to execute HTTP request: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StatesFailure(prefix + ".SdkClientException", "Interrupted");
+    }
+  }
+
+  private HttpResponse<String> send(Protocol protocol, URI base, String path, String operation,
+      Map<String, String> extraHeaders, byte[] body) throws IOException, InterruptedException {
     SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
-        .uri(endpoint)
+        .uri(path.isEmpty() ? base : URI.create(base.toString().replaceAll("/+$", "") + path))
         .method(SdkHttpMethod.POST)
         .putHeader("Content-Type", protocol.contentType());
     if (protocol.target() != null) {
       unsigned.putHeader("X-Amz-Target", protocol.target() + "." + operation);
     }
+    extraHeaders.forEach(unsigned::putHeader);
     if (signer == null) {
       synchronized (this) {
         if (signer == null) {
@@ -226,11 +315,11 @@ public final class AwsServiceCalls {
       String requestId) {
     String code;
     String message;
-    if (protocol.target() == null) {
+    if (protocol.target() == null && protocol != LAMBDA) {
       code = first(XML_CODE, response.body(), "InternalError");
       message = first(XML_MESSAGE, response.body(), "");
     } else {
-      JsonNode error = response.body().isBlank() ? Json.object() : Json.parse(response.body());
+      JsonNode error = parseOrEmpty(response.body());
       code = error.path("__type").asText(response.headers().firstValue("x-amzn-ErrorType").orElse("InternalError"));
       code = code.substring(code.lastIndexOf('#') + 1);
       int colon = code.indexOf(':');
@@ -241,6 +330,14 @@ public final class AwsServiceCalls {
     String service = protocol.sdkPrefix();
     return new StatesFailure(prefix + "." + exception, message + " (Service: " + service + ", Status Code: "
         + response.statusCode() + ", Request ID: " + requestId + ")");
+  }
+
+  private static JsonNode parseOrEmpty(String body) {
+    try {
+      return body.isBlank() ? Json.object() : Json.parse(body);
+    } catch (IllegalArgumentException e) {
+      return Json.object().put("message", body.length() > 300 ? body.substring(0, 300) + "..." : body);
+    }
   }
 
   /** The metadata Step Functions' optimized integrations add to the service's response. */

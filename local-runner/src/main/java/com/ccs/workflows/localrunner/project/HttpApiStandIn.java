@@ -10,18 +10,27 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import com.ccs.workflows.localrunner.engine.Engine;
+import com.ccs.workflows.localrunner.engine.EngineException;
+import com.ccs.workflows.localrunner.engine.Execution;
 
 /**
- * The HTTP API's approval route on a loopback port: {@code GET|POST /approvals/{approval_id}/{decision}} becomes
- * the payload 2.0 event API Gateway hands the approval-callback function, and its response goes back as the HTTP
- * answer. The approval functions' APPROVAL_BASE_URL points here, so the links in the manager's message work on
- * this machine (in a browser while {@code serve} runs, or taken by {@code run --approve}).
+ * The template's HTTP API on a loopback port. {@code GET|POST /approvals/{approval_id}/{decision}} becomes the
+ * payload 2.0 event API Gateway hands the approval-callback function, and its response goes back as the HTTP
+ * answer; the approval functions' APPROVAL_BASE_URL points here, so the links in the manager's message work on
+ * this machine (in a browser while {@code serve} runs, or taken by {@code run --approve}). The routes the
+ * template integrates with Step Functions ({@code POST /contracts}: StartExecution named after a body field,
+ * {@code POST /incidents}: StartSyncExecution) start the local state machines and answer what Step Functions
+ * answers. The routes' IAM authorisation is not checked here.
  */
 public final class HttpApiStandIn implements AutoCloseable {
   private final HttpServer server;
   private final Supplier<InProcessFunction> callback;
+  private volatile Engine engine;
 
   private HttpApiStandIn(HttpServer server, Supplier<InProcessFunction> callback) {
     this.server = server;
@@ -35,6 +44,63 @@ public final class HttpApiStandIn implements AutoCloseable {
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.start();
     return api;
+  }
+
+  /** Serves the template's Step Functions routes with {@code engine}'s state machines. */
+  void routeToStateMachines(Engine target, List<ProjectResources.StartRoute> routes) {
+    this.engine = target;
+    for (ProjectResources.StartRoute route : routes) {
+      server.createContext(route.path(), exchange -> serveStart(exchange, route));
+    }
+  }
+
+  private void serveStart(HttpExchange exchange, ProjectResources.StartRoute route) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestURI().getPath().equals(route.path())
+          || !exchange.getRequestMethod().equals(route.method())) {
+        send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+        return;
+      }
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String name = null;
+      if (route.nameField() != null) {
+        try {
+          JsonNode field = Json.parse(body).path(route.nameField());
+          name = field.isValueNode() && !field.isNull() ? field.asText() : null;
+        } catch (IllegalArgumentException e) {
+          // not JSON: Step Functions refuses the input below
+        }
+      }
+      ObjectNode answer;
+      try {
+        Execution execution = route.synchronous()
+            ? engine.startSyncExecution(route.stateMachineArn(), name, body, Duration.ofMinutes(5))
+            : engine.startExecution(route.stateMachineArn(), name, body);
+        answer = Json.object().put("executionArn", execution.arn())
+            .put("startDate", execution.startDate().toEpochMilli() / 1000.0);
+        if (route.synchronous()) {
+          answer.put("stateMachineArn", execution.stateMachineArn()).put("name", execution.name())
+              .put("status", execution.status().name()).put("input", Json.write(execution.input()));
+          if (execution.stopDate() != null) {
+            answer.put("stopDate", execution.stopDate().toEpochMilli() / 1000.0);
+          }
+          if (execution.output() != null) {
+            answer.put("output", Json.write(execution.output()));
+          }
+          if (execution.error() != null) {
+            answer.put("error", execution.error());
+          }
+          if (execution.cause() != null) {
+            answer.put("cause", execution.cause());
+          }
+        }
+      } catch (EngineException e) {
+        send(exchange, 400, "application/json", Json.write(Json.object().put("__type", e.code())
+            .put("message", e.getMessage())));
+        return;
+      }
+      send(exchange, 200, "application/json", Json.write(answer));
+    }
   }
 
   public URI baseUrl() {

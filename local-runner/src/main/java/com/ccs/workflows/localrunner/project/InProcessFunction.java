@@ -54,6 +54,8 @@ import java.util.function.Supplier;
 public final class InProcessFunction implements AutoCloseable {
   /** The error type Lambda reports for an invocation that ran past the function's timeout. */
   public static final String TIMEOUT_ERROR = "Sandbox.Timedout";
+  /** The error type Lambda reports when the runtime process exits during an invocation. */
+  public static final String CRASH_ERROR = "Runtime.ExitError";
 
   private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
   private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
@@ -65,6 +67,7 @@ public final class InProcessFunction implements AutoCloseable {
   private final Supplier<List<URL>> classPath;
   private final Map<String, String> environment;
   private final PrintStream log;
+  private final Faults faults;
   private final ConcurrentLinkedDeque<Container> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger containers = new AtomicInteger();
   private final ExecutorService threads;
@@ -86,6 +89,14 @@ public final class InProcessFunction implements AutoCloseable {
   public InProcessFunction(FunctionSpec spec, Supplier<List<URL>> classPath,
       Map<String, String> environment,
       PrintStream log) {
+    this(spec, classPath, environment, log, null);
+  }
+
+  /** @param faults crashes and timeouts to inject into invocations (null: none) */
+  public InProcessFunction(FunctionSpec spec, Supplier<List<URL>> classPath,
+      Map<String, String> environment,
+      PrintStream log, Faults faults) {
+    this.faults = faults;
     this.spec = spec;
     this.classPath = classPath;
     Map<String, String> env = new HashMap<>(environment);
@@ -150,10 +161,21 @@ public final class InProcessFunction implements AutoCloseable {
     }
     // An invocation that waited for a background initialisation counts it as its cold start.
     Duration init = pooled == null ? container.initDuration : waited ? waitedForInit : Duration.ZERO;
+    Faults.Fault fault = faults == null ? null : faults.forFunction(spec.logicalId()).orElse(null);
+    if (fault instanceof Faults.FunctionCrash) {
+      container.close(); // the runtime process is gone; the next invocation starts cold
+      String message = "RequestId: " + requestId + " Error: Runtime exited with error: exit status 1";
+      ObjectNode payload = Json.object().put("errorType", CRASH_ERROR).put("errorMessage", message);
+      return new Invocation(requestId, null, CRASH_ERROR, Json.write(payload), cold, init,
+          Duration.ofNanos(System.nanoTime() - start));
+    }
     long deadlineNanos = start + TimeUnit.SECONDS.toNanos(spec.timeoutSeconds());
     Future<byte[]> call = threads.submit(() -> container.handle(event, requestId, deadlineNanos));
     try {
       byte[] output = call.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (fault instanceof Faults.FunctionTimeout) {
+        throw new TimeoutException("injected: the handler's answer is lost");
+      }
       idle.push(container);
       return new Invocation(requestId, new String(output, StandardCharsets.UTF_8), null, null, cold, init,
           Duration.ofNanos(System.nanoTime() - start));

@@ -68,34 +68,49 @@ public final class LocalDeployment implements AutoCloseable {
    * @param endpoint an AWS endpoint for every AWS call (state machines and functions alike), null for the
    *     embedded backends
    * @param stripeBaseUrl Stripe's API base for process-payment (e.g. stripe-mock), null for the stand-in
+   * @param stripeValidator a Stripe API (stripe-mock) the stand-in first sends every request to, so that
+   *     requests Stripe's API definition refuses are refused; null for none. Ignored with {@code stripeBaseUrl}.
    * @param warm initialise a container of every function at deploy time (see {@link #warmFor})
    * @param functionLog where the functions' Lambda logger lines go
+   * @param faults faults to inject into AWS calls and function invocations, null for none
    */
-  public record Options(Path projectDir, URI endpoint, URI stripeBaseUrl, Map<String, String> parameters,
-      boolean warm, PrintStream functionLog) {
+  public record Options(Path projectDir, URI endpoint, URI stripeBaseUrl, URI stripeValidator,
+      Map<String, String> parameters, boolean warm, PrintStream functionLog, Faults faults) {
 
     public static Options defaults(Path projectDir) {
-      return new Options(projectDir, null, null, Map.of(), false, System.err);
+      return new Options(projectDir, null, null, null, Map.of(), false, System.err, null);
     }
 
     public Options withEndpoint(URI newEndpoint) {
-      return new Options(projectDir, newEndpoint, stripeBaseUrl, parameters, warm, functionLog);
+      return new Options(projectDir, newEndpoint, stripeBaseUrl, stripeValidator, parameters, warm, functionLog,
+          faults);
     }
 
     public Options withStripeBaseUrl(URI url) {
-      return new Options(projectDir, endpoint, url, parameters, warm, functionLog);
+      return new Options(projectDir, endpoint, url, stripeValidator, parameters, warm, functionLog, faults);
+    }
+
+    public Options withStripeValidator(URI url) {
+      return new Options(projectDir, endpoint, stripeBaseUrl, url, parameters, warm, functionLog, faults);
     }
 
     public Options withParameters(Map<String, String> newParameters) {
-      return new Options(projectDir, endpoint, stripeBaseUrl, newParameters, warm, functionLog);
+      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, newParameters, warm, functionLog,
+          faults);
     }
 
     public Options withWarm(boolean newWarm) {
-      return new Options(projectDir, endpoint, stripeBaseUrl, parameters, newWarm, functionLog);
+      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, newWarm, functionLog,
+          faults);
     }
 
     public Options withFunctionLog(PrintStream log) {
-      return new Options(projectDir, endpoint, stripeBaseUrl, parameters, warm, log);
+      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, warm, log, faults);
+    }
+
+    public Options withFaults(Faults newFaults) {
+      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, warm, functionLog,
+          newFaults);
     }
   }
 
@@ -108,6 +123,7 @@ public final class LocalDeployment implements AutoCloseable {
   private final RunnerClock clock = new RunnerClock();
   private final FunctionRegistry functions = new FunctionRegistry();
   private final ProjectTaskInvoker invoker;
+  private final AwsServiceCalls services;
   private final Engine engine;
   private final DynamoDbClient dynamoDb;
   private final List<ProjectResources.TableSpec> tables;
@@ -117,6 +133,8 @@ public final class LocalDeployment implements AutoCloseable {
   private ForwardingEndpoint forwarding;
   private final HttpApiStandIn httpApi;
   private TopicTap tap;
+  private final List<QueuePipe> pipes = new ArrayList<>();
+  private SqsClient pipeSqs;
 
   private LocalDeployment(Options options) throws IOException {
     long start = System.nanoTime();
@@ -127,18 +145,21 @@ public final class LocalDeployment implements AutoCloseable {
     this.embedded = options.endpoint() == null ? EmbeddedAws.start() : null;
     this.endpoint = embedded == null ? options.endpoint() : embedded.endpoint();
     this.registry = RegistryStandIn.start();
-    this.stripe = options.stripeBaseUrl() == null ? StripeStandIn.start() : null;
+    this.stripe = options.stripeBaseUrl() == null ? StripeStandIn.start(options.stripeValidator()) : null;
 
     this.tables = ProjectResources.tables(resolver);
     if (embedded != null) {
       this.dynamoDb = null;
       createInMemory();
+      if (options.faults() != null) {
+        this.forwarding = ForwardingEndpoint.start(endpoint, this::stepFunctionsCall, options.faults());
+      }
     } else {
       var http = UrlConnectionHttpClient.builder().build();
       this.dynamoDb = DynamoDbClient.builder().httpClient(http).endpointOverride(endpoint)
           .region(Region.of(REGION)).build();
       createOnEndpoint(http);
-      this.forwarding = ForwardingEndpoint.start(endpoint, this::stepFunctionsCall);
+      this.forwarding = ForwardingEndpoint.start(endpoint, this::stepFunctionsCall, options.faults());
       SqsClient tapQueue = SqsClient.builder().httpClient(http).endpointOverride(endpoint)
           .region(Region.of(REGION)).build();
       try (SnsClient sns = SnsClient.builder().httpClient(http).endpointOverride(endpoint)
@@ -148,8 +169,10 @@ public final class LocalDeployment implements AutoCloseable {
       }
     }
 
-    AwsServiceCalls services = new AwsServiceCalls(endpoint, embedded, REGION,
-        () -> DefaultCredentialsProvider.builder().build());
+    // With faults, the state machines' integrations take the same HTTP hop as the functions' calls.
+    this.services = options.faults() == null
+        ? new AwsServiceCalls(endpoint, embedded, REGION, () -> DefaultCredentialsProvider.builder().build())
+        : new AwsServiceCalls(forwarding.uri(), null, REGION, () -> DefaultCredentialsProvider.builder().build());
     this.invoker = new ProjectTaskInvoker(functions, services, clock);
     this.httpApi = HttpApiStandIn.start(() -> functions.byHandler("ApprovalCallbackHandler").orElseThrow(
         () -> new IllegalStateException("template.yaml has no ApprovalCallbackHandler function")));
@@ -163,6 +186,7 @@ public final class LocalDeployment implements AutoCloseable {
     if (embedded != null) {
       embedded.stepFunctions(this::stepFunctionsCall);
     }
+    httpApi.routeToStateMachines(engine, ProjectResources.startRoutes(resolver));
     this.deployTime = Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -274,8 +298,8 @@ public final class LocalDeployment implements AutoCloseable {
   private void loadFunctions() {
     List<FunctionSpec> specs = ProjectResources.functions(resolver);
     Map<String, String> common = new LinkedHashMap<>();
-    // On an external endpoint the functions go through the forwarding endpoint, so that their Step Functions
-    // calls reach this engine.
+    // On an external endpoint (or with faults) the functions go through the forwarding endpoint, so that their
+    // Step Functions calls reach this engine.
     common.put("AWS_ENDPOINT_URL", (forwarding == null ? endpoint : forwarding.uri()).toString());
     common.put("AWS_REGION", REGION);
     common.put("AWS_DEFAULT_REGION", REGION);
@@ -296,7 +320,7 @@ public final class LocalDeployment implements AutoCloseable {
       }
       Path zip = FunctionPackages.zipOf(options.projectDir(), spec.module());
       functions.add(new InProcessFunction(spec, () -> FunctionPackages.classPath(zip), env,
-          options.functionLog()));
+          options.functionLog(), options.faults()));
     }
     if (options.warm()) {
       warm(functions.all().stream().toList()).join();
@@ -319,11 +343,26 @@ public final class LocalDeployment implements AutoCloseable {
    * still initialising waits for it (the CLI's fast path; the tests wait for the warm-up first).
    */
   public CompletableFuture<Void> warmForAsync(StateMachine machine) {
+    warmServiceCalls();
     return warm(functions.all().stream()
         .filter(f -> machine.definitionText().contains(f.spec().aliasArn())
             || machine.definitionText().contains(f.spec().arn() + "\"")
             || machine.definitionText().contains("\"" + f.spec().name() + "\""))
         .toList());
+  }
+
+  /**
+   * Makes one harmless call through the path the state machines' service integrations take (HTTP client, signer,
+   * the fault hop), as Step Functions' own integrations are always warm: the first notification of a run must not
+   * pay for that within its TimeoutSeconds.
+   */
+  private void warmServiceCalls() {
+    try {
+      services.call("aws-sdk:sns", "listTopics", Json.object());
+      services.call("aws-sdk:dynamodb", "listTables", Json.object());
+    } catch (RuntimeException e) {
+      // the first real call reports whatever is wrong with the endpoint
+    }
   }
 
   /** Initialises one container of each function, a few at a time. */
@@ -336,6 +375,25 @@ public final class LocalDeployment implements AutoCloseable {
     }
     pool.shutdown();
     return CompletableFuture.allOf(inits.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Starts the template's pipes from SQS queues to the state machines (the emergency events queue), each with
+   * {@code concurrency} pollers, until {@link #close}. Emulators such as MiniStack have no such pipe; here it
+   * works on any endpoint.
+   */
+  public synchronized List<QueuePipe> startPipes(int concurrency) {
+    if (!pipes.isEmpty()) {
+      return List.copyOf(pipes);
+    }
+    pipeSqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder().build()).endpointOverride(endpoint)
+        .region(Region.of(REGION)).build();
+    for (ProjectResources.PipeSpec spec : ProjectResources.pipes(resolver)) {
+      String queueName = spec.queueArn().substring(spec.queueArn().lastIndexOf(':') + 1);
+      String queueUrl = pipeSqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+      pipes.add(new QueuePipe(spec, pipeSqs, queueUrl, engine, concurrency));
+    }
+    return List.copyOf(pipes);
   }
 
   /** AWSStepFunctions.* calls from the functions (the approval callback's SendTaskSuccess) reach the engine. */
@@ -632,6 +690,10 @@ public final class LocalDeployment implements AutoCloseable {
 
   @Override
   public void close() {
+    pipes.forEach(QueuePipe::close);
+    if (pipeSqs != null) {
+      pipeSqs.close();
+    }
     engine.close();
     invoker.close();
     functions.close();

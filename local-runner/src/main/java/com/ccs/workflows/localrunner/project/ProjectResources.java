@@ -26,6 +26,13 @@ public final class ProjectResources {
   /** A state machine with its DefinitionSubstitutions applied. */
   public record StateMachineSpec(String logicalId, String name, String type, String definition) {}
 
+  /**
+   * An EventBridge Pipe from an SQS queue to a state machine: the queue's URL, the state machine's ARN, the
+   * batch size and whether the target runs synchronously (REQUEST_RESPONSE) or is only started.
+   */
+  public record PipeSpec(String logicalId, String name, String queueArn, String stateMachineArn, int batchSize,
+      boolean synchronous) {}
+
   private ProjectResources() {}
 
   public static List<TableSpec> tables(TemplateResolver resolver) {
@@ -55,6 +62,11 @@ public final class ProjectResources {
           attributes.put(name, value.toString());
         }
       }
+      Object redrive = resolver.property(r, "RedrivePolicy");
+      if (redrive != null) { // SQS takes it as a JSON document
+        attributes.put("RedrivePolicy", com.ccs.workflows.localrunner.json.Json.write(
+            com.ccs.workflows.localrunner.json.Json.MAPPER.valueToTree(redrive)));
+      }
       queues.add(new QueueSpec(r.logicalId(), resolver.stringProperty(r, "QueueName"), attributes));
     }
     return queues;
@@ -72,6 +84,59 @@ public final class ProjectResources {
     return of(resolver, "AWS::Scheduler::ScheduleGroup").stream()
         .map(r -> resolver.stringProperty(r, "Name"))
         .toList();
+  }
+
+  /** The template's pipes from SQS to Step Functions (the only source and target kinds the runner runs). */
+  public static List<PipeSpec> pipes(TemplateResolver resolver) {
+    List<PipeSpec> pipes = new ArrayList<>();
+    for (SamTemplate.Resource r : of(resolver, "AWS::Pipes::Pipe")) {
+      String source = resolver.stringProperty(r, "Source");
+      String target = resolver.stringProperty(r, "Target");
+      if (!source.startsWith("arn:aws:sqs:") || !target.startsWith("arn:aws:states:")) {
+        continue;
+      }
+      Map<String, Object> sourceParameters = SamTemplate.map(resolver.property(r, "SourceParameters"));
+      Object batch = SamTemplate.map(sourceParameters.get("SqsQueueParameters")).get("BatchSize");
+      Map<String, Object> targetParameters = SamTemplate.map(resolver.property(r, "TargetParameters"));
+      Object invocation = SamTemplate.map(targetParameters.get("StepFunctionStateMachineParameters"))
+          .get("InvocationType");
+      pipes.add(new PipeSpec(r.logicalId(), resolver.stringProperty(r, "Name"), source, target,
+          batch == null ? 10 : Integer.parseInt(batch.toString()), "REQUEST_RESPONSE".equals(String.valueOf(
+              invocation))));
+    }
+    return pipes;
+  }
+
+  /**
+   * A route of the template's HTTP API that starts a state machine (integrationSubtype StepFunctions-StartExecution
+   * or StepFunctions-StartSyncExecution): the state machine, and the request body field the execution is named
+   * after ({@code $request.body.<field>}), null when unnamed.
+   */
+  public record StartRoute(String method, String path, boolean synchronous, String stateMachineArn,
+      String nameField) {}
+
+  public static List<StartRoute> startRoutes(TemplateResolver resolver) {
+    List<StartRoute> routes = new ArrayList<>();
+    for (SamTemplate.Resource api : of(resolver, "AWS::Serverless::HttpApi")) {
+      // Unresolved: only the parameters of these routes are resolved (other routes name SAM-generated ids).
+      Map<String, Object> paths = SamTemplate.map(SamTemplate.map(api.properties().get("DefinitionBody"))
+          .get("paths"));
+      paths.forEach((path, methods) -> SamTemplate.map(methods).forEach((method, operation) -> {
+        Map<String, Object> integration = SamTemplate.map(SamTemplate.map(operation)
+            .get("x-amazon-apigateway-integration"));
+        String subtype = String.valueOf(integration.get("integrationSubtype"));
+        if (subtype.equals("StepFunctions-StartExecution") || subtype.equals("StepFunctions-StartSyncExecution")) {
+          Map<String, Object> parameters = SamTemplate.map(integration.get("requestParameters"));
+          String name = parameters.get("Name") == null ? null : parameters.get("Name").toString();
+          routes.add(new StartRoute(method.toUpperCase(java.util.Locale.ROOT), path,
+              subtype.endsWith("SyncExecution"),
+              TemplateResolver.scalar(resolver.resolve(parameters.get("StateMachineArn"))),
+              name != null && name.startsWith("$request.body.") ? name.substring("$request.body.".length())
+                  : null));
+        }
+      }));
+    }
+    return routes;
   }
 
   public static List<FunctionSpec> functions(TemplateResolver resolver) {

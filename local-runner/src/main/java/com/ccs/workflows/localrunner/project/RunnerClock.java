@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local runner's clock: real time plus an offset that only grows. Waits the engine makes on its own (Wait
- * states, retry intervals) jump at once, so a retried registry outage does not keep a developer waiting. Waits
+ * states, retry intervals) jump at once, so a retried registry outage does not keep a developer waiting, but only
+ * while no task is in flight anywhere: a jump while another execution's task runs would cut that task's
+ * TimeoutSeconds short (time is shared by every execution), so such a wait runs in real time until the last
+ * task in flight ends, then jumps the rest. Waits
  * for something outside the engine are real while a function is running in-process (its answer is coming, and
  * its TimeoutSeconds must hold in real time), and, once {@link #skipCallbackWaits} is set (the CLI's
  * {@code --timeout}), a wait nobody is working on (a task token no one will answer) jumps to its deadline after
@@ -50,7 +53,7 @@ public final class RunnerClock implements Clock {
   }
 
   /** Marks an in-process invocation as running (real waits); call {@link #invocationEnded} when it ends. */
-  public void invocationStarted() {
+  public synchronized void invocationStarted() {
     inFlight.incrementAndGet();
   }
 
@@ -58,17 +61,34 @@ public final class RunnerClock implements Clock {
     inFlight.decrementAndGet();
   }
 
-  private void jumpTo(Instant deadline) {
+  /** Moves time to {@code deadline} unless a task is in flight; false when it could not. */
+  private synchronized boolean jumpTo(Instant deadline) {
+    if (inFlight.get() > 0) {
+      return false;
+    }
     offsetNanos.accumulateAndGet(Math.max(0, Duration.between(now(), deadline).toNanos()), Long::sum);
+    return true;
   }
 
   @Override
-  public boolean sleepUntil(Instant deadline, CompletableFuture<?> interrupt) {
-    if (interrupt.isDone()) {
-      return true;
+  public boolean sleepUntil(Instant deadline, CompletableFuture<?> interrupt) throws InterruptedException {
+    while (true) {
+      if (interrupt.isDone()) {
+        return true;
+      }
+      long remaining = Duration.between(now(), deadline).toNanos();
+      if (remaining <= 0 || jumpTo(deadline)) {
+        return false;
+      }
+      try {
+        interrupt.get(Math.min(remaining, POLL_NANOS), TimeUnit.NANOSECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        // a task is still in flight somewhere: real time passes meanwhile
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        return true;
+      }
     }
-    jumpTo(deadline);
-    return false;
   }
 
   @Override
@@ -84,8 +104,7 @@ public final class RunnerClock implements Clock {
       }
       if (inFlight.get() > 0) {
         idleSince = System.nanoTime();
-      } else if (skipCallbackWaits && System.nanoTime() - idleSince >= grace.toNanos()) {
-        jumpTo(deadline);
+      } else if (skipCallbackWaits && System.nanoTime() - idleSince >= grace.toNanos() && jumpTo(deadline)) {
         return event.isDone();
       }
       try {

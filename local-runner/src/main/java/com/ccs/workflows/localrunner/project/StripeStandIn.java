@@ -9,6 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +35,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ...InsufficientFunds}, {@code ...ExpiredCard}, {@code ...IncorrectCvc}, {@code ...LostCard},
  * {@code ...StolenCard}, {@code ...Fraudulent}, {@code ...ProcessingError} answer a 402 card_error with the
  * PaymentIntent left in requires_payment_method), and any other payment method id is a 400 resource_missing.
- * Succeeded charges are kept for the run report.
+ * Amounts are capped as Stripe caps them (eight digits in the currency's minor unit: amount_too_large).
+ * Every PaymentIntent created is kept, for the run report and for tests that count charges.
+ *
+ * <p>With a validator (stripe-mock, which answers from Stripe's own API definition but keeps no state and
+ * always leaves a PaymentIntent unpaid), each request is first sent there: what Stripe's API definition refuses
+ * (an unknown parameter, a malformed value) is refused with stripe-mock's answer; the rest gets the test-mode
+ * outcome above.
  */
 public final class StripeStandIn implements AutoCloseable {
   private static final String DECLINED = "chargeDeclined";
+  /** Stripe's limit: eight digits in the currency's smallest unit. */
+  static final long MAX_AMOUNT = 99_999_999L;
 
   /** A charge the stand-in accepted. */
   public record Charge(String paymentIntentId, long amount, String currency, String customer, String paymentMethod,
@@ -47,14 +59,24 @@ public final class StripeStandIn implements AutoCloseable {
   private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
   private final List<Charge> charges = new CopyOnWriteArrayList<>();
   private final AtomicInteger outage = new AtomicInteger();
+  private final AtomicInteger validated = new AtomicInteger();
+  private final URI validator;
+  private final HttpClient http;
 
-  private StripeStandIn(HttpServer server) {
+  private StripeStandIn(HttpServer server, URI validator) {
     this.server = server;
+    this.validator = validator;
+    this.http = validator == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public static StripeStandIn start() throws IOException {
+    return start(null);
+  }
+
+  /** A stand-in that first has every request checked by {@code validator} (stripe-mock); null for none. */
+  public static StripeStandIn start(URI validator) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
-    StripeStandIn stripe = new StripeStandIn(server);
+    StripeStandIn stripe = new StripeStandIn(server, validator);
     server.createContext("/", stripe::serve);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.start();
@@ -68,6 +90,11 @@ public final class StripeStandIn implements AutoCloseable {
   /** Every PaymentIntent created, in order (declined ones included, with their status). */
   public List<Charge> charges() {
     return List.copyOf(charges);
+  }
+
+  /** How many requests the validator (stripe-mock) accepted. */
+  public int validatedRequests() {
+    return validated.get();
   }
 
   /** The next {@code count} requests answer 500 api_error, as a Stripe incident would. */
@@ -92,6 +119,9 @@ public final class StripeStandIn implements AutoCloseable {
       }
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
+      if (validator != null && !validate(exchange, method, body, auth)) {
+        return;
+      }
       if (method.equals("POST") && path.equals("/v1/payment_intents")) {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         Map<String, String> params = form(body);
@@ -124,6 +154,33 @@ public final class StripeStandIn implements AutoCloseable {
     }
   }
 
+  /** Sends the request to the validator; false (and its answer sent) when it refuses the request. */
+  private boolean validate(HttpExchange exchange, String method, String body, String auth) throws IOException {
+    URI uri = validator.resolve(exchange.getRequestURI().getRawPath()
+        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        .header("Authorization", auth)
+        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (!body.isEmpty()) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    HttpResponse<String> answer;
+    try {
+      answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    // stripe-mock knows no object created here: only its refusals of a create (a 4xx) are Stripe's word.
+    if (answer.statusCode() >= 400 && method.equals("POST")) {
+      send(exchange, new Answer(answer.statusCode(), answer.body(), null));
+      return false;
+    }
+    validated.incrementAndGet();
+    return true;
+  }
+
   private Answer create(Map<String, String> params, String fingerprint) {
     for (String required : List.of("amount", "currency")) {
       if (!params.containsKey(required)) {
@@ -137,6 +194,10 @@ public final class StripeStandIn implements AutoCloseable {
     } catch (NumberFormatException e) {
       return new Answer(400, error("invalid_request_error", "parameter_invalid_integer", null,
           "Invalid integer: " + params.get("amount"), null), fingerprint);
+    }
+    if (amount > MAX_AMOUNT) {
+      return new Answer(400, error("invalid_request_error", "amount_too_large", null,
+          "Amount must be no more than " + MAX_AMOUNT + " in the currency's smallest unit.", null), fingerprint);
     }
     String paymentMethod = params.get("payment_method");
     if (paymentMethod == null || !paymentMethod.startsWith("pm_card_")) {

@@ -1,10 +1,12 @@
 package com.ccs.workflows.localrunner.states;
 
 import com.ccs.workflows.localrunner.definition.StateCommon;
+import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.jsonata.JsonataEvaluator;
 import com.ccs.workflows.localrunner.paths.PayloadTemplate;
 import com.ccs.workflows.localrunner.paths.ResultPaths;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,22 +21,24 @@ public final class DataFlow {
   /** The effective input: after InputPath (JSONPath); the raw input in JSONata. */
   public static JsonNode effectiveInput(StateRun run) {
     StateCommon c = run.state().common();
+    inspect(run, "input", run.input());
     if (c.jsonata()) {
       return run.input();
     }
-    return ResultPaths.select(c.inputPath(), run.bindings(run.input()));
+    return inspect(run, "afterInputPath", ResultPaths.select(c.inputPath(), run.bindings(run.input())));
   }
 
   /** Parameters (JSONPath) or Arguments (JSONata) applied to the effective input. */
   public static JsonNode payload(StateRun run, JsonNode effectiveInput) {
     StateCommon c = run.state().common();
     if (c.parameters() == null) {
-      return effectiveInput;
+      return c.jsonata() ? effectiveInput : inspect(run, "afterParameters", effectiveInput);
     }
     if (c.jsonata()) {
-      return JsonataEvaluator.template(c.parameters(), run.jsonata(null, null), "Arguments");
+      return inspect(run, "afterArguments",
+          JsonataEvaluator.template(c.parameters(), run.jsonata(null, null), "Arguments"));
     }
-    return PayloadTemplate.evaluate(c.parameters(), run.bindings(effectiveInput));
+    return inspect(run, "afterParameters", PayloadTemplate.evaluate(c.parameters(), run.bindings(effectiveInput)));
   }
 
   /**
@@ -51,6 +55,7 @@ public final class DataFlow {
   static StepResult finish(StateRun run, JsonNode result, JsonNode jsonataDefault, String next, JsonNode assign,
       JsonNode output, String resultPath) {
     StateCommon c = run.state().common();
+    inspect(run, "result", result);
     Map<String, JsonNode> assigned;
     JsonNode out;
     if (c.jsonata()) {
@@ -62,11 +67,12 @@ public final class DataFlow {
           ? result
           : PayloadTemplate.evaluate(c.resultSelector(), run.bindings(result));
       assigned = assign == null ? Map.of() : fields(PayloadTemplate.evaluate(assign, run.bindings(selected)));
-      out = ResultPaths.merge(run.input(), selected, resultPath);
-      run.frame().variables().assignAll(assigned);
+      inspect(run, "afterResultSelector", selected);
+      out = inspect(run, "afterResultPath", ResultPaths.merge(run.input(), selected, resultPath));
+      assignAll(run, assigned);
       return new StepResult(out, next, assigned, c.outputPath() == null ? "" : c.outputPath());
     }
-    run.frame().variables().assignAll(assigned);
+    assignAll(run, assigned);
     return new StepResult(out, next, assigned);
   }
 
@@ -77,15 +83,34 @@ public final class DataFlow {
       var scope = run.jsonata(null, null);
       Map<String, JsonNode> assigned = assign(assign, scope);
       JsonNode out = output == null ? run.input() : JsonataEvaluator.template(output, scope, "Output");
-      run.frame().variables().assignAll(assigned);
+      assignAll(run, assigned);
       return new StepResult(out, next, assigned);
     }
     JsonNode effective = effectiveInput(run);
     Map<String, JsonNode> assigned =
         assign == null ? Map.of() : fields(PayloadTemplate.evaluate(assign, run.bindings(effective)));
     JsonNode out = ResultPaths.select(c.outputPath(), run.bindings(effective));
-    run.frame().variables().assignAll(assigned);
+    assignAll(run, assigned);
     return new StepResult(out, next, assigned);
+  }
+
+  /** Assigns the state's variables; TestState also sees every variable visible after the state. */
+  static void assignAll(StateRun run, Map<String, JsonNode> assigned) {
+    run.frame().variables().assignAll(assigned);
+    if (run.runtime().inspection() != null) {
+      ObjectNode all = Json.object();
+      run.frame().variables().visible().forEach(all::set);
+      inspect(run, "variables", all);
+    }
+  }
+
+  /** Records a step of the data flow when the execution is inspected (TestState); returns {@code value}. */
+  static JsonNode inspect(StateRun run, String field, JsonNode value) {
+    Inspection inspection = run.runtime().inspection();
+    if (inspection != null) {
+      inspection.record(run, field, value);
+    }
+    return value;
   }
 
   static Map<String, JsonNode> assign(JsonNode assign, com.ccs.workflows.localrunner.jsonata.JsonataScope scope) {

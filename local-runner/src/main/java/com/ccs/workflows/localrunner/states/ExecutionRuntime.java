@@ -4,6 +4,7 @@ import com.ccs.workflows.localrunner.clock.Clock;
 import com.ccs.workflows.localrunner.history.ExecutionHistory;
 import com.ccs.workflows.localrunner.paths.ContextObject;
 import com.ccs.workflows.localrunner.tasks.CallbackRegistry;
+import com.ccs.workflows.localrunner.tasks.NestedExecutions;
 import com.ccs.workflows.localrunner.tasks.TaskInvoker;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param region the region reported in TaskScheduled events
  * @param deadline when the machine's TimeoutSeconds expires, or null
  * @param onTimeout records the time-out and cancels the execution
+ * @param executions the engine, for Tasks that start executions of their own
+ * @param inspection collects the data flow of the states run (TestState), null otherwise
  */
 public record ExecutionRuntime(
     ContextObject.ExecutionInfo info,
@@ -31,7 +34,9 @@ public record ExecutionRuntime(
     String region,
     Instant deadline,
     Runnable onTimeout,
-    Map<String, AtomicInteger> invocations) {
+    Map<String, AtomicInteger> invocations,
+    NestedExecutions executions,
+    Inspection inspection) {
 
   public ExecutionRuntime {
     invocations = invocations == null ? new ConcurrentHashMap<>() : invocations;

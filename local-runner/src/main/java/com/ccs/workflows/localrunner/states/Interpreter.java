@@ -14,6 +14,7 @@ import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.ccs.workflows.localrunner.errors.StatesErrors;
 import com.ccs.workflows.localrunner.errors.StatesFailure;
 import com.ccs.workflows.localrunner.history.HistoryCursor;
+import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.paths.ResultPaths;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import java.time.Instant;
 public final class Interpreter {
   /** AWS's payload limit: 256 KiB of UTF-8. */
   static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+  private static final ObjectNode NOT_TRUNCATED = Json.object().put("truncated", false);
 
   private Interpreter() {}
 
@@ -37,10 +39,11 @@ public final class Interpreter {
   public static JsonNode run(Program program, JsonNode input, Frame frame) {
     String current = program.startAt();
     JsonNode data = input;
+    String[] text = new String[1]; // the JSON text of data once a state has written it, for the next Entered event
     while (true) {
       frame.cancellation().check();
       State state = program.state(current);
-      StepResult result = step(state, data, frame);
+      StepResult result = step(state, data, text, frame);
       if (result.next() == null) {
         return result.output();
       }
@@ -49,10 +52,12 @@ public final class Interpreter {
     }
   }
 
-  private static StepResult step(State state, JsonNode input, Frame frame) {
+  /** @param text in: the input's JSON text, or null; out: the output's */
+  private static StepResult step(State state, JsonNode input, String[] text, Frame frame) {
     HistoryCursor cursor = frame.cursor();
     ObjectNode entered = Json.object().put("name", state.name());
-    HistoryCursor.payload(entered, "input", input);
+    entered.put("input", text[0] != null ? text[0] : JsonText.write(input));
+    entered.set("inputDetails", NOT_TRUNCATED.deepCopy());
     Instant enteredTime = frame.runtime().clock().now();
     long beforeEntered = cursor.last();
     long enteredId = cursor.append(state.type() + "StateEntered", "stateEnteredEventDetails", entered);
@@ -84,8 +89,9 @@ public final class Interpreter {
       }
       throw located;
     }
-    String text = Json.write(result.output());
-    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+    String outputText = JsonText.write(result.output());
+    text[0] = outputText;
+    if (tooLarge(outputText)) {
       throw new StatesFailure(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
@@ -96,10 +102,16 @@ public final class Interpreter {
       exited.putObject("assignedVariablesDetails").put("truncated", false);
     }
     exited.put("name", state.name());
-    exited.put("output", text);
+    exited.put("output", outputText);
     exited.putObject("outputDetails").put("truncated", false);
     cursor.append(state.type() + "StateExited", "stateExitedEventDetails", exited);
     return result;
+  }
+
+  /** Whether a payload's UTF-8 encoding exceeds the limit (without encoding it when it cannot). */
+  static boolean tooLarge(String text) {
+    // A char encodes to at most 3 UTF-8 bytes: short texts need no encoding to know.
+    return text.length() * 3L > MAX_PAYLOAD_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES;
   }
 
   private static StepResult dispatch(State state, StateRun run) {

@@ -28,7 +28,7 @@ final class Recovery {
         return work.get();
       } catch (StatesFailure raw) {
         StatesFailure failure = run.locate(raw);
-        int r = Retries.matchingRetrier(retriers, failure.error());
+        int r = Retries.matchingRetrier(retriers, failure);
         if (r >= 0 && attempts[r] < retriers.get(r).maxAttempts()) {
           Duration delay = Retries.delay(retriers.get(r), attempts[r], () -> ThreadLocalRandom.current().nextDouble());
           attempts[r]++;
@@ -36,7 +36,7 @@ final class Recovery {
           sleep(run, delay);
           continue;
         }
-        Catcher catcher = Retries.matchingCatcher(catchers, failure.error());
+        Catcher catcher = Retries.matchingCatcher(catchers, failure);
         if (catcher == null) {
           throw failure;
         }
@@ -55,7 +55,7 @@ final class Recovery {
       JsonNode out = catcher.output() == null
           ? errorOutput
           : JsonataEvaluator.template(catcher.output(), scope, "Output");
-      run.frame().variables().assignAll(assigned);
+      DataFlow.assignAll(run, assigned);
       return new StepResult(out, catcher.next(), assigned);
     }
     Map<String, JsonNode> assigned = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ final class Recovery {
           .properties().forEach(e -> assigned.put(e.getKey(), e.getValue()));
     }
     JsonNode out = ResultPaths.merge(run.input(), errorOutput, catcher.resultPath());
-    run.frame().variables().assignAll(assigned);
+    DataFlow.assignAll(run, assigned);
     return new StepResult(out, catcher.next(), assigned);
   }
 

@@ -13,6 +13,7 @@ import com.ccs.workflows.localrunner.paths.ContextObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** One entry into a state: its raw input, when it was entered, and how to evaluate expressions there. */
 public final class StateRun {
@@ -23,6 +24,7 @@ public final class StateRun {
   private final Instant enteredTime;
   private int retryCount;
   private String taskToken;
+  private Supplier<String> taskTokenSource;
   private ObjectNode context; // built on first use; rebuilt after a retry or a new task token
 
   StateRun(Frame frame, State state, JsonNode input, long enteredEventId, Instant enteredTime) {
@@ -61,6 +63,14 @@ public final class StateRun {
 
   public void taskToken(String token) {
     this.taskToken = token;
+    this.taskTokenSource = null;
+    context = null;
+  }
+
+  /** A task token made only if {@code $$.Task.Token} is read (a task that waits for no callback). */
+  public void lazyTaskToken(Supplier<String> source) {
+    this.taskToken = null;
+    this.taskTokenSource = source;
     context = null;
   }
 
@@ -77,12 +87,15 @@ public final class StateRun {
 
   private ObjectNode buildContext(ContextObject.MapItem item) {
     boolean retries = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
+    if (taskToken == null && taskTokenSource != null) {
+      taskToken = taskTokenSource.get();
+    }
     return ContextObject.build(runtime().info(), state.name(), enteredTime, retries ? retryCount : -1, taskToken,
         item);
   }
 
   public Bindings bindings(JsonNode value) {
-    return new Bindings(value, context(null), frame.variables()::get);
+    return new Bindings(value, () -> context(null), frame.variables()::get);
   }
 
   public JsonataScope jsonata(JsonNode result, JsonNode errorOutput) {
@@ -99,7 +112,7 @@ public final class StateRun {
     if (errorOutput != null) {
       states.set("errorOutput", errorOutput);
     }
-    return new JsonataScope(states, frame.variables().visible());
+    return new JsonataScope(states, frame.variables().visible(), runtime().clock().now());
   }
 
   /** AWS prefixes engine-detected failures with where they happened. */

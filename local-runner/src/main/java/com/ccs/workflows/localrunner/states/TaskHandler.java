@@ -2,9 +2,11 @@ package com.ccs.workflows.localrunner.states;
 
 import com.ccs.workflows.localrunner.definition.TaskState;
 import com.ccs.workflows.localrunner.definition.TimeoutSpec;
+import com.ccs.workflows.localrunner.errors.HeartbeatTimedOut;
 import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.ccs.workflows.localrunner.errors.StatesErrors;
 import com.ccs.workflows.localrunner.errors.StatesFailure;
+import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.jsonata.JsonataEvaluator;
 import com.ccs.workflows.localrunner.paths.PathNotFound;
@@ -15,7 +17,6 @@ import com.ccs.workflows.localrunner.tasks.ResourceArn;
 import com.ccs.workflows.localrunner.tasks.TaskRequest;
 import com.ccs.workflows.localrunner.tasks.TaskResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,9 +41,16 @@ final class TaskHandler {
     ResourceArn resource = ResourceArn.parse(resource(state, run));
     boolean callback = resource.pattern() == ResourceArn.Pattern.WAIT_FOR_TASK_TOKEN
         || resource.kind() == ResourceArn.Kind.ACTIVITY;
-    // $$.Task.Token exists for every integration (a .sync task may pass it on), not only for callbacks.
-    String token = resource.kind() == ResourceArn.Kind.SERVICE || callback ? rt.callbacks().newToken() : null;
-    run.taskToken(token);
+    // $$.Task.Token exists for every integration (a .sync task may pass it on), not only for callbacks; those made
+    // for other tasks only when read.
+    String token = callback ? rt.callbacks().newToken() : null;
+    if (callback) {
+      run.taskToken(token);
+    } else if (resource.kind() == ResourceArn.Kind.SERVICE) {
+      run.lazyTaskToken(rt.callbacks()::newToken);
+    } else {
+      run.taskToken(null);
+    }
     JsonNode effective = DataFlow.effectiveInput(run);
     JsonNode payload = DataFlow.payload(run, effective);
     Integer timeout = seconds(state.timeout(), run, effective, "TimeoutSeconds");
@@ -55,7 +63,8 @@ final class TaskHandler {
     CallbackRegistry.Pending pending = callback ? rt.callbacks().register(token) : null;
     try {
       TaskRequest request = new TaskRequest(resource, payload, state.name(), rt.info().stateMachineName(),
-          rt.info().executionArn(), token, rt.testCase(), rt.nextInvocation(state.name()), timeout);
+          rt.info().executionArn(), token, rt.testCase(), rt.nextInvocation(state.name()), timeout,
+          rt.executions());
       CompletableFuture<TaskResult> call = rt.invoker().invoke(request);
       if (!Waits.await(run, call, deadline)) {
         call.cancel(true);
@@ -84,7 +93,7 @@ final class TaskHandler {
   }
 
   private static void checkSize(JsonNode output, String name) {
-    if (Json.write(output).getBytes(StandardCharsets.UTF_8).length > Interpreter.MAX_PAYLOAD_BYTES) {
+    if (Interpreter.tooLarge(JsonText.write(output))) {
       throw new StatesFailure(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + name
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }
@@ -132,13 +141,19 @@ final class TaskHandler {
     }
   }
 
-  /** Waits for the SendTask* answer, failing with States.Timeout when it or a heartbeat is overdue. */
+  /**
+   * Waits for the SendTask* answer. Past TimeoutSeconds it fails with States.Timeout; past HeartbeatSeconds
+   * without a heartbeat too, as AWS reports it (TaskTimedOut and the execution's error say States.Timeout in
+   * recorded executions), but as a {@link HeartbeatTimedOut} that a Retry or Catch on States.HeartbeatTimeout
+   * also matches, as AWS documents.
+   */
   private static JsonNode awaitCallback(StateRun run, CallbackRegistry.Pending pending, Instant deadline,
       Integer heartbeat, TaskEvents events) {
     var clock = run.runtime().clock();
     while (true) {
       Instant heartbeatDeadline = heartbeat == null ? null : clock.now().plusSeconds(heartbeat);
-      Instant until = heartbeatDeadline != null && heartbeatDeadline.isBefore(deadline) ? heartbeatDeadline : deadline;
+      boolean heartbeatFirst = heartbeatDeadline != null && heartbeatDeadline.isBefore(deadline);
+      Instant until = heartbeatFirst ? heartbeatDeadline : deadline;
       CompletableFuture<Void> beat = pending.nextHeartbeat();
       CompletableFuture<Object> any = CompletableFuture.anyOf(pending.result(), beat);
       if (Waits.await(run, any, until)) {
@@ -147,9 +162,8 @@ final class TaskHandler {
         }
         continue; // a heartbeat: the heartbeat timer restarts
       }
-      // Recorded AWS executions report a missed heartbeat as States.Timeout too (not States.HeartbeatTimeout).
       events.timedOut(StatesErrors.TIMEOUT);
-      throw new StatesFailure(StatesErrors.TIMEOUT, null);
+      throw heartbeatFirst ? new HeartbeatTimedOut() : new StatesFailure(StatesErrors.TIMEOUT, null);
     }
   }
 

@@ -74,6 +74,19 @@ public record MockConfig(Map<String, Map<String, Map<String, String>>> testCases
     return new MockConfig(machines, responses);
   }
 
+  /** What is wrong with the file: test cases naming a mocked response it does not define. Empty when valid. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    testCases.forEach((machine, cases) -> cases.forEach((testCase, states) -> states.forEach((state, response) -> {
+      if (!responses.containsKey(response)) {
+        problems.add("StateMachines." + machine + ".TestCases." + testCase + "." + state + " names the mocked"
+            + " response '" + response + "', which MockedResponses does not define");
+      }
+    })));
+    problems.sort(null);
+    return problems;
+  }
+
   /** The entry answering this invocation, or null when the state is not mocked in this test case. */
   public Entry answer(String stateMachineName, String testCase, String stateName, int invocation) {
     Map<String, String> states = testCases.getOrDefault(stateMachineName, Map.of()).get(testCase);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * Dispatches by resource ARN pattern ({@code *} matches anything), first match wins. This is the extension
  * point for integrations: the AWS SDK dispatch, in-process handlers and embedded backends register here, e.g.
  * {@code route("arn:aws:states:::dynamodb:*", dynamo)} or {@code route("arn:aws:lambda:*", handlers)}.
+ * {@code states:startExecution} without a route of its own starts the child in the calling execution's engine.
  */
 public final class RoutingTaskInvoker implements TaskInvoker {
   private record Route(Pattern pattern, TaskInvoker invoker) {}
@@ -29,6 +30,9 @@ public final class RoutingTaskInvoker implements TaskInvoker {
       if (route.pattern().matcher(request.resource().arn()).matches()) {
         return route.invoker().invoke(request);
       }
+    }
+    if (StartExecutionIntegration.handles(request.resource()) && request.executions() != null) {
+      return StartExecutionIntegration.invoke(request); // the engine itself serves Step Functions
     }
     return CompletableFuture.failedFuture(new StatesFailure(StatesErrors.RUNTIME,
         "No integration is configured for the resource '" + request.resource().arn() + "' (state '"

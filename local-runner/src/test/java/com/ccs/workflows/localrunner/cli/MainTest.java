@@ -86,6 +86,47 @@ class MainTest {
   }
 
   @Test
+  void executeWithoutAProjectRunsInABareEngineAndAnswersMockedStatesFromTheMockConfiguration(@TempDir Path dir)
+      throws Exception {
+    Path definition = dir.resolve("d.asl.json");
+    Files.writeString(definition, """
+        {"StartAt": "Notify", "States": {"Notify": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+          "Parameters": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:alerts", "Message.$": "$.text"},
+          "ResultSelector": {"id.$": "$.MessageId"}, "End": true}}}""");
+    Path input = dir.resolve("in.json");
+    Files.writeString(input, "{\"text\": \"hello\"}");
+    Path mocks = dir.resolve("mocks.json");
+    Files.writeString(mocks, """
+        {"StateMachines": {"local-execute": {"TestCases": {"Sent": {"Notify": "Published"}}}},
+         "MockedResponses": {"Published": {"0": {"Return": {"MessageId": "m-1"}}}}}""");
+
+    int mocked = main("execute", "--no-project", "--definition", definition.toString(), "--input",
+        input.toString(), "--mock-config", mocks.toString(), "--test-case", "Sent", "--endpoint-url", "");
+    assertThat(mocked).isZero();
+    assertThat(printed()).contains("Status     SUCCEEDED").contains("\"id\" : \"m-1\"")
+        .doesNotContain("Side effects");
+
+    out.reset();
+    int unmocked = main("execute", "--no-project", "--definition", definition.toString(), "--input",
+        input.toString(), "--endpoint-url", "");
+    assertThat(unmocked).isEqualTo(1);
+    assertThat(printed()).contains("Error      States.Runtime")
+        .contains("No AWS endpoint is configured for the resource 'arn:aws:states:::sns:publish'");
+  }
+
+  @Test
+  void aMockConfigurationNamingAnUndefinedResponseIsAUsageError(@TempDir Path dir) throws Exception {
+    Path mocks = dir.resolve("mocks.json");
+    Files.writeString(mocks, """
+        {"StateMachines": {"m": {"TestCases": {"T": {"S": "Missing"}}}}, "MockedResponses": {}}""");
+    assertThatThrownBy(() -> main("serve", "--mock-config", mocks.toString()))
+        .isInstanceOf(Main.UsageException.class)
+        .hasMessageContaining("StateMachines.m.TestCases.T.S names the mocked response 'Missing'");
+    assertThatThrownBy(() -> main("run", "emergency", "e.json", "--test-case", "T"))
+        .hasMessageContaining("--test-case needs a mock configuration");
+  }
+
+  @Test
   void usageErrorsSaySo() {
     assertThatThrownBy(() -> main("run", "emergency")).isInstanceOf(Main.UsageException.class)
         .hasMessageContaining("run takes a workflow");

@@ -47,4 +47,16 @@ class JsonataEvaluatorTest {
         .startsWith("b4a697a0");
     assertThat(JsonataEvaluator.evaluate("{% $uuid() %}", scope, "f").textValue()).hasSize(36);
   }
+
+  @Test
+  void nowAndMillisTellTheEnginesTimeSoTheyAgreeWithTheContextUnderAVirtualClock() {
+    JsonataScope virtual = new JsonataScope(scope.states(), Map.of(),
+        java.time.Instant.parse("2030-01-02T03:04:05.678Z"));
+
+    assertThat(JsonataEvaluator.evaluate("{% $millis() %}", virtual, "f").asLong())
+        .isEqualTo(java.time.Instant.parse("2030-01-02T03:04:05.678Z").toEpochMilli());
+    assertThat(JsonataEvaluator.evaluate("{% $now() %}", virtual, "f").textValue())
+        .isEqualTo("2030-01-02T03:04:05.678Z");
+    assertThat(JsonataEvaluator.evaluate("{% $now('[Y0001]') %}", virtual, "f").textValue()).isEqualTo("2030");
+  }
 }

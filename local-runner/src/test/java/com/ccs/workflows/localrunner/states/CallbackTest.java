@@ -16,6 +16,7 @@ import com.ccs.workflows.localrunner.tasks.TaskResult;
 import com.ccs.workflows.localrunner.testing.TestEngines;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,51 @@ class CallbackTest {
       var execution = run(engine, WAIT_FOR_APPROVAL, "{\"order\": 7}");
       assertThat(execution.error()).isEqualTo("States.Timeout");
       assertThat(clock.now()).isEqualTo(TestEngines.START.plusSeconds(3600)); // the heartbeat deadline, not 24 h
+    }
+  }
+
+  @Test
+  void aMissedHeartbeatIsReportedAsStatesTimeoutAndCaughtAsStatesHeartbeatTimeout() {
+    VirtualClock clock = new VirtualClock(TestEngines.START, Duration.ofMillis(20));
+    AtomicInteger sent = new AtomicInteger();
+    try (var engine = engine(request -> {
+      sent.incrementAndGet();
+      return CompletableFuture.completedFuture(TaskResult.of(Json.object()));
+    }, clock)) {
+      var execution = run(engine, json("""
+          {'StartAt': 'Ask', 'States': {
+            'Ask': {'Type': 'Task', 'Resource': 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+              'HeartbeatSeconds': 60, 'TimeoutSeconds': 3600, 'Parameters': {'QueueUrl': 'q', 'MessageBody': 'm'},
+              'Retry': [{'ErrorEquals': ['States.HeartbeatTimeout'], 'MaxAttempts': 1, 'IntervalSeconds': 1}],
+              'Catch': [{'ErrorEquals': ['States.HeartbeatTimeout'], 'Next': 'Late'}], 'End': true},
+            'Late': {'Type': 'Pass', 'End': true}}}
+          """), "{}");
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(sent).hasValue(2); // retried once on the heartbeat timeout, then caught
+      assertThat(execution.output()).isEqualTo(Json.parse("{\"Error\": \"States.Timeout\", \"Cause\": null}"));
+      assertThat(execution.history().stream().filter(e -> e.type().equals("TaskTimedOut"))
+          .map(e -> e.details().get("error").asText())).containsExactly("States.Timeout", "States.Timeout");
+    }
+  }
+
+  @Test
+  void taskTimeoutsAreNotHeartbeatTimeoutsButStatesTimeoutMatchesBoth() {
+    VirtualClock clock = new VirtualClock(TestEngines.START, Duration.ofMillis(20));
+    try (var engine = engine(request -> CompletableFuture.completedFuture(TaskResult.of(Json.object())), clock)) {
+      String definition = json("""
+          {'StartAt': 'Ask', 'States': {
+            'Ask': {'Type': 'Task', 'Resource': 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+              %s 'Parameters': {'QueueUrl': 'q', 'MessageBody': 'm'},
+              'Catch': [{'ErrorEquals': ['%s'], 'Next': 'Late'}], 'End': true},
+            'Late': {'Type': 'Pass', 'Result': 'caught', 'End': true}}}
+          """);
+      var timeout = run(engine, definition.formatted("\"TimeoutSeconds\": 60,", "States.HeartbeatTimeout"), "{}");
+      assertThat(timeout.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(timeout.error()).isEqualTo("States.Timeout");
+      var heartbeat = run(engine, definition.formatted("\"HeartbeatSeconds\": 60,", "States.Timeout"), "{}");
+      assertThat(heartbeat.output()).isEqualTo(Json.text("caught"));
+      var notTaskFailed = run(engine, definition.formatted("\"HeartbeatSeconds\": 60,", "States.TaskFailed"), "{}");
+      assertThat(notTaskFailed.error()).isEqualTo("States.Timeout");
     }
   }
 

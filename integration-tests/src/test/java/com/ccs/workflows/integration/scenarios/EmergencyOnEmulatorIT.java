@@ -1,0 +1,12 @@
+package com.ccs.workflows.integration.scenarios;
+
+import com.ccs.workflows.integration.stack.Stacks;
+import com.ccs.workflows.integration.stack.WorkflowStack;
+
+/** The emergency workflow scenarios on {@link Stacks#onEmulator()}. */
+class EmergencyOnEmulatorIT extends EmergencyScenarios {
+  @Override
+  protected WorkflowStack createStack() {
+    return Stacks.onEmulator();
+  }
+}

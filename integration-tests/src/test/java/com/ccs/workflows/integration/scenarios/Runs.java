@@ -1,0 +1,184 @@
+package com.ccs.workflows.integration.scenarios;
+
+import com.ccs.workflows.integration.stack.LocalRunnerStack;
+import com.ccs.workflows.integration.stack.WorkflowStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/** What the scenarios do to a stack, through its APIs only. */
+final class Runs {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Runs() {}
+
+  /** A number no other run of this JVM uses: the scenarios' events never collide on a shared emulator. */
+  static long unique() {
+    return SEQUENCE.incrementAndGet();
+  }
+
+  static ObjectNode sample(String relative) {
+    try {
+      return (ObjectNode) JSON.readTree(Files.readString(LocalRunnerStack.projectDir().resolve("events")
+          .resolve(relative)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String json(JsonNode node) {
+    return node.toString();
+  }
+
+  static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for a STANDARD execution to end (or {@code timeout}), then describes it. */
+  static DescribeExecutionResponse awaitEnd(WorkflowStack stack, String executionArn, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    DescribeExecutionResponse execution = stack.sfn().describeExecution(r -> r.executionArn(executionArn));
+    while (execution.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
+      pause(25);
+      execution = stack.sfn().describeExecution(r -> r.executionArn(executionArn));
+    }
+    return execution;
+  }
+
+  /** The execution's history, every page. */
+  static List<HistoryEvent> history(WorkflowStack stack, String executionArn) {
+    List<HistoryEvent> events = new ArrayList<>();
+    stack.sfn().getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(200)).events()
+        .forEach(events::add);
+    return events;
+  }
+
+  /** The execution's history, one line per event, for a failure's message. */
+  static String historyText(WorkflowStack stack, String executionArn) {
+    StringBuilder out = new StringBuilder("History of ").append(executionArn).append(':');
+    for (HistoryEvent e : history(stack, executionArn)) {
+      out.append("\n  ").append(e.id()).append(' ').append(e.typeAsString());
+      if (e.stateEnteredEventDetails() != null) {
+        out.append(' ').append(e.stateEnteredEventDetails().name());
+      } else if (e.taskFailedEventDetails() != null) {
+        out.append(' ').append(e.taskFailedEventDetails().error()).append(": ")
+            .append(abbreviate(e.taskFailedEventDetails().cause()));
+      } else if (e.executionFailedEventDetails() != null) {
+        out.append(' ').append(e.executionFailedEventDetails().error()).append(": ")
+            .append(abbreviate(e.executionFailedEventDetails().cause()));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String abbreviate(String text) {
+    return text == null || text.length() <= 300 ? String.valueOf(text) : text.substring(0, 300) + "...";
+  }
+
+  /** The names of the states entered, in history order (branch states of a Parallel included). */
+  static List<String> statePath(WorkflowStack stack, String executionArn) {
+    return history(stack, executionArn).stream().filter(e -> e.stateEnteredEventDetails() != null)
+        .map(e -> e.stateEnteredEventDetails().name()).toList();
+  }
+
+  /** The errors of the failed task attempts of a run, in order. */
+  static List<String> taskErrors(WorkflowStack stack, String executionArn) {
+    return history(stack, executionArn).stream().filter(e -> e.taskFailedEventDetails() != null)
+        .map(e -> e.taskFailedEventDetails().error()).toList();
+  }
+
+  /** An item of a table by its string key, in plain JSON (null when absent). */
+  static JsonNode item(WorkflowStack stack, String tableLogicalId, String keyName, String key) {
+    var response = stack.dynamoDb().getItem(r -> r.tableName(stack.tableName(tableLogicalId)).consistentRead(true)
+        .key(Map.of(keyName, AttributeValue.fromS(key))));
+    return response.hasItem() && !response.item().isEmpty() ? plain(response.item()) : null;
+  }
+
+  static int count(WorkflowStack stack, String tableLogicalId) {
+    return stack.dynamoDb().scanPaginator(r -> r.tableName(stack.tableName(tableLogicalId))).items().stream()
+        .mapToInt(i -> 1).sum();
+  }
+
+  static List<JsonNode> scan(WorkflowStack stack, String tableLogicalId) {
+    return stack.dynamoDb().scanPaginator(r -> r.tableName(stack.tableName(tableLogicalId))).items().stream()
+        .map(Runs::plain).toList();
+  }
+
+  static JsonNode plain(Map<String, AttributeValue> item) {
+    ObjectNode out = JSON.createObjectNode();
+    item.forEach((name, value) -> out.set(name, plain(value)));
+    return out;
+  }
+
+  private static JsonNode plain(AttributeValue value) {
+    if (value.s() != null) {
+      return JSON.getNodeFactory().textNode(value.s());
+    }
+    if (value.n() != null) {
+      return JSON.getNodeFactory().numberNode(new java.math.BigDecimal(value.n()));
+    }
+    if (value.bool() != null) {
+      return JSON.getNodeFactory().booleanNode(value.bool());
+    }
+    if (value.hasM()) {
+      return plain(value.m());
+    }
+    if (value.hasL()) {
+      var array = JSON.createArrayNode();
+      value.l().forEach(v -> array.add(plain(v)));
+      return array;
+    }
+    if (value.hasSs()) {
+      var array = JSON.createArrayNode();
+      value.ss().forEach(array::add);
+      return array;
+    }
+    return JSON.getNodeFactory().nullNode();
+  }
+
+  /** An HTTP request to the stack's HTTP API. */
+  static HttpResponse<String> post(URI uri, String contentType, String body) {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", contentType).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

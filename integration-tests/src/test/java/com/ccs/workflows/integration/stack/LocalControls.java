@@ -1,0 +1,52 @@
+package com.ccs.workflows.integration.stack;
+
+import com.ccs.workflows.localrunner.project.Faults;
+import com.ccs.workflows.localrunner.project.LocalDeployment;
+import com.ccs.workflows.localrunner.project.QueuePipe;
+import com.ccs.workflows.localrunner.project.RegistryStandIn;
+import com.ccs.workflows.localrunner.project.StripeStandIn;
+import java.util.List;
+
+/** What a scenario can do to a deployment run by the local runner, beyond the AWS APIs. */
+public final class LocalControls {
+  private final LocalDeployment deployment;
+  private final Faults faults;
+
+  LocalControls(LocalDeployment deployment, Faults faults) {
+    this.deployment = deployment;
+    this.faults = faults;
+  }
+
+  /** Faults injected into the AWS calls of state machines and functions, and into function invocations. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The company registry validate-customer asks. */
+  public RegistryStandIn registry() {
+    return deployment.registry();
+  }
+
+  /** The Stripe test-mode stand-in (validated by stripe-mock where one runs): it counts every PaymentIntent. */
+  public StripeStandIn stripe() {
+    return deployment.stripe();
+  }
+
+  /**
+   * From now on, a task token nobody answers reaches its timeout at once (a 24 h approval window closes in
+   * milliseconds); {@code false} restores real time for such waits.
+   */
+  public void letWaitsRunOut(boolean runOut) {
+    deployment.clock().skipCallbackWaits(runOut);
+  }
+
+  /** Starts the template's SQS-to-Step-Functions pipes (the emergency events queue). */
+  public List<QueuePipe> startPipes(int pollers) {
+    return deployment.startPipes(pollers);
+  }
+
+  /** The deployment itself, for what the scenarios do not cover. */
+  public LocalDeployment deployment() {
+    return deployment;
+  }
+}
