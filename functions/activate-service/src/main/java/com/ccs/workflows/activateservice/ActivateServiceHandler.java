@@ -32,6 +32,7 @@ public final class ActivateServiceHandler implements RequestHandler<Map<String, 
     /** Used by Lambda: one DynamoDB client per container, table names from the environment. */
     public ActivateServiceHandler() {
         this(fromEnvironment(FunctionEnvironment.variables()));
+        ActivationPriming.register();
     }
 
     public ActivateServiceHandler(ServiceActivator activator) {

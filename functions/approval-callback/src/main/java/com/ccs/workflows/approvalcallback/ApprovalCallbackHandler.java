@@ -31,6 +31,7 @@ public final class ApprovalCallbackHandler implements RequestHandler<APIGatewayV
 
     public ApprovalCallbackHandler() {
         this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+        ApprovalPriming.register(ApprovalPriming.Path.CALLBACK);
     }
 
     public ApprovalCallbackHandler(DecisionService service) {

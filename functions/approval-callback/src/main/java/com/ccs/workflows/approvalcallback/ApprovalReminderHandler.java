@@ -31,6 +31,7 @@ public final class ApprovalReminderHandler implements RequestHandler<Map<String,
 
     public ApprovalReminderHandler() {
         this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+        ApprovalPriming.register(ApprovalPriming.Path.REMINDER);
     }
 
     public ApprovalReminderHandler(ApprovalService service) {

@@ -25,6 +25,7 @@ public final class ApprovalRequestHandler implements RequestHandler<Map<String, 
 
     public ApprovalRequestHandler() {
         this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+        ApprovalPriming.register(ApprovalPriming.Path.REQUEST);
     }
 
     public ApprovalRequestHandler(ApprovalService service) {

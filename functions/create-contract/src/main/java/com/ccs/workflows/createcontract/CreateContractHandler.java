@@ -30,6 +30,7 @@ public final class CreateContractHandler implements RequestHandler<Map<String, O
     /** Used by Lambda: one DynamoDB client per container, table from the environment. */
     public CreateContractHandler() {
         this(fromEnvironment(FunctionEnvironment.variables()));
+        ContractPriming.register();
     }
 
     public CreateContractHandler(ContractService service) {

@@ -31,6 +31,7 @@ public final class ProcessPaymentHandler implements RequestHandler<Map<String, O
     /** Used by Lambda: one Secrets Manager client and (on first use) one Stripe client per container. */
     public ProcessPaymentHandler() {
         this(FunctionEnvironment.variables());
+        PaymentPriming.register();
     }
 
     ProcessPaymentHandler(Map<String, String> env) {

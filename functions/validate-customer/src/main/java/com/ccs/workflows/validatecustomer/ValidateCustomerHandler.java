@@ -28,6 +28,7 @@ public final class ValidateCustomerHandler implements RequestHandler<Map<String,
     public ValidateCustomerHandler() {
         this(new CustomerValidationService(new CustomerValidator(),
                 new HttpCompanyRegistry(RegistryConfig.fromEnvironment(FunctionEnvironment.variables()))));
+        ValidationPriming.register();
     }
 
     public ValidateCustomerHandler(CustomerValidationService service) {

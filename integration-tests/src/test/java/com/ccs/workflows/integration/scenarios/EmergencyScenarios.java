@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -151,9 +151,16 @@ public abstract class EmergencyScenarios {
         .filter(i -> i.path("incident_id").asText().equals(incident))).hasSize(1);
   }
 
+  /** Every events/emergency/malformed-*.json sample. */
+  static List<String> malformedSamples() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(com.ccs.workflows.integration.stack.LocalRunnerStack.projectDir()
+        .resolve("events/emergency"))) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("malformed-")).sorted().toList();
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"malformed-bad-coordinates.json", "malformed-missing-timestamp.json",
-      "malformed-missing-vehicle-id.json"})
+  @MethodSource("malformedSamples")
   void malformedEventsFailWithAClearErrorBeforeAnyWrite(String sample) {
     JsonNode event = Runs.sample("emergency/" + sample);
     int incidentsBefore = Runs.count(stack, "IncidentsTable");
@@ -166,6 +173,33 @@ public abstract class EmergencyScenarios {
     assertThat(result.cause()).isNotBlank();
     assertThat(Runs.statePath(stack, result.executionArn())).doesNotContain("Record Incident");
     assertThat(Runs.count(stack, "IncidentsTable")).isEqualTo(incidentsBefore);
+  }
+
+  @Test
+  void anInvalidQueuedEventIsParkedOnTheDeadLetterQueueWithItsError() {
+    LocalControls controls = controls();
+    String queue = stack.queueUrl("EmergencyEventsQueue");
+    String dlq = stack.queueUrl("EmergencyEventsDeadLetterQueue");
+    ObjectNode event = event("panic-button-critical.json");
+    event.put("severity", "apocalyptic");
+    stack.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(Runs.json(event))
+        .messageGroupId(event.path("vehicleId").asText()));
+    controls.startPipes(2);
+
+    List<software.amazon.awssdk.services.sqs.model.Message> parked = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (parked.isEmpty() && System.nanoTime() < deadline) {
+      parked.addAll(stack.sqs().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
+          .messageAttributeNames("All")).messages().stream()
+          .filter(m -> m.body().contains(event.path("vehicleId").asText())).toList());
+    }
+
+    assertThat(parked).as("the event on the dead-letter queue").singleElement().satisfies(m -> {
+      assertThat(Runs.parse(m.body()).path("severity").asText()).isEqualTo("apocalyptic");
+      assertThat(m.messageAttributes().toString()).contains("InvalidEvent").contains("severity");
+    });
+    assertThat(Runs.item(stack, "IncidentsTable", "incident_id", incidentId(event))).isNull();
+    assertThat(queueDepth("EmergencyEventsQueue")).isZero();
   }
 
   @Test

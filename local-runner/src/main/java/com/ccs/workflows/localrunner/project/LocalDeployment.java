@@ -386,8 +386,9 @@ public final class LocalDeployment implements AutoCloseable {
     if (!pipes.isEmpty()) {
       return List.copyOf(pipes);
     }
-    pipeSqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder().build()).endpointOverride(endpoint)
-        .region(Region.of(REGION)).build();
+    // With faults, the pipe's own SQS calls take the fault hop too (a lost delete means a redelivery).
+    pipeSqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
+        .endpointOverride(options.faults() == null ? endpoint : forwarding.uri()).region(Region.of(REGION)).build();
     for (ProjectResources.PipeSpec spec : ProjectResources.pipes(resolver)) {
       String queueName = spec.queueArn().substring(spec.queueArn().lastIndexOf(':') + 1);
       String queueUrl = pipeSqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();

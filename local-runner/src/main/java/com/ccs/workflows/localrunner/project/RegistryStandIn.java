@@ -32,6 +32,9 @@ public final class RegistryStandIn implements AutoCloseable {
   private final Map<String, Company> companies = new ConcurrentHashMap<>();
   private final AtomicInteger outage = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger slow = new AtomicInteger();
+  private final AtomicInteger faulted = new AtomicInteger();
+  private volatile java.time.Duration delay = java.time.Duration.ZERO;
   private volatile String unknownNits = "ACTIVE";
 
   private RegistryStandIn(HttpServer server) {
@@ -70,14 +73,34 @@ public final class RegistryStandIn implements AutoCloseable {
     outage.set(count);
   }
 
+  /** The next {@code count} requests are answered only after {@code delay} (a registry under load). */
+  public void slow(java.time.Duration delay, int count) {
+    this.delay = delay;
+    slow.set(count);
+  }
+
   public int requests() {
     return requests.get();
+  }
+
+  /** How many requests an outage or slowness has hit so far. */
+  public int faultsInjected() {
+    return faulted.get();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       requests.incrementAndGet();
+      if (slow.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        faulted.incrementAndGet();
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (outage.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        faulted.incrementAndGet();
         send(exchange, 503, "{\"message\":\"registry under maintenance\"}");
         return;
       }

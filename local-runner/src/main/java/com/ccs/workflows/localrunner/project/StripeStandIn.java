@@ -59,6 +59,8 @@ public final class StripeStandIn implements AutoCloseable {
   private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
   private final List<Charge> charges = new CopyOnWriteArrayList<>();
   private final AtomicInteger outage = new AtomicInteger();
+  private volatile Outage outageKind = Outage.SERVER_ERROR;
+  private final AtomicInteger faulted = new AtomicInteger();
   private final AtomicInteger validated = new AtomicInteger();
   private final URI validator;
   private final HttpClient http;
@@ -97,8 +99,22 @@ public final class StripeStandIn implements AutoCloseable {
     return validated.get();
   }
 
+  /** How many requests an outage has hit so far. */
+  public int faultsInjected() {
+    return faulted.get();
+  }
+
+  /** How an outage shows: Stripe's 500 api_error, its 429 rate limit, or a connection dropped mid-answer. */
+  public enum Outage { SERVER_ERROR, RATE_LIMITED, DROPPED_CONNECTION }
+
   /** The next {@code count} requests answer 500 api_error, as a Stripe incident would. */
   public void outage(int count) {
+    outage(count, Outage.SERVER_ERROR);
+  }
+
+  /** The next {@code count} requests fail as {@code kind} says. */
+  public void outage(int count, Outage kind) {
+    outageKind = kind;
     outage.set(count);
   }
 
@@ -113,8 +129,18 @@ public final class StripeStandIn implements AutoCloseable {
         return;
       }
       if (outage.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        send(exchange, new Answer(500, error("api_error", null, null,
-            "An error occurred with our connection to Stripe.", null), null));
+        faulted.incrementAndGet();
+        switch (outageKind) {
+          case SERVER_ERROR -> send(exchange, new Answer(500, error("api_error", null, null,
+              "An error occurred with our connection to Stripe.", null), null));
+          case RATE_LIMITED -> send(exchange, new Answer(429, error("invalid_request_error", "rate_limit", null,
+              "Too many requests hit the API too quickly.", null), null));
+          case DROPPED_CONNECTION -> {
+            exchange.sendResponseHeaders(200, 1024); // announce a body, send a byte of it, hang up
+            exchange.getResponseBody().write('{');
+            exchange.getResponseBody().flush();
+          }
+        }
         return;
       }
       String path = exchange.getRequestURI().getPath();

@@ -1,0 +1,136 @@
+package com.ccs.workflows.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emergency workflow end to end through the local runner (local-runner/target/local-runner.jar), on its
+ * sample event (events/emergency/panic-button-critical.json): cold, a fresh JVM running {@code run emergency} to
+ * its printed result; warm, {@code StartSyncExecution} calls to a running {@code serve}, each with a new event
+ * timestamp so each records a new incident.
+ */
+final class Workflow {
+    static final String EVENT = "events/emergency/panic-button-critical.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SAMPLE_TIMESTAMP = "1698765432000";
+
+    private final Path project;
+    private final Path java;
+    private final Path jar;
+    private final Path workDir;
+
+    Workflow(Path project, Path javaHome, Path workDir) throws IOException {
+        this.project = project;
+        this.java = javaHome.resolve("bin/java");
+        this.jar = project.resolve("local-runner/target/local-runner.jar");
+        this.workDir = Files.createDirectories(workDir);
+        Files.deleteIfExists(workDir.resolve("emergency-cold.log"));
+    }
+
+    boolean available() {
+        return Files.isRegularFile(jar);
+    }
+
+    /** Wall milliseconds from JVM start to the printed result (the process's exit), or NaN if the run failed. */
+    double cold() throws IOException, InterruptedException {
+        // The flags of local-runner/run.
+        Path log = workDir.resolve("emergency-cold.log");
+        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dccs.project.dir=" + project, "-jar", jar.toString(), "run", "emergency", EVENT)
+                .directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long start = System.nanoTime();
+        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        if (!ended) {
+            process.destroyForcibly();
+            return Double.NaN;
+        }
+        return process.exitValue() == 0 ? wallMs : Double.NaN;
+    }
+
+    /** Milliseconds per execution after {@code warmup} executions, sorted, or empty if the server did not start. */
+    List<Double> warm(int warmup, int measured) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process server = new ProcessBuilder(java.toString(), "-Dccs.project.dir=" + project, "-jar", jar.toString(),
+                "serve", "--port", Integer.toString(port))
+                .directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("emergency-serve.log").toFile()).start();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            URI endpoint = URI.create("http://127.0.0.1:" + port + "/");
+            String arn = emergencyArn(http, endpoint, server);
+            if (arn == null) {
+                return List.of();
+            }
+            String template = Files.readString(project.resolve(EVENT));
+            long timestamp = Long.parseLong(SAMPLE_TIMESTAMP);
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < warmup + measured; i++) {
+                String input = template.replace(SAMPLE_TIMESTAMP, Long.toString(++timestamp));
+                String body = JSON.createObjectNode().put("stateMachineArn", arn).put("input", input).toString();
+                long start = System.nanoTime();
+                JsonNode result = call(http, endpoint, "StartSyncExecution", body);
+                double elapsed = (System.nanoTime() - start) / 1e6;
+                if (!"SUCCEEDED".equals(result.path("status").asText())) {
+                    throw new IllegalStateException("the emergency workflow did not succeed: " + result);
+                }
+                if (i >= warmup) {
+                    millis.add(elapsed);
+                }
+            }
+            millis.sort(null);
+            return millis;
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private static String emergencyArn(HttpClient http, URI endpoint, Process server) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            try {
+                for (JsonNode machine : call(http, endpoint, "ListStateMachines", "{}").path("stateMachines")) {
+                    if (machine.path("name").asText().contains("emergency")) {
+                        return machine.path("stateMachineArn").asText();
+                    }
+                }
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(250);
+        }
+        return null;
+    }
+
+    private static JsonNode call(HttpClient http, URI endpoint, String operation, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("X-Amz-Target", "AWSStepFunctions." + operation)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(operation + " answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,211 @@
+package com.ccs.workflows.bench.warm;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.ccs.workflows.activateservice.ActivateServiceHandler;
+import com.ccs.workflows.activateservice.ContractRecord;
+import com.ccs.workflows.activateservice.FleetStore;
+import com.ccs.workflows.activateservice.ServiceActivator;
+import com.ccs.workflows.approvalcallback.Approval;
+import com.ccs.workflows.approvalcallback.ApprovalCallbackHandler;
+import com.ccs.workflows.approvalcallback.ApprovalStatus;
+import com.ccs.workflows.approvalcallback.ApprovalStore;
+import com.ccs.workflows.approvalcallback.AuditEvent;
+import com.ccs.workflows.approvalcallback.ClaimResult;
+import com.ccs.workflows.approvalcallback.Decision;
+import com.ccs.workflows.approvalcallback.DecisionRecord;
+import com.ccs.workflows.approvalcallback.DecisionService;
+import com.ccs.workflows.approvalcallback.LinkSigner;
+import com.ccs.workflows.approvalcallback.RequestSummary;
+import com.ccs.workflows.createcontract.Contract;
+import com.ccs.workflows.createcontract.ContractService;
+import com.ccs.workflows.createcontract.ContractStore;
+import com.ccs.workflows.createcontract.CreateContractHandler;
+import com.ccs.workflows.processpayment.PaymentOutcome;
+import com.ccs.workflows.processpayment.PaymentService;
+import com.ccs.workflows.processpayment.ProcessPaymentHandler;
+import com.ccs.workflows.validatecustomer.CustomerValidationService;
+import com.ccs.workflows.validatecustomer.CustomerValidator;
+import com.ccs.workflows.validatecustomer.RegistryLookup;
+import com.ccs.workflows.validatecustomer.RegistryStatus;
+import com.ccs.workflows.validatecustomer.ValidateCustomerHandler;
+import com.ccs.workflows.videorecording.RecordingService;
+import com.ccs.workflows.videorecording.RecordingSession;
+import com.ccs.workflows.videorecording.RecordingSettings;
+import com.ccs.workflows.videorecording.RecordingStore;
+import com.ccs.workflows.videorecording.SessionClaim;
+import com.ccs.workflows.videorecording.VideoRecordingHandler;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Each function's real handler over its real domain code, built through the handler's second constructor with
+ * in-memory collaborators in place of DynamoDB, SNS, Step Functions, IoT, Stripe and the registry, so a warm
+ * invocation costs exactly what the function's own code costs: event parsing, validation, the domain logic,
+ * logging and metrics. Every collaborator answers the main path (a new contract, an active company, a charge
+ * that succeeds...), every time, so each invocation repeats the same work.
+ */
+public final class WarmWiring {
+    public static final List<String> FUNCTIONS = List.of("validate-customer", "create-contract", "process-payment",
+            "activate-service", "approval-callback", "video-recording");
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String APPROVAL_SECRET = "ccs-local-approval-signing-secret-not-for-production";
+
+    /** A handler with its sample event. */
+    public record Wired(RequestHandler<Object, Object> handler, Object event) {
+    }
+
+    private WarmWiring() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Wired wire(String function, Path project) throws IOException {
+        Path events = project.resolve("events/functions").resolve(function);
+        RequestHandler<?, ?> handler = switch (function) {
+            case "validate-customer" -> new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(),
+                    nit -> new RegistryLookup.Registered(nit.base(), "Logistica Andina S.A.S.", RegistryStatus.ACTIVE)));
+            case "create-contract" -> new CreateContractHandler(new ContractService(new NewContracts(), Clock.systemUTC()));
+            case "process-payment" -> new ProcessPaymentHandler(new PaymentService(
+                    command -> new PaymentOutcome.Succeeded("pi_bench0001", command.amountMinor(), command.currency())));
+            case "activate-service" -> new ActivateServiceHandler(new ServiceActivator(new KnownContract(), Clock.systemUTC()));
+            case "approval-callback" -> new ApprovalCallbackHandler(new DecisionService(new PendingApproval(),
+                    (token, output) -> { }, new LinkSigner(() -> APPROVAL_SECRET.getBytes(StandardCharsets.UTF_8), null),
+                    Clock.systemUTC()));
+            case "video-recording" -> {
+                RecordingSettings settings = new RecordingSettings("ccs/bench/vehicles", 30, 300);
+                yield new VideoRecordingHandler(new RecordingService(new NewSessions(), (topic, json) -> { }, settings,
+                        Clock.systemUTC()), settings);
+            }
+            default -> throw new IllegalArgumentException("no warm wiring for " + function);
+        };
+        Object event = switch (function) {
+            case "validate-customer" -> JSON.readValue(events.resolve("valid-25-vehicles.json").toFile(), Map.class);
+            case "create-contract" -> JSON.readValue(events.resolve("automatic.json").toFile(), Map.class);
+            case "process-payment" -> JSON.readValue(events.resolve("success.json").toFile(), Map.class);
+            case "activate-service" -> JSON.readValue(events.resolve("activate-2-of-75.json").toFile(), Map.class);
+            case "approval-callback" -> JSON.readValue(events.resolve("approve.json").toFile(), APIGatewayV2HTTPEvent.class);
+            default -> JSON.readValue(events.resolve("panic-button.json").toFile(), Map.class);
+        };
+        return new Wired((RequestHandler<Object, Object>) handler, event);
+    }
+
+    /** No contract recorded for the execution yet; the insert always wins. */
+    private static final class NewContracts implements ContractStore {
+        private long sequence;
+
+        @Override
+        public Optional<Contract> findByExecution(String executionId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public long nextSequence(int year) {
+            return ++sequence;
+        }
+
+        @Override
+        public InsertOutcome insert(Contract contract) {
+            return InsertOutcome.INSERTED;
+        }
+    }
+
+    /** The sample event's contract exists, for its customer, not activated before. */
+    private static final class KnownContract implements FleetStore {
+        @Override
+        public Optional<ContractRecord> findContract(String contractId) {
+            return Optional.of(new ContractRecord(contractId, "CUST-98765", Optional.empty()));
+        }
+
+        @Override
+        public void registerVehicles(List<com.ccs.workflows.activateservice.ActiveVehicle> vehicles) {
+        }
+
+        @Override
+        public Instant markActive(String contractId, Instant activatedAt, int vehiclesRegistered) {
+            return activatedAt;
+        }
+    }
+
+    /** Every incident is new: the claim creates the session. */
+    private static final class NewSessions implements RecordingStore {
+        @Override
+        public SessionClaim claim(RecordingSession intent) {
+            return new SessionClaim.Created(intent);
+        }
+
+        @Override
+        public void markRecording(RecordingSession session) {
+        }
+    }
+
+    /** The sample approval, pending, whose claim always succeeds. */
+    private static final class PendingApproval implements ApprovalStore {
+        private final Approval pending = new Approval("apr_SampleApproval-0000001", "exec-12345",
+                "AQCEAAAAKgAAAAMAAAAAAAAAAexampleTaskTokenForLocalTestsOnly==",
+                new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
+                "manager@ccs.example", ApprovalStatus.PENDING, Instant.parse("2026-11-25T17:00:00Z"),
+                Instant.ofEpochSecond(4_102_444_800L), null, null, null, null, List.of());
+
+        @Override
+        public Optional<Approval> find(String approvalId) {
+            return Optional.of(pending);
+        }
+
+        @Override
+        public Optional<Approval> findByExecution(String executionId) {
+            return Optional.of(pending);
+        }
+
+        @Override
+        public boolean create(Approval approval, Optional<String> replacing) {
+            return true;
+        }
+
+        @Override
+        public boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
+            return true;
+        }
+
+        @Override
+        public void markNotified(String approvalId, AuditEvent event) {
+        }
+
+        @Override
+        public void markReminded(String approvalId, AuditEvent event) {
+        }
+
+        @Override
+        public ClaimResult claim(String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
+            return new ClaimResult.Claimed(pending.withStatus(decision.outcome(), record));
+        }
+
+        @Override
+        public boolean retakeClaim(String approvalId, String oldClaimId, String newClaimId, AuditEvent event) {
+            return true;
+        }
+
+        @Override
+        public boolean markResumed(String approvalId, String claimId, AuditEvent event) {
+            return true;
+        }
+
+        @Override
+        public boolean release(String approvalId, String claimId, AuditEvent event) {
+            return true;
+        }
+
+        @Override
+        public boolean expire(String approvalId, String claimId, AuditEvent event) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.ccs.workflows.activateservice;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActivationPrimingTest {
+
+    @Test
+    void runsTheRequestPathOnDynamoDbInMemory() {
+        ActivationPriming.Report report = ActivationPriming.prime(3);
+
+        assertThat(report.invocations()).isEqualTo(3);
+        // per activation: the contract read, one batch of vehicles, the contract update (the stored time is the sent one)
+        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetItem", 3, "BatchWriteItem", 3, "UpdateItem", 3));
+    }
+}
