@@ -1,6 +1,7 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,8 @@
 package com.ccs.workflows.processpayment;
 
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
+import com.ccs.workflows.shared.priming.Priming;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
@@ -10,26 +13,8 @@ import com.stripe.net.LiveStripeResponseGetter;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,11 +26,7 @@ import java.util.TreeMap;
  * Manager and Stripe answer in memory: nothing leaves the process, no charge is made, no metric is emitted, and
  * the function's own clients (and their cached key) are not touched.
  */
-final class PaymentPriming implements Resource {
-    static final int ROUNDS = 20;
-    private static final Logger LOG = LoggerFactory.getLogger(PaymentPriming.class);
-    // CRaC holds registered resources weakly: this field keeps the one registered alive.
-    private static final PaymentPriming INSTANCE = new PaymentPriming();
+final class PaymentPriming {
     private static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-priming/stripe";
 
     /** What priming exercised: invocations, and requests by operation (AWS) or method and path (Stripe). */
@@ -57,33 +38,20 @@ final class PaymentPriming implements Resource {
 
     /** Registers priming with the snapshot; called by the handler Lambda constructs. */
     static void register() {
-        Core.getGlobalContext().register(INSTANCE);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            Report report = prime(ROUNDS);
-            LOG.info("Request path primed: {} charges in memory, requests {}", report.invocations(), report.requests());
-        } catch (RuntimeException e) {
-            // Priming only saves latency after a restore; it never blocks the snapshot.
-            LOG.warn("Priming failed; the first invocations after restore will load classes on demand", e);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: priming keeps no client, key or connection.
+        Priming.register("process-payment", PaymentPriming::prime);
     }
 
     static Report prime(int rounds) {
-        Map<String, Integer> requests = new TreeMap<>();
-        InMemoryStripe stripe = new InMemoryStripe(requests);
+        InMemoryStripe stripe = new InMemoryStripe();
         StripeClient client = new StripeClient(new LiveStripeResponseGetter(stripe));
+        // Secrets Manager in memory: the secret holds a test key as JSON.
+        InMemorySdkHttpClient aws = new InMemorySdkHttpClient(call -> switch (call.operation()) {
+            case "GetSecretValue" -> new Answer(200, "application/x-amz-json-1.1", "{\"ARN\":\"" + SECRET_ARN
+                    + "\",\"Name\":\"ccs-priming/stripe\",\"SecretString\":\"{\\\"api_key\\\":\\\"sk_test_priming\\\"}\",\"VersionId\":\"priming\"}");
+            default -> throw new IllegalStateException("priming does not expect " + call.operation());
+        });
         int invocations = 0;
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder().httpClient(new InMemorySecretsManager(requests))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-                .region(Region.US_EAST_1).endpointOverride(URI.create("http://priming.invalid")).build()) {
+        try (SecretsManagerClient secrets = aws.client(SecretsManagerClient.builder())) {
             SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets, SECRET_ARN);
             for (int round = 0; round < rounds; round++) {
                 for (boolean declined : new boolean[]{false, true}) {
@@ -97,6 +65,8 @@ final class PaymentPriming implements Resource {
                 }
             }
         }
+        Map<String, Integer> requests = new TreeMap<>(aws.requests());
+        requests.putAll(stripe.requests);
         return new Report(invocations, Map.copyOf(requests));
     }
 
@@ -122,12 +92,8 @@ final class PaymentPriming implements Resource {
 
     /** Stripe in memory: the PaymentIntent succeeds, or the card is declined (HTTP 402). */
     private static final class InMemoryStripe extends HttpClient {
-        private final Map<String, Integer> requests;
+        private final Map<String, Integer> requests = new TreeMap<>();
         private boolean declineNext;
-
-        InMemoryStripe(Map<String, Integer> requests) {
-            this.requests = requests;
-        }
 
         @Override
         public StripeResponse request(StripeRequest request) {
@@ -139,53 +105,6 @@ final class PaymentPriming implements Resource {
             }
             return new StripeResponse(200, headers, "{\"id\":\"pi_priming\",\"object\":\"payment_intent\",\"amount\":85000000,"
                     + "\"currency\":\"cop\",\"status\":\"succeeded\",\"livemode\":false,\"metadata\":{}}");
-        }
-    }
-
-    /** Secrets Manager in memory: the secret holds a test key as JSON. */
-    private static final class InMemorySecretsManager implements SdkHttpClient {
-        private final Map<String, Integer> requests;
-
-        InMemorySecretsManager(Map<String, Integer> requests) {
-            this.requests = requests;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() throws IOException {
-                    if (request.contentStreamProvider().isPresent()) {
-                        try (InputStream body = request.contentStreamProvider().get().newStream()) {
-                            body.readAllBytes(); // produced, as a real client would send it
-                        }
-                    }
-                    String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-                    String operation = target.substring(target.indexOf('.') + 1);
-                    requests.merge(operation, 1, Integer::sum);
-                    if (!operation.equals("GetSecretValue")) {
-                        throw new IllegalStateException("priming does not expect " + operation);
-                    }
-                    byte[] bytes = ("{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"ccs-priming/stripe\","
-                            + "\"SecretString\":\"{\\\"api_key\\\":\\\"sk_test_priming\\\"}\",\"VersionId\":\"priming\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200)
-                                    .putHeader("Content-Type", "application/x-amz-json-1.1")
-                                    .putHeader("Content-Length", Integer.toString(bytes.length))
-                                    .putHeader("x-amzn-RequestId", "priming").build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

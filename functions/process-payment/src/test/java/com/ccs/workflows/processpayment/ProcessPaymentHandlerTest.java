@@ -1,6 +1,7 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.ccs.workflows.shared.priming.Priming;
 
 import java.util.List;
 import java.util.Map;
@@ -14,11 +11,7 @@ import java.util.Map;
  * with {@link MiniJson}, output mapping), with a registry that answers in memory. The registry's HTTP call itself
  * is not made: nothing leaves the process, and no metric is emitted. The service logs its usual summary line.
  */
-final class ValidationPriming implements Resource {
-    static final int ROUNDS = 20;
-    private static final Logger LOG = LoggerFactory.getLogger(ValidationPriming.class);
-    // CRaC holds registered resources weakly: this field keeps the one registered alive.
-    private static final ValidationPriming INSTANCE = new ValidationPriming();
+final class ValidationPriming {
     private static final String REGISTRY_ANSWER = "{\"nit\": \"900123456\", \"name\": \"Priming S.A.S.\", \"status\": \"ACTIVE\"}";
 
     /** What priming exercised: validations run, and how many found the request valid. */
@@ -30,22 +23,7 @@ final class ValidationPriming implements Resource {
 
     /** Registers priming with the snapshot; called by the handler Lambda constructs. */
     static void register() {
-        Core.getGlobalContext().register(INSTANCE);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            LOG.info("Request path primed: {} validations in memory", prime(ROUNDS).validations());
-        } catch (RuntimeException e) {
-            // Priming only saves latency after a restore; it never blocks the snapshot.
-            LOG.warn("Priming failed; the first invocations after restore will load classes on demand", e);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: priming keeps no client or connection.
+        Priming.register("validate-customer", ValidationPriming::prime);
     }
 
     /** Runs the three validations {@code rounds} times. */

@@ -2,13 +2,12 @@ package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.event.JsonText;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ import java.util.Map;
  * Runs the whole request path before a SnapStart snapshot without side effects: the event mapping, request
  * validation (including a rejected vehicle id), the service's three branches (new session, session left
  * {@code starting}, session already {@code recording}), the command JSON, and the real DynamoDB and IoT
- * adapters over real SDK clients whose HTTP client answers in memory ({@link PrimingHttpClient}). No request
+ * adapters over real SDK clients whose HTTP client answers in memory ({@link InMemorySdkHttpClient}). No request
  * reaches AWS, nothing is written or published, no metric is emitted; the clients built here are closed
  * afterwards. The function's own clients are left untouched (their credentials and connections belong to the
  * restored environment, not the snapshot).
@@ -44,14 +43,10 @@ final class RequestPathPrimer {
     }
 
     private Report run(int rounds) {
-        PrimingHttpClient http = new PrimingHttpClient(this::answer);
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
-        URI nowhere = URI.create("http://priming.invalid");
+        InMemorySdkHttpClient http = new InMemorySdkHttpClient(this::answer);
         int invocations = 0;
-        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
-                .region(Region.US_EAST_1).endpointOverride(nowhere).build();
-             IotDataPlaneClient iot = IotDataPlaneClient.builder().httpClient(http).credentialsProvider(credentials)
-                     .region(Region.US_EAST_1).endpointOverride(nowhere).build()) {
+        try (DynamoDbClient dynamoDb = http.client(DynamoDbClient.builder());
+             IotDataPlaneClient iot = http.client(IotDataPlaneClient.builder())) {
             RecordingService service = new RecordingService(new DynamoDbRecordingStore(dynamoDb, "ccs-priming-recordings"),
                     new IotCommandPublisher(iot), settings, Clock.systemUTC());
             Map<String, Object> event = sampleEvent();
@@ -81,14 +76,14 @@ final class RequestPathPrimer {
         }
     }
 
-    private PrimingHttpClient.Answer answer(String operation) {
-        return switch (operation) {
+    private Answer answer(Call call) {
+        return switch (call.operation()) {
             case "PutItem" -> storedStatus == null
-                    ? new PrimingHttpClient.Answer(200, JSON_1_0, "{}")
-                    : new PrimingHttpClient.Answer(400, JSON_1_0, conditionalCheckFailed(storedStatus));
-            case "UpdateItem" -> new PrimingHttpClient.Answer(200, JSON_1_0, "{}");
-            case "Publish" -> new PrimingHttpClient.Answer(200, "application/json", "");
-            default -> throw new IllegalStateException("priming does not expect " + operation);
+                    ? Answer.json("{}")
+                    : new Answer(400, JSON_1_0, conditionalCheckFailed(storedStatus));
+            case "UpdateItem" -> Answer.json("{}");
+            case "Publish" -> new Answer(200, "application/json", "");
+            default -> throw new IllegalStateException("priming does not expect " + call.operation());
         };
     }
 

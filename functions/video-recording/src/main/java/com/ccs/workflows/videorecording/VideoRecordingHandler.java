@@ -6,8 +6,7 @@ import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.aws.ClientTimeouts;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.observability.Observability;
-import org.crac.Core;
-import org.crac.Resource;
+import com.ccs.workflows.shared.priming.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,22 +22,20 @@ import java.util.Map;
  * incident. Input {@code {"incident_id","vehicle_id","type","severity","event_timestamp","location"}}, output
  * {@code {"incident_id","recording_id","status":"recording","started_at","command_topic","already_started"}}.
  *
- * <p>Built for SnapStart: the SDK clients are created once, in the constructor, and the handler registers with
- * CRaC so that {@link #beforeCheckpoint} runs the request path in memory before the snapshot is taken.
+ * <p>Built for SnapStart: the SDK clients are created once, in the constructor, and the handler registers
+ * {@link #prime} with CRaC so that the request path runs in memory before the snapshot is taken.
  */
-public final class VideoRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+public final class VideoRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final String METRIC_RECORDING_STARTED = "RecordingStarted";
-    static final int PRIMING_ROUNDS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(VideoRecordingHandler.class);
 
     private final RecordingService service;
     private final RecordingSettings settings;
-    private volatile RequestPathPrimer.Report priming;
 
     /** Used by Lambda: configuration from the environment, clients built once per execution environment. */
     public VideoRecordingHandler() {
         this(FunctionEnvironment.variables());
-        Core.getGlobalContext().register(this);
+        Priming.register("video-recording", this::prime);
     }
 
     /** Same, from an explicit environment (integration tests, the local runner). */
@@ -77,26 +74,12 @@ public final class VideoRecordingHandler implements RequestHandler<Map<String, O
         });
     }
 
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            priming = RequestPathPrimer.prime(settings, PRIMING_ROUNDS);
-            LOG.info("Request path primed: {} invocations, SDK requests answered in memory {}",
-                    priming.invocations(), priming.sdkRequests());
-        } catch (RuntimeException e) {
-            // Priming only saves latency; a snapshot without it is still correct, so it never blocks one.
-            LOG.warn("Priming failed; the first invocations after restore will load classes on demand", e);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: no credentials, connections or random state are held from before the snapshot.
-    }
-
-    /** What the last {@link #beforeCheckpoint} exercised; null before it ran or if it failed. */
-    RequestPathPrimer.Report priming() {
-        return priming;
+    /**
+     * SnapStart priming: runs the request path {@code rounds} times on clients that answer in memory, leaving the
+     * function's own clients untouched (their credentials and connections belong to the restored environment).
+     */
+    RequestPathPrimer.Report prime(int rounds) {
+        return RequestPathPrimer.prime(settings, rounds);
     }
 
     private static IotDataPlaneClientBuilder iotBuilder(FunctionConfig config) {

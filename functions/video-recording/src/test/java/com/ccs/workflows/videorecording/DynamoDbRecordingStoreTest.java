@@ -1,13 +1,12 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -22,13 +21,13 @@ class DynamoDbRecordingStoreTest {
 
     @Test
     void readsTheSessionConsistentlyWhenTheFailedConditionReturnsNoItem() {
-        PrimingHttpClient http = new PrimingHttpClient(operation -> switch (operation) {
-            case "PutItem" -> new PrimingHttpClient.Answer(400, JSON,
+        InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> switch (call.operation()) {
+            case "PutItem" -> new Answer(400, JSON,
                     "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
-            case "GetItem" -> new PrimingHttpClient.Answer(200, JSON, "{\"Item\":{\"incident_id\":{\"S\":\"INC-1\"},"
+            case "GetItem" -> new Answer(200, JSON, "{\"Item\":{\"incident_id\":{\"S\":\"INC-1\"},"
                     + "\"recording_id\":{\"S\":\"REC-INC-1\"},\"vehicle_id\":{\"S\":\"VEH-1\"},\"status\":{\"S\":\"recording\"},"
                     + "\"started_at\":{\"S\":\"2026-03-01T12:00:00Z\"},\"command_topic\":{\"S\":\"ccs/dev/vehicles/VEH-1/commands\"}}}");
-            default -> throw new AssertionError(operation);
+            default -> throw new AssertionError(call.operation());
         });
         try (DynamoDbClient client = client(http)) {
             SessionClaim claim = new DynamoDbRecordingStore(client, "t").claim(RecordingSession.starting("INC-1", "VEH-1",
@@ -41,18 +40,18 @@ class DynamoDbRecordingStoreTest {
 
     @Test
     void throttlingIsDependencyUnavailable() {
-        assertTransient(operation -> new PrimingHttpClient.Answer(400, JSON,
+        assertTransient(call -> new Answer(400, JSON,
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\",\"message\":\"slow down\"}"));
     }
 
     @Test
     void serverErrorsAreDependencyUnavailable() {
-        assertTransient(operation -> new PrimingHttpClient.Answer(500, JSON,
+        assertTransient(call -> new Answer(500, JSON,
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"oops\"}"));
     }
 
-    private static void assertTransient(Function<String, PrimingHttpClient.Answer> answers) {
-        try (DynamoDbClient client = client(new PrimingHttpClient(answers))) {
+    private static void assertTransient(Function<Call, Answer> answers) {
+        try (DynamoDbClient client = client(new InMemorySdkHttpClient(answers))) {
             DynamoDbRecordingStore store = new DynamoDbRecordingStore(client, "t");
             assertThatThrownBy(() -> store.claim(SESSION.withStatus(RecordingStatus.STARTING)))
                     .isInstanceOfSatisfying(DependencyUnavailableException.class,
@@ -62,11 +61,7 @@ class DynamoDbRecordingStoreTest {
         }
     }
 
-    private static DynamoDbClient client(PrimingHttpClient http) {
-        return DynamoDbClient.builder().httpClient(http)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .region(Region.US_EAST_1).endpointOverride(URI.create("http://in-memory.invalid"))
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                .build();
+    private static DynamoDbClient client(InMemorySdkHttpClient http) {
+        return http.client(DynamoDbClient.builder().overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))));
     }
 }

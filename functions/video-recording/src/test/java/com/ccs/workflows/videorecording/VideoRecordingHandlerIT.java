@@ -2,6 +2,7 @@ package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.priming.Priming;
 import com.ccs.workflows.testing.Emulators;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
@@ -66,8 +67,7 @@ class VideoRecordingHandlerIT {
     @Test
     void panicButtonThenRetryStartsTheCameraOnceAndPrimingLeavesNoTrace() throws IOException {
         try (MqttWebSocketSubscriber vehicles = MqttWebSocketSubscriber.subscribe(Emulators.aws(), "us-east-1", PREFIX + "/#", READ_TIMEOUT)) {
-            handler.beforeCheckpoint(null);
-            assertThat(handler.priming()).isNotNull();
+            assertThat(handler.prime(Priming.ROUNDS)).isNotNull();
             assertThat(table.itemCount()).as("items written by priming").isZero();
 
             Map<String, Object> first = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));

@@ -1,6 +1,7 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.shared.priming.Priming;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
@@ -64,11 +65,9 @@ class VideoRecordingHandlerTest {
 
     @Test
     void primingRunsTheRequestPathInMemoryWithoutTouchingTheFunctionsStoreOrChannel() {
-        handler.beforeCheckpoint(null);
-
-        RequestPathPrimer.Report report = handler.priming();
+        int rounds = Priming.ROUNDS;
+        RequestPathPrimer.Report report = handler.prime(rounds);
         assertThat(report).as("priming report").isNotNull();
-        int rounds = VideoRecordingHandler.PRIMING_ROUNDS;
         assertThat(report.invocations()).isEqualTo(3 * rounds);
         // new session: put, publish, update; session left starting: put (found), publish, update; recording: put (found)
         assertThat(report.sdkRequests()).isEqualTo(Map.of("PutItem", 3 * rounds, "Publish", 2 * rounds, "UpdateItem", 2 * rounds));
@@ -78,8 +77,7 @@ class VideoRecordingHandlerTest {
 
     @Test
     void afterPrimingTheHandlerStillServesRealRequests() {
-        handler.beforeCheckpoint(null);
-        handler.afterRestore(null);
+        handler.prime(Priming.ROUNDS);
 
         Map<String, Object> output = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 

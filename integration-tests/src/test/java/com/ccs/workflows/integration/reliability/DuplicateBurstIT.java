@@ -2,17 +2,14 @@ package com.ccs.workflows.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ccs.workflows.integration.scenarios.Runs;
 import com.ccs.workflows.integration.stack.LocalControls;
-import com.ccs.workflows.integration.stack.LocalRunnerStack;
 import com.ccs.workflows.integration.stack.Stacks;
 import com.ccs.workflows.integration.stack.TopicInbox.Notification;
 import com.ccs.workflows.integration.stack.WorkflowStack;
 import com.ccs.workflows.localrunner.project.Faults;
 import com.ccs.workflows.localrunner.project.QueuePipe;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,12 +35,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 class DuplicateBurstIT {
   private static final int EVENTS = 1_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] SAMPLES = {"panic-button-critical.json", "accident.json", "standard-low-fuel.json",
       "hijack.json", "standard-low-fuel.json"};
 
   @Test
-  void everyDistinctEventEndsAsOneNotifiedIncidentWithOneNotificationPerChannel() throws IOException {
+  void everyDistinctEventEndsAsOneNotifiedIncidentWithOneNotificationPerChannel() {
     Random random = new Random(Long.getLong("ccs.burst.seed", 20261130L));
     try (WorkflowStack stack = Stacks.inMemory()) {
       LocalControls controls = stack.controls().orElseThrow();
@@ -59,8 +55,7 @@ class DuplicateBurstIT {
       String run = UUID.randomUUID().toString().substring(0, 6);
       for (int i = 0; i < EVENTS; i++) {
         String sample = SAMPLES[random.nextInt(SAMPLES.length)];
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(LocalRunnerStack.projectDir()
-            .resolve("events/emergency").resolve(sample)));
+        ObjectNode event = Runs.sample("emergency/" + sample);
         event.put("vehicleId", "VEH-B" + run + "-" + i).put("eventTimestamp", 1_780_000_000_000L + i);
         String incident = "INC-" + event.path("vehicleId").asText() + "-" + event.path("eventTimestamp").asLong();
         events.put(incident, event);
@@ -84,9 +79,9 @@ class DuplicateBurstIT {
       QueuePipe pipe = controls.startPipes(2).getFirst();
 
       long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-      while (System.nanoTime() < deadline && (depth(stack, "EmergencyEventsQueue") > 0
+      while (System.nanoTime() < deadline && (Runs.queueDepth(stack, "EmergencyEventsQueue") > 0
           || notified(stack, events.keySet()) < EVENTS)) {
-        pause(500);
+        Runs.pause(500);
       }
 
       assertThat(notified(stack, events.keySet())).as("incidents notified; pipe %s", pipe.stats()).isEqualTo(EVENTS);
@@ -102,7 +97,7 @@ class DuplicateBurstIT {
         assertThat(authoritiesCount.getOrDefault(incident, 0)).as("authorities messages for %s", incident)
             .isEqualTo(highPriority.contains(incident) ? 1 : 0);
       });
-      assertThat(depth(stack, "EmergencyEventsDeadLetterQueue")).isZero();
+      assertThat(Runs.queueDepth(stack, "EmergencyEventsDeadLetterQueue")).isZero();
       System.out.printf("Duplicate burst: %d distinct events, %d messages sent, %d deliveries (pipe %s), %d"
           + " redeliveries forced; %d incidents, %d owner and %d authorities messages%n", EVENTS, messages.size(),
           pipe.stats().messagesDelivered() + pipe.stats().messagesFailed(), pipe.stats(), lostDeletes.fired(),
@@ -130,21 +125,5 @@ class DuplicateBurstIT {
     return stack.dynamoDb().scanPaginator(r -> r.tableName(stack.tableName("IncidentsTable"))).items().stream()
         .filter(i -> incidents.contains(i.get("incident_id").s()))
         .filter(i -> "notified".equals(i.getOrDefault("status", AttributeValue.fromS("")).s())).count();
-  }
-
-  private static int depth(WorkflowStack stack, String logicalId) {
-    var attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(stack.queueUrl(logicalId)).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-        .attributes();
-    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

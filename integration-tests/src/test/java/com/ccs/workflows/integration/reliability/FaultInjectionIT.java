@@ -2,18 +2,14 @@ package com.ccs.workflows.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ccs.workflows.integration.scenarios.Runs;
 import com.ccs.workflows.integration.stack.LocalControls;
-import com.ccs.workflows.integration.stack.LocalRunnerStack;
 import com.ccs.workflows.integration.stack.Stacks;
 import com.ccs.workflows.integration.stack.WorkflowStack;
 import com.ccs.workflows.localrunner.project.Faults;
 import com.ccs.workflows.localrunner.project.StripeStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +39,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int[] OUTAGES = {1, 2, 3, Faults.ALWAYS};
   private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
 
@@ -84,7 +79,7 @@ class FaultInjectionIT {
   }
 
   private static ObjectNode event() {
-    ObjectNode event = sample("emergency/panic-button-critical.json");
+    ObjectNode event = Runs.sample("emergency/panic-button-critical.json");
     long n = SEQUENCE.incrementAndGet();
     event.put("vehicleId", "VEH-FI" + n);
     event.put("eventTimestamp", 1_770_000_000_000L + n);
@@ -134,11 +129,7 @@ class FaultInjectionIT {
         return;
       }
       for (var message : messages) {
-        try {
-          parked.add(JSON.readTree(message.body()).path("vehicleId").asText());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        parked.add(Runs.parse(message.body()).path("vehicleId").asText());
         stack.sqs().deleteMessage(r -> r.queueUrl(dlq).receiptHandle(message.receiptHandle()));
       }
     }
@@ -186,7 +177,7 @@ class FaultInjectionIT {
       if (incidents.stream().allMatch(i -> fate(i, videoFault) != Fate.PENDING)) {
         return;
       }
-      pause(250);
+      Runs.pause(250);
     }
   }
 
@@ -224,7 +215,7 @@ class FaultInjectionIT {
   // ---- business
 
   private static ObjectNode request() {
-    ObjectNode request = sample("business/auto-approved-25-vehicles.json");
+    ObjectNode request = Runs.sample("business/auto-approved-25-vehicles.json");
     request.put("execution_id", "exec-fi-" + SEQUENCE.incrementAndGet());
     return request;
   }
@@ -243,7 +234,7 @@ class FaultInjectionIT {
       ObjectNode request = request();
       String arn = stack.sfn().startExecution(r -> r.stateMachineArn(stack.stateMachineArn("business"))
           .name(request.path("execution_id").asText()).input(request.toString())).executionArn();
-      DescribeExecutionResponse execution = awaitEnd(arn);
+      DescribeExecutionResponse execution = Runs.awaitEnd(stack, arn, Duration.ofMinutes(3));
       inject.accept(0);
       controls.faults().clear();
       long charges = chargesOf(execution);
@@ -279,15 +270,6 @@ class FaultInjectionIT {
     return item == null || item.get("target_contract_id") == null ? "none" : item.get("target_contract_id").s();
   }
 
-  private DescribeExecutionResponse awaitEnd(String arn) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    DescribeExecutionResponse execution = stack.sfn().describeExecution(r -> r.executionArn(arn));
-    while (execution.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
-      pause(25);
-      execution = stack.sfn().describeExecution(r -> r.executionArn(arn));
-    }
-    return execution;
-  }
 
   @Test
   void businessFaultsEndRecoveredOrRecordedNeverLostAndNeverChargeTwice() {
@@ -323,20 +305,5 @@ class FaultInjectionIT {
         });
   }
 
-  private static ObjectNode sample(String relative) {
-    try {
-      return (ObjectNode) JSON.readTree(Files.readString(LocalRunnerStack.projectDir().resolve("events")
-          .resolve(relative)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

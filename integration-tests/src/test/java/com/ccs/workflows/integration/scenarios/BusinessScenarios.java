@@ -1,7 +1,6 @@
 package com.ccs.workflows.integration.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ccs.workflows.integration.stack.LocalControls;
 import com.ccs.workflows.integration.stack.TopicInbox.Notification;
@@ -16,10 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -27,28 +23,11 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * The business workflow end to end on one stack: requests are submitted the way clients submit them (POST
  * /contracts on the HTTP API, which names the execution after execution_id), a manager decides through the signed
  * link of the message the manager topic delivered, and each scenario checks the states taken, the output, the
- * contract in DynamoDB, the messages and the charges. Subclasses choose the stack.
+ * contract in DynamoDB, the messages and the charges. Subclasses choose the stack().
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class BusinessScenarios {
+public abstract class BusinessScenarios extends StackScenarios {
   private static final Duration RUN = Duration.ofMinutes(2);
   private static final Pattern LINK = Pattern.compile("https?://\\S+/approvals/\\S+/(approve|reject)\\?\\S+");
-  private WorkflowStack stack;
-
-  protected abstract WorkflowStack createStack();
-
-  @BeforeAll
-  void deploy() {
-    stack = createStack();
-  }
-
-  @AfterAll
-  void tearDown() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
   /** A sample request made unique by its execution id. */
   private static ObjectNode request(String sample) {
     ObjectNode request = Runs.sample("business/" + sample);
@@ -58,7 +37,7 @@ public abstract class BusinessScenarios {
 
   /** Submits through the HTTP API; the answer of StartExecution. */
   private HttpResponse<String> submit(JsonNode request) {
-    return Runs.post(stack.httpApi().resolve("/contracts"), "application/json", Runs.json(request));
+    return Runs.post(stack().httpApi().resolve("/contracts"), "application/json", Runs.json(request));
   }
 
   private String start(JsonNode request) {
@@ -68,18 +47,13 @@ public abstract class BusinessScenarios {
   }
 
   private DescribeExecutionResponse runToEnd(JsonNode request) {
-    return Runs.awaitEnd(stack, start(request), RUN);
-  }
-
-  private LocalControls controls() {
-    assumeTrue(stack.controls().isPresent(), "this scenario needs the workflows in the local runner");
-    return stack.controls().get();
+    return Runs.awaitEnd(stack(), start(request), RUN);
   }
 
   /** The manager's message about this request, once it arrived. */
   private Notification managerMessage(JsonNode request) {
     String marker = request.path("execution_id").asText();
-    List<Notification> found = stack.inbox().await(stack.topicArn("ManagerTopic"),
+    List<Notification> found = stack().inbox().await(stack().topicArn("ManagerTopic"),
         n -> n.message().contains(marker) && LINK.matcher(n.message()).find(), 1, Duration.ofSeconds(30));
     assertThat(found).as("manager message for %s", marker).isNotEmpty();
     return found.getFirst();
@@ -99,16 +73,16 @@ public abstract class BusinessScenarios {
   }
 
   private List<String> path(DescribeExecutionResponse execution) {
-    return Runs.statePath(stack, execution.executionArn());
+    return Runs.statePath(stack(), execution.executionArn());
   }
 
   private JsonNode contract(String contractId) {
-    return Runs.item(stack, "ContractsTable", "contract_id", contractId);
+    return Runs.item(stack(), "ContractsTable", "contract_id", contractId);
   }
 
   private void assertCompleted(DescribeExecutionResponse execution, String approvalType) {
     assertThat(execution.status()).as("%s: %s%n%s", execution.error(), execution.cause(),
-        Runs.historyText(stack, execution.executionArn())).isEqualTo(ExecutionStatus.SUCCEEDED);
+        Runs.historyText(stack(), execution.executionArn())).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode output = Runs.parse(execution.output());
     assertThat(output.at("/validationResult/valid").asBoolean()).isTrue();
     String contractId = output.at("/contractResult/contract_id").asText();
@@ -123,9 +97,9 @@ public abstract class BusinessScenarios {
     assertThat(stored).as("contract %s in DynamoDB", contractId).isNotNull();
     assertThat(stored.path("status").asText()).isEqualTo("active");
     assertThat(stored.path("approval_type").asText()).isEqualTo(approvalType);
-    assertThat(stack.inbox().await(stack.topicArn("CustomerTopic"), n -> n.message().contains(contractId), 1,
+    assertThat(stack().inbox().await(stack().topicArn("CustomerTopic"), n -> n.message().contains(contractId), 1,
         Duration.ofSeconds(20))).hasSize(1);
-    stack.controls().ifPresent(c -> assertThat(c.stripe().charges().stream()
+    stack().controls().ifPresent(c -> assertThat(c.stripe().charges().stream()
         .filter(charge -> contractId.equals(charge.metadata().get("contract_id")))).hasSize(1));
   }
 
@@ -143,7 +117,7 @@ public abstract class BusinessScenarios {
     String arn = start(request);
 
     HttpResponse<String> answer = decide(managerMessage(request), "approve");
-    DescribeExecutionResponse execution = Runs.awaitEnd(stack, arn, RUN);
+    DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     assertCompleted(execution, "manual");
@@ -154,17 +128,17 @@ public abstract class BusinessScenarios {
   void aRejectionEndsInApprovalRejectedWithNothingContractedOrCharged() {
     ObjectNode request = request("rejected-by-manager.json");
     String arn = start(request);
-    int contractsBefore = Runs.count(stack, "ContractsTable");
+    int contractsBefore = Runs.count(stack(), "ContractsTable");
 
     decide(managerMessage(request), "reject");
-    DescribeExecutionResponse execution = Runs.awaitEnd(stack, arn, RUN);
+    DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
 
-    assertThat(execution.status()).as(Runs.historyText(stack, execution.executionArn()))
+    assertThat(execution.status()).as(Runs.historyText(stack(), execution.executionArn()))
         .isEqualTo(ExecutionStatus.FAILED);
     assertThat(execution.error()).isEqualTo("ApprovalRejected");
     assertThat(path(execution)).last().isEqualTo("Approval Rejected");
     assertThat(path(execution)).doesNotContain("Create Contract", "Process Payment");
-    assertThat(Runs.count(stack, "ContractsTable")).isEqualTo(contractsBefore);
+    assertThat(Runs.count(stack(), "ContractsTable")).isEqualTo(contractsBefore);
   }
 
   @Test
@@ -175,9 +149,9 @@ public abstract class BusinessScenarios {
       String arn = start(request);
       managerMessage(request); // the manager was asked, and does not answer
       controls.letWaitsRunOut(true);
-      DescribeExecutionResponse execution = Runs.awaitEnd(stack, arn, RUN);
+      DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
 
-      assertThat(execution.status()).as(Runs.historyText(stack, execution.executionArn()))
+      assertThat(execution.status()).as(Runs.historyText(stack(), execution.executionArn()))
         .isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).isEqualTo("ApprovalTimedOut");
       assertThat(path(execution)).last().isEqualTo("Approval Timed Out");
@@ -190,7 +164,7 @@ public abstract class BusinessScenarios {
   void anInvalidDocumentEndsInValidationFailedWithItsReasons() {
     DescribeExecutionResponse execution = runToEnd(request("invalid-document.json"));
 
-    assertThat(execution.status()).as(Runs.historyText(stack, execution.executionArn()))
+    assertThat(execution.status()).as(Runs.historyText(stack(), execution.executionArn()))
         .isEqualTo(ExecutionStatus.FAILED);
     assertThat(execution.error()).isEqualTo("ValidationFailed");
     assertThat(execution.cause()).contains("document_id");
@@ -206,7 +180,7 @@ public abstract class BusinessScenarios {
     DescribeExecutionResponse execution = runToEnd(request("auto-approved-25-vehicles.json"));
 
     assertCompleted(execution, "automatic");
-    assertThat(Runs.taskErrors(stack, execution.executionArn())).hasSize(2)
+    assertThat(Runs.taskErrors(stack(), execution.executionArn())).hasSize(2)
         .allSatisfy(e -> assertThat(e).isEqualTo("com.ccs.workflows.errors.DependencyUnavailableException"));
   }
 
@@ -217,11 +191,11 @@ public abstract class BusinessScenarios {
     try {
       DescribeExecutionResponse execution = runToEnd(request("auto-approved-25-vehicles.json"));
 
-      assertThat(execution.status()).as(Runs.historyText(stack, execution.executionArn()))
+      assertThat(execution.status()).as(Runs.historyText(stack(), execution.executionArn()))
         .isEqualTo(ExecutionStatus.FAILED);
       assertThat(path(execution)).last().isEqualTo("Validation Error");
       assertThat(execution.error()).isEqualTo("com.ccs.workflows.errors.DependencyUnavailableException");
-      assertThat(Runs.taskErrors(stack, execution.executionArn())).hasSizeGreaterThan(1);
+      assertThat(Runs.taskErrors(stack(), execution.executionArn())).hasSizeGreaterThan(1);
     } finally {
       controls.registry().outage(0);
     }
@@ -231,7 +205,7 @@ public abstract class BusinessScenarios {
   void aDeclinedCardEndsInPaymentFailedWithTheDeclineCode() {
     DescribeExecutionResponse execution = runToEnd(request("payment-declined.json"));
 
-    assertThat(execution.status()).as(Runs.historyText(stack, execution.executionArn()))
+    assertThat(execution.status()).as(Runs.historyText(stack(), execution.executionArn()))
         .isEqualTo(ExecutionStatus.FAILED);
     assertThat(execution.error()).isEqualTo("PaymentFailed");
     assertThat(execution.cause()).contains("decline");
@@ -247,7 +221,7 @@ public abstract class BusinessScenarios {
 
     HttpResponse<String> first = submit(request);
     HttpResponse<String> second = submit(request);
-    DescribeExecutionResponse execution = Runs.awaitEnd(stack, Runs.parse(first.body()).path("executionArn")
+    DescribeExecutionResponse execution = Runs.awaitEnd(stack(), Runs.parse(first.body()).path("executionArn")
         .asText(), RUN);
     HttpResponse<String> third = submit(request);
 
@@ -260,9 +234,9 @@ public abstract class BusinessScenarios {
           .isIn(execution.executionArn(), "ExecutionAlreadyExists");
     }
     assertCompleted(execution, "automatic");
-    assertThat(stack.sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack.stateMachineArn("business")))
+    assertThat(stack().sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack().stateMachineArn("business")))
         .executions().stream().filter(e -> e.name().equals(name))).hasSize(1);
-    assertThat(Runs.scan(stack, "ContractsTable").stream()
+    assertThat(Runs.scan(stack(), "ContractsTable").stream()
         .filter(c -> c.path("contract_id").asText().equals("REQUEST#" + name))).hasSize(1);
   }
 }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.integration.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ccs.workflows.integration.stack.LocalControls;
 import com.ccs.workflows.integration.stack.TopicInbox.Notification;
@@ -15,16 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -34,26 +29,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * do not know which it is. Scenarios that need to inject faults run only where the workflows run in the local
  * runner.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class EmergencyScenarios {
+public abstract class EmergencyScenarios extends StackScenarios {
   private static final Duration MESSAGES = Duration.ofSeconds(20);
-  private WorkflowStack stack;
-
-  /** The stack to run on; called once per class. */
-  protected abstract WorkflowStack createStack();
-
-  @BeforeAll
-  void deploy() {
-    stack = createStack();
-  }
-
-  @AfterAll
-  void tearDown() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
   /** One vehicle event of a sample, made unique: its own vehicle id and event time. */
   private static ObjectNode event(String sample) {
     ObjectNode event = Runs.sample("emergency/" + sample);
@@ -68,18 +45,13 @@ public abstract class EmergencyScenarios {
   }
 
   private StartSyncExecutionResponse run(JsonNode event) {
-    return stack.sfn().startSyncExecution(r -> r.stateMachineArn(stack.stateMachineArn("emergency"))
+    return stack().sfn().startSyncExecution(r -> r.stateMachineArn(stack().stateMachineArn("emergency"))
         .input(Runs.json(event)));
   }
 
   private List<Notification> notifications(String topic, String incident, int expected) {
     Predicate<Notification> mine = n -> n.message().contains(incident);
-    return stack.inbox().await(stack.topicArn(topic), mine, expected, MESSAGES);
-  }
-
-  private LocalControls controls() {
-    assumeTrue(stack.controls().isPresent(), "fault injection needs the workflows in the local runner");
-    return stack.controls().get();
+    return stack().inbox().await(stack().topicArn(topic), mine, expected, MESSAGES);
   }
 
   @ParameterizedTest
@@ -91,21 +63,21 @@ public abstract class EmergencyScenarios {
     StartSyncExecutionResponse result = run(event);
 
     assertThat(result.status()).as("%s: %s%n%s", result.error(), result.cause(),
-        Runs.historyText(stack, result.executionArn())).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+        Runs.historyText(stack(), result.executionArn())).isEqualTo(SyncExecutionStatus.SUCCEEDED);
     JsonNode output = Runs.parse(result.output());
     assertThat(output.at("/incidentRecord/incident_id/S").asText()).isEqualTo(incident);
     assertThat(output.at("/incidentRecord/status/S").asText()).isEqualTo("notified");
     assertThat(output.path("parallelResults")).hasSize(3);
     assertThat(output.path("executionTime").asText()).matches("\\d+\\.\\d+s");
-    assertThat(Runs.statePath(stack, result.executionArn())).contains("Record Incident", "Determine Response Type",
+    assertThat(Runs.statePath(stack(), result.executionArn())).contains("Record Incident", "Determine Response Type",
         "Notify Authorities", "Notify Owner", "Activate Video Recording", "Update Incident Status")
         .doesNotContain("Standard Response");
 
-    JsonNode stored = Runs.item(stack, "IncidentsTable", "incident_id", incident);
+    JsonNode stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
     assertThat(stored.path("status").asText()).isEqualTo("notified");
     assertThat(stored.path("type").asText()).isEqualTo(type);
     assertThat(stored.path("vehicle_id").asText()).isEqualTo(event.path("vehicleId").asText());
-    assertThat(Runs.item(stack, "RecordingsTable", "incident_id", incident).path("status").asText())
+    assertThat(Runs.item(stack(), "RecordingsTable", "incident_id", incident).path("status").asText())
         .isEqualTo("recording");
     assertThat(notifications("AuthoritiesTopic", incident, 1)).singleElement().satisfies(n -> {
       assertThat(n.subject()).contains(type).contains(event.path("vehicleId").asText());
@@ -121,16 +93,16 @@ public abstract class EmergencyScenarios {
 
     StartSyncExecutionResponse result = run(event);
 
-    assertThat(result.status()).as(Runs.historyText(stack, result.executionArn()))
+    assertThat(result.status()).as(Runs.historyText(stack(), result.executionArn()))
         .isEqualTo(SyncExecutionStatus.SUCCEEDED);
-    assertThat(Runs.statePath(stack, result.executionArn())).contains("Standard Response")
+    assertThat(Runs.statePath(stack(), result.executionArn())).contains("Standard Response")
         .doesNotContain("Notify Authorities", "Activate Video Recording");
     assertThat(Runs.parse(result.output()).path("parallelResults")).hasSize(1);
-    assertThat(Runs.item(stack, "IncidentsTable", "incident_id", incident).path("status").asText())
+    assertThat(Runs.item(stack(), "IncidentsTable", "incident_id", incident).path("status").asText())
         .isEqualTo("notified");
     assertThat(notifications("OwnerTopic", incident, 1)).hasSize(1);
     assertThat(notifications("AuthoritiesTopic", incident, 0)).isEmpty();
-    assertThat(Runs.item(stack, "RecordingsTable", "incident_id", incident)).isNull();
+    assertThat(Runs.item(stack(), "RecordingsTable", "incident_id", incident)).isNull();
   }
 
   @Test
@@ -144,10 +116,10 @@ public abstract class EmergencyScenarios {
     assertThat(first.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
     assertThat(second.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
     assertThat(Runs.parse(second.output()).at("/incidentRecord/incident_id/S").asText()).isEqualTo(incident);
-    assertThat(Runs.statePath(stack, second.executionArn())).doesNotContain("Notify Authorities", "Notify Owner");
+    assertThat(Runs.statePath(stack(), second.executionArn())).doesNotContain("Notify Authorities", "Notify Owner");
     assertThat(notifications("AuthoritiesTopic", incident, 1)).hasSize(1);
     assertThat(notifications("OwnerTopic", incident, 1)).hasSize(1);
-    assertThat(Runs.scan(stack, "IncidentsTable").stream()
+    assertThat(Runs.scan(stack(), "IncidentsTable").stream()
         .filter(i -> i.path("incident_id").asText().equals(incident))).hasSize(1);
   }
 
@@ -163,33 +135,33 @@ public abstract class EmergencyScenarios {
   @MethodSource("malformedSamples")
   void malformedEventsFailWithAClearErrorBeforeAnyWrite(String sample) {
     JsonNode event = Runs.sample("emergency/" + sample);
-    int incidentsBefore = Runs.count(stack, "IncidentsTable");
+    int incidentsBefore = Runs.count(stack(), "IncidentsTable");
 
     StartSyncExecutionResponse result = run(event);
 
-    assertThat(result.status()).as(Runs.historyText(stack, result.executionArn()))
+    assertThat(result.status()).as(Runs.historyText(stack(), result.executionArn()))
         .isEqualTo(SyncExecutionStatus.FAILED);
     assertThat(result.error()).isEqualTo("InvalidEvent");
     assertThat(result.cause()).isNotBlank();
-    assertThat(Runs.statePath(stack, result.executionArn())).doesNotContain("Record Incident");
-    assertThat(Runs.count(stack, "IncidentsTable")).isEqualTo(incidentsBefore);
+    assertThat(Runs.statePath(stack(), result.executionArn())).doesNotContain("Record Incident");
+    assertThat(Runs.count(stack(), "IncidentsTable")).isEqualTo(incidentsBefore);
   }
 
   @Test
   void anInvalidQueuedEventIsParkedOnTheDeadLetterQueueWithItsError() {
     LocalControls controls = controls();
-    String queue = stack.queueUrl("EmergencyEventsQueue");
-    String dlq = stack.queueUrl("EmergencyEventsDeadLetterQueue");
+    String queue = stack().queueUrl("EmergencyEventsQueue");
+    String dlq = stack().queueUrl("EmergencyEventsDeadLetterQueue");
     ObjectNode event = event("panic-button-critical.json");
     event.put("severity", "apocalyptic");
-    stack.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(Runs.json(event))
+    stack().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(Runs.json(event))
         .messageGroupId(event.path("vehicleId").asText()));
     controls.startPipes(2);
 
     List<software.amazon.awssdk.services.sqs.model.Message> parked = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (parked.isEmpty() && System.nanoTime() < deadline) {
-      parked.addAll(stack.sqs().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
+      parked.addAll(stack().sqs().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10)
           .messageAttributeNames("All")).messages().stream()
           .filter(m -> m.body().contains(event.path("vehicleId").asText())).toList());
     }
@@ -198,8 +170,8 @@ public abstract class EmergencyScenarios {
       assertThat(Runs.parse(m.body()).path("severity").asText()).isEqualTo("apocalyptic");
       assertThat(m.messageAttributes().toString()).contains("InvalidEvent").contains("severity");
     });
-    assertThat(Runs.item(stack, "IncidentsTable", "incident_id", incidentId(event))).isNull();
-    assertThat(queueDepth("EmergencyEventsQueue")).isZero();
+    assertThat(Runs.item(stack(), "IncidentsTable", "incident_id", incidentId(event))).isNull();
+    assertThat(Runs.queueDepth(stack(), "EmergencyEventsQueue")).isZero();
   }
 
   @Test
@@ -207,17 +179,17 @@ public abstract class EmergencyScenarios {
     LocalControls controls = controls();
     ObjectNode event = event("panic-button-critical.json");
     String incident = incidentId(event);
-    Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack.topicArn("AuthoritiesTopic"),
+    Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack().topicArn("AuthoritiesTopic"),
         Faults.snsInternalError(), 1);
 
     StartSyncExecutionResponse result = run(event);
 
-    assertThat(result.status()).as(Runs.historyText(stack, result.executionArn()))
+    assertThat(result.status()).as(Runs.historyText(stack(), result.executionArn()))
         .isEqualTo(SyncExecutionStatus.SUCCEEDED);
     assertThat(outage.fired()).isEqualTo(1);
-    assertThat(Runs.taskErrors(stack, result.executionArn())).containsExactly("SNS.InternalErrorException");
+    assertThat(Runs.taskErrors(stack(), result.executionArn())).containsExactly("SNS.InternalErrorException");
     assertThat(notifications("AuthoritiesTopic", incident, 1)).hasSize(1);
-    assertThat(Runs.item(stack, "IncidentsTable", "incident_id", incident).path("status").asText())
+    assertThat(Runs.item(stack(), "IncidentsTable", "incident_id", incident).path("status").asText())
         .isEqualTo("notified");
   }
 
@@ -226,16 +198,16 @@ public abstract class EmergencyScenarios {
     LocalControls controls = controls();
     ObjectNode event = event("hijack.json");
     String incident = incidentId(event);
-    Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack.topicArn("AuthoritiesTopic"),
+    Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack().topicArn("AuthoritiesTopic"),
         Faults.snsInternalError(), Faults.ALWAYS);
     try {
       StartSyncExecutionResponse result = run(event);
 
-      assertThat(result.status()).as(Runs.historyText(stack, result.executionArn()))
+      assertThat(result.status()).as(Runs.historyText(stack(), result.executionArn()))
         .isEqualTo(SyncExecutionStatus.FAILED);
       assertThat(outage.fired()).isGreaterThan(1);
-      assertThat(Runs.statePath(stack, result.executionArn())).contains("Record Failure");
-      JsonNode stored = Runs.item(stack, "IncidentsTable", "incident_id", incident);
+      assertThat(Runs.statePath(stack(), result.executionArn())).contains("Record Failure");
+      JsonNode stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
       assertThat(stored.path("status").asText()).isEqualTo("failed");
       assertThat(stored.toString()).contains("SNS.InternalErrorException");
       assertThat(notifications("AuthoritiesTopic", incident, 0)).isEmpty();
@@ -253,10 +225,10 @@ public abstract class EmergencyScenarios {
 
     StartSyncExecutionResponse result = run(event);
 
-    assertThat(result.status()).as(Runs.historyText(stack, result.executionArn()))
+    assertThat(result.status()).as(Runs.historyText(stack(), result.executionArn()))
         .isEqualTo(SyncExecutionStatus.SUCCEEDED);
     assertThat(throttled.fired()).isEqualTo(1);
-    assertThat(Runs.taskErrors(stack, result.executionArn()))
+    assertThat(Runs.taskErrors(stack(), result.executionArn()))
         .contains("DynamoDB.ProvisionedThroughputExceededException");
     assertThat(notifications("AuthoritiesTopic", incident, 1)).hasSize(1);
   }
@@ -264,7 +236,7 @@ public abstract class EmergencyScenarios {
   @Test
   void aBurstOfTwoHundredQueuedEventsIsProcessedWithNothingLostOrDuplicated() {
     LocalControls controls = controls();
-    String queue = stack.queueUrl("EmergencyEventsQueue");
+    String queue = stack().queueUrl("EmergencyEventsQueue");
     List<String> incidents = new ArrayList<>();
     Set<String> highPriority = new HashSet<>();
     List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
@@ -280,7 +252,7 @@ public abstract class EmergencyScenarios {
           .messageGroupId(event.path("vehicleId").asText()).build());
       if (batch.size() == 10) {
         List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
-        assertThat(stack.sqs().sendMessageBatch(r -> r.queueUrl(queue).entries(entries)).failed()).isEmpty();
+        assertThat(stack().sqs().sendMessageBatch(r -> r.queueUrl(queue).entries(entries)).failed()).isEmpty();
         batch.clear();
       }
     }
@@ -296,14 +268,14 @@ public abstract class EmergencyScenarios {
 
     assertThat(failedRuns().subList(failedBefore, failedRuns().size())).as("failed executions").isEmpty();
     assertThat(incidents).allSatisfy(incident -> {
-      JsonNode stored = Runs.item(stack, "IncidentsTable", "incident_id", incident);
+      JsonNode stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
       assertThat(stored).as(incident).isNotNull();
       assertThat(stored.path("status").asText()).as(incident).isEqualTo("notified");
     });
     Set<String> ours = Set.copyOf(incidents);
-    List<Notification> owner = stack.inbox().await(stack.topicArn("OwnerTopic"),
+    List<Notification> owner = stack().inbox().await(stack().topicArn("OwnerTopic"),
         n -> ours.stream().anyMatch(n.message()::contains), 200, MESSAGES);
-    List<Notification> authorities = stack.inbox().await(stack.topicArn("AuthoritiesTopic"),
+    List<Notification> authorities = stack().inbox().await(stack().topicArn("AuthoritiesTopic"),
         n -> ours.stream().anyMatch(n.message()::contains), highPriority.size(), MESSAGES);
     String retries = retriedTasks() + "\nPipe: " + pipe.stats() + ", executions: " + (executions() - executionsBefore);
     assertThat(ours).allSatisfy(incident -> {
@@ -314,20 +286,20 @@ public abstract class EmergencyScenarios {
     });
     assertThat(owner).hasSize(200);
     assertThat(authorities).hasSize(highPriority.size());
-    assertThat(queueDepth("EmergencyEventsQueue")).isZero();
-    assertThat(queueDepth("EmergencyEventsDeadLetterQueue")).isZero();
+    assertThat(Runs.queueDepth(stack(), "EmergencyEventsQueue")).isZero();
+    assertThat(Runs.queueDepth(stack(), "EmergencyEventsDeadLetterQueue")).isZero();
   }
 
   private int executions() {
-    return (int) stack.sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack.stateMachineArn("emergency")))
+    return (int) stack().sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack().stateMachineArn("emergency")))
         .executions().stream().count();
   }
 
   /** The task attempts that failed in emergency executions so far (retried or not), for a failure's message. */
   private String retriedTasks() {
     StringBuilder out = new StringBuilder("Failed task attempts:");
-    stack.sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack.stateMachineArn("emergency"))).executions()
-        .forEach(e -> Runs.history(stack, e.executionArn()).stream()
+    stack().sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack().stateMachineArn("emergency"))).executions()
+        .forEach(e -> Runs.history(stack(), e.executionArn()).stream()
             .filter(h -> h.taskFailedEventDetails() != null || h.taskTimedOutEventDetails() != null)
             .forEach(h -> out.append("\n  ").append(e.name()).append(" #").append(h.id()).append(' ')
                 .append(h.timestamp()).append(' ').append(h.taskFailedEventDetails() != null
@@ -337,29 +309,22 @@ public abstract class EmergencyScenarios {
 
   /** The failed emergency executions so far, each as "error: cause". */
   private List<String> failedRuns() {
-    return stack.sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack.stateMachineArn("emergency"))
+    return stack().sfn().listExecutionsPaginator(r -> r.stateMachineArn(stack().stateMachineArn("emergency"))
         .statusFilter(software.amazon.awssdk.services.sfn.model.ExecutionStatus.FAILED)).executions().stream()
-        .map(e -> stack.sfn().describeExecution(d -> d.executionArn(e.executionArn())))
+        .map(e -> stack().sfn().describeExecution(d -> d.executionArn(e.executionArn())))
         .filter(d -> !"InvalidEvent".equals(d.error()))
         .map(d -> d.startDate() + " " + d.error() + ": " + d.cause()).sorted().toList();
   }
 
   private boolean allNotified(List<String> incidents) {
-    JsonNode last = Runs.item(stack, "IncidentsTable", "incident_id", incidents.getLast());
+    JsonNode last = Runs.item(stack(), "IncidentsTable", "incident_id", incidents.getLast());
     if (last == null || !last.path("status").asText().equals("notified")) {
       return false;
     }
     return incidents.stream().allMatch(i -> {
-      JsonNode item = Runs.item(stack, "IncidentsTable", "incident_id", i);
+      JsonNode item = Runs.item(stack(), "IncidentsTable", "incident_id", i);
       return item != null && item.path("status").asText().equals("notified");
     });
   }
 
-  private int queueDepth(String logicalId) {
-    var attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(stack.queueUrl(logicalId)).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-        .attributes();
-    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-  }
 }

@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** What the scenarios do to a stack, through its APIs only. */
-final class Runs {
+public final class Runs {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -32,11 +33,11 @@ final class Runs {
   private Runs() {}
 
   /** A number no other run of this JVM uses: the scenarios' events never collide on a shared emulator. */
-  static long unique() {
+  public static long unique() {
     return SEQUENCE.incrementAndGet();
   }
 
-  static ObjectNode sample(String relative) {
+  public static ObjectNode sample(String relative) {
     try {
       return (ObjectNode) JSON.readTree(Files.readString(LocalRunnerStack.projectDir().resolve("events")
           .resolve(relative)));
@@ -45,11 +46,11 @@ final class Runs {
     }
   }
 
-  static String json(JsonNode node) {
+  public static String json(JsonNode node) {
     return node.toString();
   }
 
-  static JsonNode parse(String text) {
+  public static JsonNode parse(String text) {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
@@ -58,7 +59,7 @@ final class Runs {
   }
 
   /** Waits for a STANDARD execution to end (or {@code timeout}), then describes it. */
-  static DescribeExecutionResponse awaitEnd(WorkflowStack stack, String executionArn, Duration timeout) {
+  public static DescribeExecutionResponse awaitEnd(WorkflowStack stack, String executionArn, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     DescribeExecutionResponse execution = stack.sfn().describeExecution(r -> r.executionArn(executionArn));
     while (execution.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
@@ -69,7 +70,7 @@ final class Runs {
   }
 
   /** The execution's history, every page. */
-  static List<HistoryEvent> history(WorkflowStack stack, String executionArn) {
+  public static List<HistoryEvent> history(WorkflowStack stack, String executionArn) {
     List<HistoryEvent> events = new ArrayList<>();
     stack.sfn().getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(200)).events()
         .forEach(events::add);
@@ -77,7 +78,7 @@ final class Runs {
   }
 
   /** The execution's history, one line per event, for a failure's message. */
-  static String historyText(WorkflowStack stack, String executionArn) {
+  public static String historyText(WorkflowStack stack, String executionArn) {
     StringBuilder out = new StringBuilder("History of ").append(executionArn).append(':');
     for (HistoryEvent e : history(stack, executionArn)) {
       out.append("\n  ").append(e.id()).append(' ').append(e.typeAsString());
@@ -99,35 +100,44 @@ final class Runs {
   }
 
   /** The names of the states entered, in history order (branch states of a Parallel included). */
-  static List<String> statePath(WorkflowStack stack, String executionArn) {
+  public static List<String> statePath(WorkflowStack stack, String executionArn) {
     return history(stack, executionArn).stream().filter(e -> e.stateEnteredEventDetails() != null)
         .map(e -> e.stateEnteredEventDetails().name()).toList();
   }
 
   /** The errors of the failed task attempts of a run, in order. */
-  static List<String> taskErrors(WorkflowStack stack, String executionArn) {
+  public static List<String> taskErrors(WorkflowStack stack, String executionArn) {
     return history(stack, executionArn).stream().filter(e -> e.taskFailedEventDetails() != null)
         .map(e -> e.taskFailedEventDetails().error()).toList();
   }
 
+  /** Messages in a queue of the stack, visible and in flight. */
+  public static int queueDepth(WorkflowStack stack, String logicalId) {
+    var attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(stack.queueUrl(logicalId)).attributeNames(
+        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        .attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
   /** An item of a table by its string key, in plain JSON (null when absent). */
-  static JsonNode item(WorkflowStack stack, String tableLogicalId, String keyName, String key) {
+  public static JsonNode item(WorkflowStack stack, String tableLogicalId, String keyName, String key) {
     var response = stack.dynamoDb().getItem(r -> r.tableName(stack.tableName(tableLogicalId)).consistentRead(true)
         .key(Map.of(keyName, AttributeValue.fromS(key))));
     return response.hasItem() && !response.item().isEmpty() ? plain(response.item()) : null;
   }
 
-  static int count(WorkflowStack stack, String tableLogicalId) {
+  public static int count(WorkflowStack stack, String tableLogicalId) {
     return stack.dynamoDb().scanPaginator(r -> r.tableName(stack.tableName(tableLogicalId))).items().stream()
         .mapToInt(i -> 1).sum();
   }
 
-  static List<JsonNode> scan(WorkflowStack stack, String tableLogicalId) {
+  public static List<JsonNode> scan(WorkflowStack stack, String tableLogicalId) {
     return stack.dynamoDb().scanPaginator(r -> r.tableName(stack.tableName(tableLogicalId))).items().stream()
         .map(Runs::plain).toList();
   }
 
-  static JsonNode plain(Map<String, AttributeValue> item) {
+  public static JsonNode plain(Map<String, AttributeValue> item) {
     ObjectNode out = JSON.createObjectNode();
     item.forEach((name, value) -> out.set(name, plain(value)));
     return out;
@@ -160,7 +170,7 @@ final class Runs {
   }
 
   /** An HTTP request to the stack's HTTP API. */
-  static HttpResponse<String> post(URI uri, String contentType, String body) {
+  public static HttpResponse<String> post(URI uri, String contentType, String body) {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
         .header("Content-Type", contentType).header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -174,7 +184,7 @@ final class Runs {
     }
   }
 
-  static void pause(long millis) {
+  public static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -206,6 +206,10 @@ public final class SqsBackend {
         long now = System.currentTimeMillis();
         String id = UUID.randomUUID().toString();
         response.put("MessageId", id).put("MD5OfMessageBody", digest("MD5", body));
+        JsonNode messageAttributes = request.path("MessageAttributes");
+        if (messageAttributes.isObject() && !messageAttributes.isEmpty()) {
+            response.put("MD5OfMessageAttributes", attributesDigest(messageAttributes));
+        }
         String deduplicationId = null;
         if (queue.fifo) {
             if (groupId == null) {
@@ -327,6 +331,7 @@ public final class SqsBackend {
         if (message.messageAttributes != null && message.messageAttributes.isObject()
                 && !message.messageAttributes.isEmpty()) {
             out.set("MessageAttributes", message.messageAttributes);
+            out.put("MD5OfMessageAttributes", attributesDigest(message.messageAttributes));
         }
         return out;
     }
@@ -372,6 +377,43 @@ public final class SqsBackend {
 
     private Queue queueByUrl(String url) {
         return queue(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * SQS's MD5 of message attributes, which the SDK checks: per attribute in name order, the name, the data type,
+     * a transport byte (1 string or number, 2 binary) and the value, each length-prefixed (4 bytes, big-endian).
+     */
+    static String attributesDigest(JsonNode attributes) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        attributes.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.sort(names);
+        for (String name : names) {
+            JsonNode attribute = attributes.get(name);
+            String type = attribute.path("DataType").asText();
+            lengthPrefixed(bytes, name.getBytes(StandardCharsets.UTF_8));
+            lengthPrefixed(bytes, type.getBytes(StandardCharsets.UTF_8));
+            if (type.startsWith("Binary")) {
+                bytes.write(2);
+                lengthPrefixed(bytes, java.util.Base64.getDecoder().decode(attribute.path("BinaryValue").asText()));
+            } else {
+                bytes.write(1);
+                lengthPrefixed(bytes, attribute.path("StringValue").asText().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes.toByteArray()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void lengthPrefixed(java.io.ByteArrayOutputStream out, byte[] value) {
+        out.write(value.length >>> 24);
+        out.write(value.length >>> 16);
+        out.write(value.length >>> 8);
+        out.write(value.length);
+        out.writeBytes(value);
     }
 
     private static String digest(String algorithm, String body) {

@@ -1,4 +1,4 @@
-package com.ccs.workflows.activateservice;
+package com.ccs.workflows.testing;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -8,14 +8,19 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Everything the module logs while open, as text with each line's context (MDC), for assertions on log fields. */
-final class CapturedLogs implements AutoCloseable {
+/**
+ * Everything logged while open, as text with each line's context (MDC): for assertions on log fields, and that a
+ * secret never appears in the logs.
+ */
+public final class CapturedLogs implements AutoCloseable {
     private final StringWriter out = new StringWriter();
     private final WriterAppender appender;
-    private final java.util.List<LoggerConfig> loggers = new java.util.ArrayList<>();
+    private final List<LoggerConfig> loggers = new ArrayList<>();
 
-    CapturedLogs() {
+    public CapturedLogs() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         appender = WriterAppender.newBuilder().setName("captured-" + System.nanoTime()).setTarget(out)
@@ -28,7 +33,7 @@ final class CapturedLogs implements AutoCloseable {
         context.updateLoggers();
     }
 
-    String text() {
+    public String text() {
         return out.toString();
     }
 

@@ -1,0 +1,37 @@
+package com.ccs.workflows.shared.priming;
+
+import com.ccs.workflows.testing.CapturedLogs;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrimingTest {
+
+    @Test
+    void beforeTheSnapshotRunsTheRequestPathForTheStandardRoundsAndLogsItsReport() {
+        AtomicInteger rounds = new AtomicInteger();
+        try (CapturedLogs logs = new CapturedLogs()) {
+            new Priming("sample-function", n -> {
+                rounds.set(n);
+                return "report-" + n;
+            }).beforeCheckpoint(null);
+
+            assertThat(rounds).hasValue(Priming.ROUNDS);
+            assertThat(logs.text()).contains("Request path of sample-function primed in memory: report-" + Priming.ROUNDS);
+        }
+    }
+
+    @Test
+    void aFailedPrimingIsLoggedAndNeverBlocksTheSnapshot() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            new Priming("sample-function", n -> {
+                throw new IllegalStateException("unexpected answer");
+            }).beforeCheckpoint(null);
+
+            assertThat(logs.text()).contains("WARN").contains("Priming of sample-function failed").contains("unexpected answer");
+        }
+    }
+
+}
