@@ -40,10 +40,16 @@ start() {
   local aws_port stripe_port stripe_tls_port
   aws_port=$(free_port); stripe_port=$(free_port); stripe_tls_port=$(free_port)
 
-  (cd "$run" && BIND_HOST=127.0.0.1 GATEWAY_PORT="$aws_port" IOT_MTLS_ENABLED=0 SFTP_ENABLED=0 LOG_LEVEL=WARNING \
-     MINISTACK_REGION=us-east-1 nohup "$root/.tools/venv/bin/ministack" >"$run/ministack.log" 2>&1 & echo $! >"$run/ministack.pid")
-  (cd "$run" && nohup "$root/.tools/bin/stripe-mock" -http-port "$stripe_port" -https-port "$stripe_tls_port" \
-     >"$run/stripe-mock.log" 2>&1 & echo $! >"$run/stripe-mock.pid")
+  # Only the server itself is put in the background (not a `cd && ...` list, whose subshell's pid would be
+  # recorded and killed instead), with no inherited stdin/stdout, so that `stop` ends it and no pipe waits on it.
+  cd "$run"
+  BIND_HOST=127.0.0.1 GATEWAY_PORT="$aws_port" IOT_MTLS_ENABLED=0 SFTP_ENABLED=0 LOG_LEVEL=WARNING \
+    MINISTACK_REGION=us-east-1 nohup "$root/.tools/venv/bin/ministack" </dev/null >"$run/ministack.log" 2>&1 &
+  echo $! >"$run/ministack.pid"
+  nohup "$root/.tools/bin/stripe-mock" -http-port "$stripe_port" -https-port "$stripe_tls_port" \
+    </dev/null >"$run/stripe-mock.log" 2>&1 &
+  echo $! >"$run/stripe-mock.pid"
+  cd "$root"
 
   wait_for ministack "http://127.0.0.1:$aws_port/_localstack/health"
   wait_for stripe-mock -H "Authorization: Bearer sk_test_123" "http://127.0.0.1:$stripe_port/v1/customers"
