@@ -3,6 +3,7 @@ package com.ccs.workflows.integration.crosscheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.ccs.workflows.integration.scenarios.Runs;
 import com.ccs.workflows.integration.stack.LocalRunnerStack;
 import com.ccs.workflows.integration.stack.TopicInbox;
 import com.ccs.workflows.localrunner.project.FunctionPackages;
@@ -206,7 +207,7 @@ class NativeStepFunctionsCrossCheckIT {
   void aPanicButtonEventIsRecordedAndNotifiedByTheEmulatorsStepFunctions() throws IOException {
     ObjectNode event = sample("emergency/panic-button-critical.json");
     event.put("vehicleId", "VEH-XC" + System.nanoTime() % 1_000_000);
-    String incident = "INC-" + event.path("vehicleId").asText() + "-" + event.path("eventTimestamp").asLong();
+    String incident = Runs.incidentId(event);
 
     StartSyncExecutionResponse result = sfn.startSyncExecution(r -> r.stateMachineArn(machines.get(
         "EmergencyWorkflow")).input(event.toString()));

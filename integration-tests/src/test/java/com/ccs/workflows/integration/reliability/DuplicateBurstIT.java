@@ -57,7 +57,7 @@ class DuplicateBurstIT {
         String sample = SAMPLES[random.nextInt(SAMPLES.length)];
         ObjectNode event = Runs.sample("emergency/" + sample);
         event.put("vehicleId", "VEH-B" + run + "-" + i).put("eventTimestamp", 1_780_000_000_000L + i);
-        String incident = "INC-" + event.path("vehicleId").asText() + "-" + event.path("eventTimestamp").asLong();
+        String incident = Runs.incidentId(event);
         events.put(incident, event);
         if (!sample.startsWith("standard")) {
           highPriority.add(incident);

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +39,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
   private static final int[] OUTAGES = {1, 2, 3, Faults.ALWAYS};
-  private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
 
   private WorkflowStack stack;
   private LocalControls controls;
@@ -76,18 +74,6 @@ class FaultInjectionIT {
   @FunctionalInterface
   private interface Injector {
     Faults.Rule inject(JsonNode event, String incidentId, int outage);
-  }
-
-  private static ObjectNode event() {
-    ObjectNode event = Runs.sample("emergency/panic-button-critical.json");
-    long n = SEQUENCE.incrementAndGet();
-    event.put("vehicleId", "VEH-FI" + n);
-    event.put("eventTimestamp", 1_770_000_000_000L + n);
-    return event;
-  }
-
-  private static String incidentId(JsonNode event) {
-    return "INC-" + event.path("vehicleId").asText() + "-" + event.path("eventTimestamp").asLong();
   }
 
   private void send(ObjectNode event) {
@@ -142,8 +128,8 @@ class FaultInjectionIT {
   private Kind start(String name, Injector injector, boolean alone, boolean videoFault) {
     List<Incident> incidents = new ArrayList<>();
     for (int outage : OUTAGES) {
-      ObjectNode event = event();
-      Incident incident = new Incident(event, incidentId(event), injector.inject(event, incidentId(event), outage));
+      ObjectNode event = Runs.emergencyEvent("panic-button-critical.json", "FI");
+      Incident incident = new Incident(event, Runs.incidentId(event), injector.inject(event, Runs.incidentId(event), outage));
       incidents.add(incident);
       send(event);
       if (alone) {
@@ -216,7 +202,7 @@ class FaultInjectionIT {
 
   private static ObjectNode request() {
     ObjectNode request = Runs.sample("business/auto-approved-25-vehicles.json");
-    request.put("execution_id", "exec-fi-" + SEQUENCE.incrementAndGet());
+    request.put("execution_id", "exec-fi-" + Runs.unique());
     return request;
   }
 

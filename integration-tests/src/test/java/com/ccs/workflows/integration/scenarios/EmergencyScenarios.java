@@ -31,19 +31,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 public abstract class EmergencyScenarios extends StackScenarios {
   private static final Duration MESSAGES = Duration.ofSeconds(20);
-  /** One vehicle event of a sample, made unique: its own vehicle id and event time. */
-  private static ObjectNode event(String sample) {
-    ObjectNode event = Runs.sample("emergency/" + sample);
-    long n = Runs.unique();
-    event.put("vehicleId", "VEH-IT" + n);
-    event.put("eventTimestamp", 1_760_000_000_000L + n);
-    return event;
-  }
-
-  private static String incidentId(JsonNode event) {
-    return "INC-" + event.path("vehicleId").asText() + "-" + event.path("eventTimestamp").asLong();
-  }
-
   private StartSyncExecutionResponse run(JsonNode event) {
     return stack().sfn().startSyncExecution(r -> r.stateMachineArn(stack().stateMachineArn("emergency"))
         .input(Runs.json(event)));
@@ -57,8 +44,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
   @ParameterizedTest
   @CsvSource({"panic-button-critical.json, panic_button", "accident.json, accident", "hijack.json, hijack"})
   void highPriorityEventsNotifyAuthoritiesAndOwnerAndStartRecording(String sample, String type) {
-    ObjectNode event = event(sample);
-    String incident = incidentId(event);
+    ObjectNode event = Runs.emergencyEvent(sample, "IT");
+    String incident = Runs.incidentId(event);
 
     StartSyncExecutionResponse result = run(event);
 
@@ -88,8 +75,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
 
   @Test
   void aStandardEventNotifiesTheOwnerOnly() {
-    ObjectNode event = event("standard-low-fuel.json");
-    String incident = incidentId(event);
+    ObjectNode event = Runs.emergencyEvent("standard-low-fuel.json", "IT");
+    String incident = Runs.incidentId(event);
 
     StartSyncExecutionResponse result = run(event);
 
@@ -107,8 +94,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
 
   @Test
   void aDuplicateDeliveryCreatesOneIncidentAndOneSetOfNotifications() {
-    ObjectNode event = event("duplicate-panic-button.json");
-    String incident = incidentId(event);
+    ObjectNode event = Runs.emergencyEvent("duplicate-panic-button.json", "IT");
+    String incident = Runs.incidentId(event);
 
     StartSyncExecutionResponse first = run(event);
     StartSyncExecutionResponse second = run(event);
@@ -152,7 +139,7 @@ public abstract class EmergencyScenarios extends StackScenarios {
     LocalControls controls = controls();
     String queue = stack().queueUrl("EmergencyEventsQueue");
     String dlq = stack().queueUrl("EmergencyEventsDeadLetterQueue");
-    ObjectNode event = event("panic-button-critical.json");
+    ObjectNode event = Runs.emergencyEvent("panic-button-critical.json", "IT");
     event.put("severity", "apocalyptic");
     stack().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(Runs.json(event))
         .messageGroupId(event.path("vehicleId").asText()));
@@ -170,15 +157,15 @@ public abstract class EmergencyScenarios extends StackScenarios {
       assertThat(Runs.parse(m.body()).path("severity").asText()).isEqualTo("apocalyptic");
       assertThat(m.messageAttributes().toString()).contains("InvalidEvent").contains("severity");
     });
-    assertThat(Runs.item(stack(), "IncidentsTable", "incident_id", incidentId(event))).isNull();
+    assertThat(Runs.item(stack(), "IncidentsTable", "incident_id", Runs.incidentId(event))).isNull();
     assertThat(Runs.queueDepth(stack(), "EmergencyEventsQueue")).isZero();
   }
 
   @Test
   void aFailedNotificationIsRetriedAndDeliveredOnce() {
     LocalControls controls = controls();
-    ObjectNode event = event("panic-button-critical.json");
-    String incident = incidentId(event);
+    ObjectNode event = Runs.emergencyEvent("panic-button-critical.json", "IT");
+    String incident = Runs.incidentId(event);
     Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack().topicArn("AuthoritiesTopic"),
         Faults.snsInternalError(), 1);
 
@@ -196,8 +183,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
   @Test
   void aNotificationThatKeepsFailingIsRecordedOnTheIncidentAndFailsTheRun() {
     LocalControls controls = controls();
-    ObjectNode event = event("hijack.json");
-    String incident = incidentId(event);
+    ObjectNode event = Runs.emergencyEvent("hijack.json", "IT");
+    String incident = Runs.incidentId(event);
     Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack().topicArn("AuthoritiesTopic"),
         Faults.snsInternalError(), Faults.ALWAYS);
     try {
@@ -219,8 +206,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
   @Test
   void aThrottledIncidentWriteIsRetried() {
     LocalControls controls = controls();
-    ObjectNode event = event("accident.json");
-    String incident = incidentId(event);
+    ObjectNode event = Runs.emergencyEvent("accident.json", "IT");
+    String incident = Runs.incidentId(event);
     Faults.Rule throttled = controls.faults().onCall("DynamoDB.PutItem", incident, Faults.dynamoDbThrottling(), 1);
 
     StartSyncExecutionResponse result = run(event);
@@ -242,8 +229,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
     List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
     String[] samples = {"panic-button-critical.json", "accident.json", "standard-low-fuel.json", "hijack.json"};
     for (int i = 0; i < 200; i++) {
-      ObjectNode event = event(samples[i % samples.length]);
-      String incident = incidentId(event);
+      ObjectNode event = Runs.emergencyEvent(samples[i % samples.length], "IT");
+      String incident = Runs.incidentId(event);
       incidents.add(incident);
       if (!samples[i % samples.length].startsWith("standard")) {
         highPriority.add(incident);

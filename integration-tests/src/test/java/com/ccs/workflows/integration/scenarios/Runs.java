@@ -37,6 +37,23 @@ public final class Runs {
     return SEQUENCE.incrementAndGet();
   }
 
+  /**
+   * An emergency sample made unique: its own vehicle id ({@code VEH-<prefix><n>}) and event time, so that runs
+   * never collide on a shared table.
+   */
+  public static ObjectNode emergencyEvent(String sample, String prefix) {
+    ObjectNode event = sample("emergency/" + sample);
+    long n = unique();
+    event.put("vehicleId", "VEH-" + prefix + n);
+    event.put("eventTimestamp", 1_760_000_000_000L + n);
+    return event;
+  }
+
+  /** The incident id the emergency workflow derives from an event: {@code INC-<vehicleId>-<eventTimestamp>}. */
+  public static String incidentId(JsonNode event) {
+    return "INC-" + event.path("vehicleId").asText() + "-" + event.path("eventTimestamp").asLong();
+  }
+
   public static ObjectNode sample(String relative) {
     try {
       return (ObjectNode) JSON.readTree(Files.readString(LocalRunnerStack.projectDir().resolve("events")
