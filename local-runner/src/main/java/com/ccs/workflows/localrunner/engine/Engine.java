@@ -9,6 +9,7 @@ import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.states.Inspection;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  * callbacks. The HTTP API and the CLI are thin layers over these methods. Executions run on virtual threads.
  */
 public final class Engine implements AutoCloseable {
+  private static final int MAX_NAME_CHARS = 80;
+  private static final int MAX_INPUT_BYTES = 256 * 1024;
   private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
 
   private final EngineConfig config;
@@ -134,6 +137,7 @@ public final class Engine implements AutoCloseable {
     StateMachine machine = describeStateMachine(machineArn);
     String executionName = name == null ? UUID.randomUUID().toString() : name;
     checkName(executionName);
+    checkInputSize(input);
     JsonNode parsedInput;
     try {
       parsedInput = JsonText.parse(input == null ? "{}" : input);
@@ -266,9 +270,26 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * AWS checks a member's length before its content, and its ValidationException does not quote the value: a
+   * caller never gets a 256 KiB name echoed back.
+   */
   private static void checkName(String name) {
+    if (name != null && name.length() > MAX_NAME_CHARS) {
+      throw new EngineException("ValidationException", "1 validation error detected: Value at 'name' failed to"
+          + " satisfy constraint: Member must have length less than or equal to " + MAX_NAME_CHARS);
+    }
     if (name == null || !NAME.matcher(name).matches()) {
       throw new EngineException("InvalidName", "Invalid Name: '" + name + "'");
+    }
+  }
+
+  /** StartExecution's input is at most 256 KiB of UTF-8, as on AWS; checked before it is parsed. */
+  private static void checkInputSize(String input) {
+    if (input != null && input.length() * 3L > MAX_INPUT_BYTES
+        && input.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+      throw new EngineException("ValidationException", "1 validation error detected: Value at 'input' failed to"
+          + " satisfy constraint: Member must have length less than or equal to " + MAX_INPUT_BYTES);
     }
   }
 

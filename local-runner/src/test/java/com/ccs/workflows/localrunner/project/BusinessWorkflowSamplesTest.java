@@ -14,6 +14,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every events/business/* sample through the business workflow: functions in-process, embedded backends,
@@ -50,7 +52,8 @@ class BusinessWorkflowSamplesTest {
 
     assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(result.execution().name()).isEqualTo("exec-auto-0001");
-    assertThat(result.statePath()).containsExactly("Apply Defaults", "Load Settings", "Validate Customer Data",
+    assertThat(result.statePath()).containsExactly("Check Request", "Apply Defaults", "Load Settings",
+        "Validate Customer Data",
         "Valid?", "Vehicles < 50?", "Auto-Approve", "Create Contract", "Process Payment", "Payment Success?",
         "Activate Service", "Send Welcome Email", "Complete");
     JsonNode output = result.execution().output();
@@ -162,10 +165,24 @@ class BusinessWorkflowSamplesTest {
     assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(result.execution().error()).isEqualTo("ValidationFailed");
     assertThat(result.execution().cause()).contains("document_id: NIT check digit 7");
-    assertThat(result.statePath()).containsExactly("Apply Defaults", "Load Settings", "Validate Customer Data",
+    assertThat(result.statePath()).containsExactly("Check Request", "Apply Defaults", "Load Settings",
+        "Validate Customer Data",
         "Valid?", "Validation Failed");
     assertThat(result.sideEffects().items()).isEmpty();
     assertThat(result.sideEffects().messages()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"null", "[]", "[{\"execution_id\": \"exec-x\"}]", "\"exec-x\"", "42", "true"})
+  @Order(5)
+  void aRequestThatIsNotAnObjectFailsAsInvalidRequestBeforeAnyStep(String input) {
+    WorkflowRun.Result result = runInput(input, null);
+
+    assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(result.execution().error()).isEqualTo("InvalidRequest");
+    assertThat(result.execution().cause()).startsWith("request: must be a JSON object");
+    assertThat(result.statePath()).containsExactly("Check Request", "Request Not An Object");
+    assertThat(result.sideEffects().items()).isEmpty();
   }
 
   @Test
