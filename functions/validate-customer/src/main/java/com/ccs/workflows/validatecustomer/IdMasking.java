@@ -1,10 +1,13 @@
 package com.ccs.workflows.validatecustomer;
 
 /**
- * Masks identity numbers for logs: {@code 900123456-8} becomes {@code 90012****8}. Enough stays visible to tell
- * two requests apart while investigating, never enough to read the number.
+ * Masks identity numbers for logs: {@code 900123456-8} becomes {@code ******4568}. Only the last characters stay
+ * visible, at most four and always fewer than half: enough to tell two requests apart while investigating, never
+ * enough to narrow the number down (showing both ends, a NIT's first five digits and its check digit, left about a
+ * thousand candidates).
  */
 public final class IdMasking {
+    static final int MAX_VISIBLE = 4;
 
     private IdMasking() {
     }
@@ -16,10 +19,7 @@ public final class IdMasking {
         StringBuilder plain = new StringBuilder();
         id.codePoints().filter(Character::isLetterOrDigit).forEach(plain::appendCodePoint);
         int length = plain.length();
-        if (length <= 4) {
-            return "*".repeat(length);
-        }
-        int head = Math.min(5, length / 2);
-        return plain.substring(0, head) + "*".repeat(length - head - 1) + plain.charAt(length - 1);
+        int visible = length <= 4 ? 0 : Math.min(MAX_VISIBLE, (length - 1) / 2);
+        return "*".repeat(length - visible) + plain.substring(length - visible);
     }
 }

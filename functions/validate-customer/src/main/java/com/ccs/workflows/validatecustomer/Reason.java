@@ -8,6 +8,23 @@ import com.ccs.workflows.errors.InvalidInputException;
  * Rendered as {@code "field: message"}, the same shape as {@link InvalidInputException}'s message.
  */
 public record Reason(String field, String message) {
+    /**
+     * The longest message kept; the longest the validator writes is about 150 characters. A message can quote input
+     * (a number is named in full when it is not an integer), and reasons go to the output and to the execution's
+     * failure cause, so a longer one is cut, saying how long it was.
+     */
+    static final int MAX_MESSAGE_CHARS = 300;
+
+    public Reason {
+        if (message.length() > MAX_MESSAGE_CHARS) {
+            String suffix = "... (" + message.length() + " characters)";
+            int keep = MAX_MESSAGE_CHARS - suffix.length();
+            if (Character.isHighSurrogate(message.charAt(keep - 1))) {
+                keep--; // never half a character
+            }
+            message = message.substring(0, keep) + suffix;
+        }
+    }
 
     public static Reason of(InvalidInputException e) {
         String prefix = e.field() + ": ";

@@ -15,10 +15,13 @@ public record ValidationResult(boolean valid, int score, List<Reason> reasons, L
     static final int PROBLEM_PENALTY = 10;
     static final int WARNING_PENALTY = 5;
     /**
-     * At most this many reasons (and warnings) are listed, then one saying how many more there are: a request
-     * with thousands of bad plates must still fit Step Functions' 256 KiB state payload.
+     * At most this many reasons (and warnings) are listed, then one saying how many more there are. A request with
+     * thousands of bad plates must still fit Step Functions' 256 KiB state payload, and "Validation Failed" puts the
+     * reasons, as JSON, into the execution's failure cause, which holds 32,768 characters. A reason is at most about
+     * 320 characters ({@link Reason#MAX_MESSAGE_CHARS} and its field), some 550 as JSON if it quotes 40 control
+     * characters; 21 of them stay under 12 K. Twenty problems are also as many as a caller fixes in one round.
      */
-    static final int MAX_LISTED = 50;
+    static final int MAX_LISTED = 20;
 
     public ValidationResult {
         reasons = List.copyOf(reasons);

@@ -9,15 +9,16 @@ class IdMaskingTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource({
-            "900123456-8, 90012****8",
-            "900.123.456-8, 90012****8",
-            "52123456, 5212***6",
-            "AB1234567, AB12****7",
-            "12345, 12**5",
+            "900123456-8, ******4568",
+            "900.123.456-8, ******4568",
+            "52123456, *****456",
+            "AB1234567, *****4567",
+            "123456, ****56",
+            "12345, ***45",
             "1234, ****",
             "'', ''"
     })
-    void keepsOnlyTheEdgesVisible(String id, String masked) {
+    void keepsAtMostTheLastFourAndFewerThanHalfVisible(String id, String masked) {
         assertThat(IdMasking.mask(id)).isEqualTo(masked);
     }
 

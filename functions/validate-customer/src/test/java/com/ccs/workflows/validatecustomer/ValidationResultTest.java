@@ -36,15 +36,16 @@ class ValidationResultTest {
     }
 
     @org.junit.jupiter.api.Test
-    void listsAtMostFiftyFindingsAndSaysHowManyMore() {
+    void listsAtMostTwentyFindingsAndSaysHowManyMore() {
         java.util.List<Reason> many = java.util.stream.IntStream.range(0, 3_000)
                 .mapToObj(i -> new Reason("vehicles[" + i + "].plate", "is not a Colombian plate")).toList();
 
         ValidationResult result = ValidationResult.of(many, many, java.util.List.of(), RegistryStatus.NOT_CHECKED);
 
-        assertThat(result.reasons()).hasSize(51);
-        assertThat(result.reasons().get(50).toString()).isEqualTo("vehicles[50].plate: 2950 more problems not listed, starting with this field");
-        assertThat(result.warnings().get(50).toString()).isEqualTo("vehicles[50].plate: 2950 more warnings not listed, starting with this field");
+        assertThat(result.reasons()).hasSize(21);
+        assertThat(result.reasons().get(19).toString()).isEqualTo("vehicles[19].plate: is not a Colombian plate");
+        assertThat(result.reasons().get(20).toString()).isEqualTo("vehicles[20].plate: 2980 more problems not listed, starting with this field");
+        assertThat(result.warnings().get(20).toString()).isEqualTo("vehicles[20].plate: 2980 more warnings not listed, starting with this field");
         assertThat(result.valid()).isFalse();
         assertThat(result.score()).isZero();
     }
