@@ -31,6 +31,7 @@ class ObservabilityTest {
                 .containsEntry("function", "create-contract");
         assertThat(MDC.get(Observability.EXECUTION_ID)).isNull();
         assertThat(MDC.get(Observability.CONTRACT_ID)).isNull();
+        assertThat(MDC.getCopyOfContextMap()).as("the Lambda context fields too").isNullOrEmpty();
     }
 
     @Test
@@ -41,6 +42,7 @@ class ObservabilityTest {
                     throw boom;
                 })).isSameAs(boom);
         assertThat(MDC.get(Observability.INCIDENT_ID)).isNull();
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
     @Test
