@@ -85,19 +85,35 @@ public final class Engine implements AutoCloseable {
   public StateMachine updateStateMachine(String arn, String definition, String roleArn) {
     StateMachine current = describeStateMachine(arn);
     StateMachineDefinition parsed = definition == null ? current.definition() : parse(definition);
-    StateMachine updated = new StateMachine(arn, current.name(), current.type(),
+    StateMachine updated = new StateMachine(current.arn(), current.name(), current.type(),
         roleArn == null ? current.roleArn() : roleArn, definition == null ? current.definitionText() : definition,
         parsed, current.creationDate());
-    machines.put(arn, updated);
+    machines.put(current.arn(), updated);
     return updated;
   }
 
   public StateMachine describeStateMachine(String arn) {
     StateMachine machine = machines.get(arn);
     if (machine == null) {
+      machine = machines.get(inThisAccount(arn));
+    }
+    if (machine == null) {
       throw new EngineException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
     }
     return machine;
+  }
+
+  /**
+   * The engine is one account: a state machine ARN naming another account (the module description's commands use
+   * {@code arn:aws:states:us-east-1:123456789:stateMachine:ccs-prod-...}) is read as this account's machine of the
+   * same region and name, so such commands work verbatim against a local endpoint.
+   */
+  private String inThisAccount(String arn) {
+    String[] parts = arn.split(":", 7);
+    if (parts.length == 7 && parts[0].equals("arn") && parts[2].equals("states") && parts[5].equals("stateMachine")) {
+      return String.join(":", parts[0], parts[1], parts[2], parts[3], config.accountId(), parts[5], parts[6]);
+    }
+    return arn;
   }
 
   public List<StateMachine> listStateMachines() {
@@ -182,9 +198,9 @@ public final class Engine implements AutoCloseable {
 
   /** Executions of a machine, newest first; {@code status} null for all. */
   public List<Execution> listExecutions(String stateMachineArn, ExecutionStatus status) {
-    describeStateMachine(stateMachineArn);
+    String machineArn = describeStateMachine(stateMachineArn).arn();
     return executions.values().stream()
-        .filter(e -> e.stateMachineArn().equals(stateMachineArn))
+        .filter(e -> e.stateMachineArn().equals(machineArn))
         .filter(e -> status == null || e.status() == status)
         .sorted(Comparator.comparing(Execution::startDate).reversed())
         .toList();

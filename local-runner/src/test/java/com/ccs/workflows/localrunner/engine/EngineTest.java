@@ -44,6 +44,28 @@ class EngineTest {
   }
 
   @Test
+  void aStateMachineArnOfAnotherAccountNamesThisAccountsMachineOfTheSameRegionAndName() {
+    try (Engine engine = TestEngines.engine()) {
+      StateMachine m = engine.createStateMachine("ccs-prod-emergency-workflow", HELLO, StateMachineType.STANDARD,
+          "arn:role");
+      String asInTheModuleDescription = "arn:aws:states:us-east-1:123456789:stateMachine:ccs-prod-emergency-workflow";
+
+      Execution started = engine.startExecution(asInTheModuleDescription, "verbatim", "{}");
+
+      assertThat(started.stateMachineArn()).isEqualTo(m.arn());
+      assertThat(engine.describeStateMachine(asInTheModuleDescription)).isSameAs(m);
+      assertThat(engine.listExecutions(asInTheModuleDescription, null)).extracting(Execution::arn)
+          .containsExactly(started.arn());
+      assertThatThrownBy(() -> engine.describeStateMachine(
+          "arn:aws:states:eu-west-1:123456789:stateMachine:ccs-prod-emergency-workflow"))
+          .satisfies(e -> assertThat(codeOf(e).code()).isEqualTo("StateMachineDoesNotExist"));
+      assertThatThrownBy(() -> engine.describeStateMachine(
+          "arn:aws:states:us-east-1:123456789:stateMachine:ccs-prod-business-workflow"))
+          .satisfies(e -> assertThat(codeOf(e).code()).isEqualTo("StateMachineDoesNotExist"));
+    }
+  }
+
+  @Test
   void runsAnExecutionAndRecordsItsHistoryLikeGetExecutionHistory() {
     try (Engine engine = TestEngines.engine()) {
       Execution execution = TestEngines.run(engine, HELLO, "{\"in\": 1}");
