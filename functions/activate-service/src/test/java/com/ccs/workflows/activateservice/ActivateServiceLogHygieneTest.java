@@ -1,6 +1,7 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.testing.ThrottledDynamoDb;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
@@ -9,16 +10,12 @@ import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * What activate-service logs, for every sample event, for hostile events and when the contract is unknown, belongs
@@ -58,21 +55,7 @@ class ActivateServiceLogHygieneTest {
     }
 
     /** The contracts table throttling every read. */
-    private static final DynamoDbClient THROTTLED = new DynamoDbClient() {
-        @Override
-        public GetItemResponse getItem(Consumer<GetItemRequest.Builder> request) {
-            throw ProvisionedThroughputExceededException.builder().message("throttled").statusCode(400).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static final DynamoDbClient THROTTLED = ThrottledDynamoDb.everyRead();
 
     private static void invoke(LogHygiene hygiene, String label, Object event, FleetStore store) {
         ActivateServiceHandler handler = new ActivateServiceHandler(new ServiceActivator(store, CLOCK));

@@ -1,5 +1,6 @@
 package com.ccs.workflows.createcontract;
 
+import com.ccs.workflows.testing.ThrottledDynamoDb;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
@@ -8,15 +9,11 @@ import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * What create-contract logs, for every sample event (twice: the replay finds the recorded contract), for hostile
@@ -30,21 +27,7 @@ class CreateContractLogHygieneTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
 
     /** A contracts table that throttles every read, as DynamoDB does under load. */
-    private static final DynamoDbClient THROTTLED = new DynamoDbClient() {
-        @Override
-        public GetItemResponse getItem(Consumer<GetItemRequest.Builder> request) {
-            throw ProvisionedThroughputExceededException.builder().message("throttled").statusCode(400).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static final DynamoDbClient THROTTLED = ThrottledDynamoDb.everyRead();
 
     /** A store whose every insert collides with a concurrent transaction, so the service gives up after its attempts. */
     private static ContractStore alwaysConflicting() {

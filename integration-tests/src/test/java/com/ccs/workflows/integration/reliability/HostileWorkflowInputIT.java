@@ -158,11 +158,8 @@ class HostileWorkflowInputIT {
     }
     List<QueuePipe> pipes = stack.controls().orElseThrow().startPipes(2);
     try {
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (System.nanoTime() < deadline && Runs.queueDepth(stack, "EmergencyEventsQueue") > 0) {
-        Runs.pause(200);
-      }
-      assertThat(Runs.queueDepth(stack, "EmergencyEventsQueue")).as("messages left on the queue").isZero();
+      assertThat(Runs.awaitDrained(stack, "EmergencyEventsQueue", Duration.ofMinutes(3)))
+          .as("messages left on the queue").isZero();
     } finally {
       pipes.forEach(QueuePipe::close);
     }

@@ -158,7 +158,7 @@ public abstract class EmergencyScenarios extends StackScenarios {
       assertThat(m.messageAttributes().toString()).contains("InvalidEvent").contains("severity");
     });
     assertThat(Runs.item(stack(), "IncidentsTable", "incident_id", Runs.incidentId(event))).isNull();
-    assertThat(Runs.queueDepth(stack(), "EmergencyEventsQueue")).isZero();
+    assertThat(Runs.awaitDrained(stack(), "EmergencyEventsQueue", Duration.ofSeconds(10))).isZero();
   }
 
   @Test
@@ -273,7 +273,7 @@ public abstract class EmergencyScenarios extends StackScenarios {
     });
     assertThat(owner).hasSize(200);
     assertThat(authorities).hasSize(highPriority.size());
-    assertThat(Runs.queueDepth(stack(), "EmergencyEventsQueue")).isZero();
+    assertThat(Runs.awaitDrained(stack(), "EmergencyEventsQueue", Duration.ofSeconds(10))).isZero();
     assertThat(Runs.queueDepth(stack(), "EmergencyEventsDeadLetterQueue")).isZero();
   }
 

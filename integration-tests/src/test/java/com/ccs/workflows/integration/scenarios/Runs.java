@@ -137,6 +137,20 @@ public final class Runs {
         + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
+  /**
+   * Waits until a queue holds no message, visible or in flight (or {@code timeout} passed), and returns its depth:
+   * the pipe deletes a message only once the execution it started has ended.
+   */
+  public static int awaitDrained(WorkflowStack stack, String logicalId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int depth = queueDepth(stack, logicalId);
+    while (depth > 0 && System.nanoTime() < deadline) {
+      pause(50);
+      depth = queueDepth(stack, logicalId);
+    }
+    return depth;
+  }
+
   /** An item of a table by its string key, in plain JSON (null when absent). */
   public static JsonNode item(WorkflowStack stack, String tableLogicalId, String keyName, String key) {
     var response = stack.dynamoDb().getItem(r -> r.tableName(stack.tableName(tableLogicalId)).consistentRead(true)
