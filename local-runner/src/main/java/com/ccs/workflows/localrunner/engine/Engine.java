@@ -7,9 +7,9 @@ import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.states.Inspection;
+import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class Engine implements AutoCloseable {
   private static final int MAX_NAME_CHARS = 80;
-  private static final int MAX_INPUT_BYTES = 256 * 1024;
   private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
 
   private final EngineConfig config;
@@ -302,10 +301,9 @@ public final class Engine implements AutoCloseable {
 
   /** StartExecution's input is at most 256 KiB of UTF-8, as on AWS; checked before it is parsed. */
   private static void checkInputSize(String input) {
-    if (input != null && input.length() * 3L > MAX_INPUT_BYTES
-        && input.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+    if (input != null && Interpreter.tooLarge(input)) {
       throw new EngineException("ValidationException", "1 validation error detected: Value at 'input' failed to"
-          + " satisfy constraint: Member must have length less than or equal to " + MAX_INPUT_BYTES);
+          + " satisfy constraint: Member must have length less than or equal to " + Interpreter.MAX_PAYLOAD_BYTES);
     }
   }
 

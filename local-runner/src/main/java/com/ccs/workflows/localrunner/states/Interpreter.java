@@ -25,7 +25,7 @@ import java.time.Instant;
 /** Runs a program (a machine, branch or item processor) state by state, recording Entered/Exited events. */
 public final class Interpreter {
   /** AWS's payload limit: 256 KiB of UTF-8. */
-  static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+  public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
   private static final ObjectNode NOT_TRUNCATED = Json.object().put("truncated", false);
 
   private Interpreter() {}
@@ -109,7 +109,7 @@ public final class Interpreter {
   }
 
   /** Whether a payload's UTF-8 encoding exceeds the limit (without encoding it when it cannot). */
-  static boolean tooLarge(String text) {
+  public static boolean tooLarge(String text) {
     // A char encodes to at most 3 UTF-8 bytes: short texts need no encoding to know.
     return text.length() * 3L > MAX_PAYLOAD_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES;
   }

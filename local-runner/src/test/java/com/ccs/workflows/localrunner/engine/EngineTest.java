@@ -44,6 +44,24 @@ class EngineTest {
   }
 
   @Test
+  void aNameOver80CharactersAndAnInputOver256KiBAreRefusedWithoutQuotingThem() {
+    try (Engine engine = TestEngines.engine()) {
+      StateMachine m = engine.createStateMachine("limits", HELLO, StateMachineType.STANDARD, "arn:role");
+      String longName = "n".repeat(81);
+      String bigInput = "{\"a\": \"" + "\u00e9".repeat(131_072) + "\"}"; // 262,152 bytes of UTF-8
+
+      assertThatThrownBy(() -> engine.startExecution(m.arn(), longName, "{}"))
+          .satisfies(e -> assertThat(codeOf(e).code()).isEqualTo("ValidationException"))
+          .hasMessageContaining("'name'").hasMessageNotContaining(longName);
+      assertThatThrownBy(() -> engine.startExecution(m.arn(), "big", bigInput))
+          .satisfies(e -> assertThat(codeOf(e).code()).isEqualTo("ValidationException"))
+          .hasMessageContaining("'input'").hasMessageNotContaining("\u00e9\u00e9");
+      assertThat(engine.startExecution(m.arn(), "n".repeat(80), "{\"a\": \"" + "e".repeat(200_000) + "\"}")
+          .name()).hasSize(80);
+    }
+  }
+
+  @Test
   void aStateMachineArnOfAnotherAccountNamesThisAccountsMachineOfTheSameRegionAndName() {
     try (Engine engine = TestEngines.engine()) {
       StateMachine m = engine.createStateMachine("ccs-prod-emergency-workflow", HELLO, StateMachineType.STANDARD,
