@@ -127,7 +127,8 @@ public final class HostileRun {
         }
     }
 
-    static boolean related(String field, String changed) {
+    /** Whether {@code field} is the changed path, one of its parents or one of its children. */
+    public static boolean related(String field, String changed) {
         return field.equals(changed) || isUnder(field, changed) || isUnder(changed, field);
     }
 

@@ -334,18 +334,9 @@ class HostileWorkflowInputIT {
   /** A cause starts with the field it is about ({@code "location: ..."}), related to a field the case changed. */
   private static void assertNamesAChangedField(String cause, HostileEvents.Case c) {
     String field = cause.substring(0, Math.max(cause.indexOf(':'), 0));
-    boolean named = c.paths().stream().anyMatch(p -> p.isEmpty() || related(field, p));
+    boolean named = c.paths().stream().anyMatch(p -> p.isEmpty() || HostileRun.related(field, p));
     assertThat(named).as("cause %s names none of the changed fields %s", HostileEvents.escape(cause, 200), c.paths())
         .isTrue();
-  }
-
-  private static boolean related(String field, String changed) {
-    return !field.isEmpty() && (field.equals(changed) || under(field, changed) || under(changed, field));
-  }
-
-  private static boolean under(String path, String ancestor) {
-    return path.length() > ancestor.length() && path.startsWith(ancestor)
-        && (path.charAt(ancestor.length()) == '.' || path.charAt(ancestor.length()) == '[');
   }
 
   /**
