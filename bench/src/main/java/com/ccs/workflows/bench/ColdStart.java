@@ -1,6 +1,8 @@
 package com.ccs.workflows.bench;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,9 @@ final class ColdStart {
     private final Tls tls;
     private final Path workDir;
     private final long ticksPerSecond;
+    // The X-Ray daemon's stand-in: every invocation is sampled, as a cold start's first request usually is, so the
+    // functions build and send their subsegments; the datagrams are received by the kernel and never read.
+    private final DatagramSocket xrayDaemon = new DatagramSocket(0, InetAddress.getLoopbackAddress());
 
     ColdStart(Path javaHome, String runtimeClassPath, List<String> extraFlags, RuntimeApiStandIn runtime, AwsStandIn aws,
               Tls tls, Path workDir) throws IOException, InterruptedException {
@@ -117,6 +122,7 @@ final class ColdStart {
         env.put("AWS_SECRET_ACCESS_KEY", "bench-secret-access-key");
         env.put("AWS_SESSION_TOKEN", "bench-session-token");
         env.put("AWS_ENDPOINT_URL", aws.url());
+        env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + xrayDaemon.getLocalPort());
         // template.yaml's Globals.
         env.put("POWERTOOLS_METRICS_NAMESPACE", "CCS/Bench");
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");

@@ -134,7 +134,7 @@ public final class RuntimeApiStandIn implements AutoCloseable {
         headers.set("Lambda-Runtime-Aws-Request-Id", session.requestId);
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:bench:live");
-        headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0");
+        headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=1");
         exchange.sendResponseHeaders(200, session.event.length);
         exchange.getResponseBody().write(session.event);
     }

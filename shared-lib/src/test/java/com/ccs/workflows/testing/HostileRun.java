@@ -1,9 +1,9 @@
 package com.ccs.workflows.testing;
 
 import com.ccs.workflows.errors.InvalidInputException;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.config.Configurator;
+import com.ccs.workflows.shared.logging.LogLevels;
+import com.ccs.workflows.shared.logging.Restore;
+import org.slf4j.event.Level;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,8 +40,7 @@ public final class HostileRun {
     /** Runs {@code check} on every case, logs muted; a thrown AssertionError or exception is recorded with the case. */
     public HostileRun run(List<HostileEvents.Case> cases, Consumer<HostileEvents.Case> check) {
         PrintStream out = System.out;
-        Level level = LogManager.getLogger("com.ccs.workflows").getLevel();
-        Configurator.setLevel("com.ccs.workflows", Level.WARN);
+        Restore level = LogLevels.override(Level.WARN);
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
             for (HostileEvents.Case c : cases) {
@@ -58,7 +57,7 @@ public final class HostileRun {
             }
         } finally {
             System.setOut(out);
-            Configurator.setLevel("com.ccs.workflows", level);
+            level.close();
         }
         return this;
     }

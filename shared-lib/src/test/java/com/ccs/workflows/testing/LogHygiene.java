@@ -1,8 +1,8 @@
 package com.ccs.workflows.testing;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.config.Configurator;
+import com.ccs.workflows.shared.logging.LogLevels;
+import com.ccs.workflows.shared.logging.Restore;
+import org.slf4j.event.Level;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,12 +24,11 @@ import java.util.stream.Stream;
  * it (class and message of each cause). Findings are collected and reported together, each with its case.
  */
 public final class LogHygiene implements AutoCloseable {
-    private static final String LOGGER = "com.ccs.workflows";
     private static final int MAX_REPORTED = 15;
 
     private final String handler;
     private final LogScan scan;
-    private final Level level = LogManager.getLogger(LOGGER).getLevel();
+    private final Restore level;
     private final CapturedLogs logs;
     private final List<String> failures = new ArrayList<>();
     private int invocations;
@@ -40,7 +39,7 @@ public final class LogHygiene implements AutoCloseable {
     public LogHygiene(String handler, LogScan scan) {
         this.handler = handler;
         this.scan = scan;
-        Configurator.setLevel(LOGGER, Level.DEBUG);
+        this.level = LogLevels.override(Level.DEBUG);
         this.logs = CapturedLogs.quietAsDeployed();
     }
 
@@ -122,6 +121,6 @@ public final class LogHygiene implements AutoCloseable {
     @Override
     public void close() {
         logs.close();
-        Configurator.setLevel(LOGGER, level);
+        level.close();
     }
 }

@@ -54,8 +54,8 @@ class ActivateServiceHandlerTest {
             invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
 
             assertThat(logs.text().lines().filter(line -> line.contains("Service active for 75 vehicles")))
-                    .singleElement().satisfies(line -> assertThat(line).contains("execution_id=exec-manual-0001")
-                            .contains("contract_id=CONT-2026-000042"));
+                    .singleElement().satisfies(line -> assertThat(line).contains("\"execution_id\":\"exec-manual-0001\"")
+                            .contains("\"contract_id\":\"CONT-2026-000042\""));
         }
     }
 

@@ -44,9 +44,15 @@ class ProcessPaymentHandlerIT {
 
     @AfterEach
     void stop() {
-        stripe.close();
-        secrets.deleteSecret(b -> b.secretId(secretArn).forceDeleteWithoutRecovery(true));
-        secrets.close();
+        if (stripe != null) {
+            stripe.close();
+        }
+        if (secrets != null) {
+            if (secretArn != null) {
+                secrets.deleteSecret(b -> b.secretId(secretArn).forceDeleteWithoutRecovery(true));
+            }
+            secrets.close();
+        }
     }
 
     @Test

@@ -51,8 +51,8 @@ class ProcessPaymentHandlerTest {
 
             assertThat(logs.text().lines().filter(line -> line.contains("PaymentService")))
                     .isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).contains("execution_id=exec-auto-0001")
-                            .contains("contract_id=CONT-2026-000042"));
+                    .allSatisfy(line -> assertThat(line).contains("\"execution_id\":\"exec-auto-0001\"")
+                            .contains("\"contract_id\":\"CONT-2026-000042\""));
         }
     }
 

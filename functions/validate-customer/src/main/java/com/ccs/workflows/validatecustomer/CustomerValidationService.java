@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+import static com.ccs.workflows.shared.logging.LogField.entry;
 
 /**
  * Decides whether a contract request may go on: first every field ({@link CustomerValidator}), then, only for a

@@ -3,8 +3,8 @@ package com.ccs.workflows.validatecustomer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.observability.MetricUnit;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

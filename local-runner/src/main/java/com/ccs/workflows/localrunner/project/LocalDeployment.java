@@ -305,7 +305,6 @@ public final class LocalDeployment implements AutoCloseable {
     common.put("AWS_DEFAULT_REGION", REGION);
     common.put("AWS_ACCESS_KEY_ID", "test");
     common.put("AWS_SECRET_ACCESS_KEY", "test");
-    common.put("AWS_EMF_ENVIRONMENT", "Local");
     for (FunctionSpec spec : specs) {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(common);

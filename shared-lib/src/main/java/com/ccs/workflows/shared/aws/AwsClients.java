@@ -1,6 +1,7 @@
 package com.ccs.workflows.shared.aws;
 
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.observability.tracing.AwsCallTracing;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Builds AWS SDK clients the same way in every function: the URLConnection HTTP client (no Apache or Netty on
  * the classpath, the fastest to initialise), the region from {@code AWS_REGION}, explicit connect/read and
  * per-call timeouts sized for a synchronous Express workflow, and {@code AWS_ENDPOINT_URL} honoured so the
- * same artifact talks to an emulator (MiniStack, moto, LocalStack) or to AWS. Call once per container, from a
+ * same artifact talks to an emulator (MiniStack, moto, LocalStack) or to AWS; each call is an X-Ray subsegment
+ * when the invocation is traced. Call once per container, from a
  * handler's no-argument constructor or a static field, never per invocation.
  */
 public final class AwsClients {
@@ -47,6 +49,7 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(timeouts.attempt())
                         .apiCallTimeout(timeouts.call())
+                        .addExecutionInterceptor(AwsCallTracing.INSTANCE)
                         .build());
         endpoint(env).ifPresent(builder::endpointOverride);
         return builder.build();

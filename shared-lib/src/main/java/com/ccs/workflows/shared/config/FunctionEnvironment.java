@@ -18,6 +18,12 @@ public final class FunctionEnvironment {
         return variables;
     }
 
+    /** The function's name in logs and metrics ({@code POWERTOOLS_SERVICE_NAME}, as the template sets it). */
+    public static String serviceName() {
+        String service = variables.get("POWERTOOLS_SERVICE_NAME");
+        return service == null || service.isBlank() ? "service_undefined" : service;
+    }
+
     /** Called by a host before the handler is constructed; the map replaces the process environment for this function. */
     public static void use(Map<String, String> environment) {
         variables = Map.copyOf(environment);

@@ -35,6 +35,47 @@ public final class JsonText {
         return out.append('}').toString();
     }
 
+    /**
+     * Appends {@code value} as JSON: null, booleans and finite numbers as they are, maps as objects and iterables
+     * as arrays (recursively), anything else as the quoted text of {@code toString()}. For log fields and metric
+     * records, whose values are the functions' own small maps and lists.
+     */
+    public static void appendValue(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            out.append(value);
+        } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendQuoted(out, String.valueOf(entry.getKey()));
+                out.append(':');
+                appendValue(out, entry.getValue());
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> items) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendValue(out, item);
+            }
+            out.append(']');
+        } else {
+            appendQuoted(out, value.toString());
+        }
+    }
+
     /** {@code value} as a quoted JSON string literal. */
     public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2);

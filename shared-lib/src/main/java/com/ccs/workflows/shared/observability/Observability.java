@@ -1,31 +1,29 @@
 package com.ccs.workflows.shared.observability;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.xray.entities.Subsegment;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.observability.tracing.TraceHeader;
+import com.ccs.workflows.shared.observability.tracing.Tracing;
 import org.slf4j.MDC;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-import software.amazon.lambda.powertools.tracing.TracingUtils;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * The one place that wires logging, tracing and metrics for every function, so handlers stay thin:
  * <ul>
- *   <li>logs: one JSON object per line (Powertools' Lambda layout, see {@code log4j2.xml}) carrying the Lambda
- *   context and the correlation ids of the invocation ({@code execution_id}, {@code incident_id},
- *   {@code contract_id}) as fields, not inside messages;</li>
- *   <li>traces: an X-Ray subsegment per handler and per named block via Powertools' {@code TracingUtils} (no
- *   AspectJ weaving, so nothing is added to cold start); AWS SDK calls are traced by the X-Ray SDK v2
- *   interceptor that powertools-tracing brings. Outside Lambda (tests, the local runner) there is no segment
- *   to attach to, so blocks run untraced instead of logging context-missing errors;</li>
- *   <li>metrics: business counters as CloudWatch EMF (Powertools metrics), flushed once per invocation, namespace
- *   from {@code POWERTOOLS_METRICS_NAMESPACE} (default {@code CCS/Workflows}).</li>
+ *   <li>logs: one JSON object per line (shared-lib's SLF4J backend, {@code com.ccs.workflows.shared.logging},
+ *   with Powertools' field names) carrying the Lambda context and the correlation ids of the invocation
+ *   ({@code execution_id}, {@code incident_id}, {@code contract_id}) as fields, not inside messages;</li>
+ *   <li>traces: an X-Ray subsegment per handler and per named block, and one per AWS SDK call
+ *   ({@code AwsClients} adds the interceptor), sent to Lambda's X-Ray daemon when the invocation is sampled;
+ *   correlation ids are also annotations, to search traces by contract or incident;</li>
+ *   <li>metrics: business counters as one CloudWatch EMF line per invocation that recorded any, namespace from
+ *   {@code POWERTOOLS_METRICS_NAMESPACE} (default {@code CCS/Workflows}), dimension {@code Service}.</li>
  * </ul>
+ * These replace Powertools' logging, metrics and tracing modules with the same output: Log4j, Jackson and the
+ * X-Ray SDK were two thirds of a function's zip and of the classes of its cold start (docs/performance.md).
  */
 public final class Observability {
     public static final String EXECUTION_ID = "execution_id";
@@ -34,29 +32,10 @@ public final class Observability {
 
     static final String DEFAULT_NAMESPACE = "CCS/Workflows";
 
-    private static final boolean IN_LAMBDA = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
-            && System.getenv("_X_AMZN_TRACE_ID") != null;
-
-    static {
-        if (!IN_LAMBDA && System.getProperty("com.amazonaws.xray.strategy.contextMissingStrategy") == null) {
-            // No X-Ray segment outside Lambda: make the SDK interceptor stay silent rather than log per call.
-            System.setProperty("com.amazonaws.xray.strategy.contextMissingStrategy", "IGNORE_ERROR");
-        }
-    }
-
-    private static final Metrics METRICS = createMetrics();
-    // Flush only invocations that recorded something: an empty EMF record is noise (and a warning).
-    private static final ThreadLocal<Boolean> RECORDED = ThreadLocal.withInitial(() -> false);
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
+    private static final ThreadLocal<EmfRecord> METRICS = new ThreadLocal<>();
 
     private Observability() {
-    }
-
-    private static Metrics createMetrics() {
-        Metrics metrics = MetricsFactory.getMetricsInstance();
-        String namespace = FunctionEnvironment.variables().get("POWERTOOLS_METRICS_NAMESPACE");
-        metrics.setNamespace(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace);
-        metrics.setRaiseOnEmptyMetrics(false);
-        return metrics;
     }
 
     /**
@@ -65,22 +44,19 @@ public final class Observability {
      * logging context cleared even when the body throws.
      */
     public static <T> T handle(Context context, String operation, Map<String, String> correlationIds, Supplier<T> body) {
-        PowertoolsLogging.initializeLogging(context);
+        putLambdaContext(context);
         correlationIds.forEach((key, value) -> {
             if (value != null) {
                 MDC.put(key, value);
             }
         });
         try {
-            return traced(operation, body);
+            return Tracing.traced("## " + operation, () -> {
+                correlationIds.forEach(Tracing::annotate);
+                return body.get();
+            });
         } finally {
-            if (RECORDED.get()) {
-                METRICS.flush();
-                RECORDED.remove();
-            }
-            // Not PowertoolsLogging.clearState: it also clears the log buffer, which log4j2.xml does not configure,
-            // and finding the buffering appenders walks the caller's stack on every invocation (most of a warm
-            // invocation's p99). Clearing the MDC removes the Lambda context and the correlation ids.
+            flushMetrics(context);
             MDC.clear();
         }
     }
@@ -89,33 +65,13 @@ public final class Observability {
     public static void correlate(String key, String value) {
         if (value != null) {
             MDC.put(key, value);
-            if (IN_LAMBDA) {
-                TracingUtils.putAnnotation(key, value);
-            }
+            Tracing.annotate(key, value);
         }
     }
 
-    /** Runs {@code body} in an X-Ray subsegment (when running in Lambda) and returns its result. */
+    /** Runs {@code body} in an X-Ray subsegment (when the invocation is traced) and returns its result. */
     public static <T> T traced(String name, Supplier<T> body) {
-        if (!IN_LAMBDA) {
-            return body.get();
-        }
-        Object[] result = new Object[1];
-        RuntimeException[] failure = new RuntimeException[1];
-        TracingUtils.withSubsegment("## " + name, (Subsegment subsegment) -> {
-            try {
-                result[0] = body.get();
-            } catch (RuntimeException e) {
-                subsegment.addException(e);
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        return Tracing.traced("## " + name, body);
     }
 
     /** Counts one business event (e.g. ContractCreated, IncidentRecordingStarted) in the invocation's EMF record. */
@@ -125,7 +81,49 @@ public final class Observability {
 
     /** Records a business value with its unit (e.g. PaymentAmount in NONE, ValidationScore). */
     public static void record(String metric, double value, MetricUnit unit) {
-        METRICS.addMetric(metric, value, unit);
-        RECORDED.set(true);
+        EmfRecord record = METRICS.get();
+        if (record == null) {
+            record = new EmfRecord();
+            METRICS.set(record);
+        }
+        record.add(metric, value, unit);
+    }
+
+    private static void putLambdaContext(Context context) {
+        MDC.put("cold_start", Boolean.toString(COLD.getAndSet(false)));
+        if (context != null) {
+            putIfPresent("function_name", context.getFunctionName());
+            putIfPresent("function_version", context.getFunctionVersion());
+            putIfPresent("function_arn", context.getInvokedFunctionArn());
+            putIfPresent("function_memory_size", Integer.toString(context.getMemoryLimitInMB()));
+            putIfPresent("function_request_id", context.getAwsRequestId());
+        }
+        TraceHeader trace = TraceHeader.current();
+        if (trace != null) {
+            MDC.put("xray_trace_id", trace.root());
+        }
+    }
+
+    private static void putIfPresent(String key, String value) {
+        if (value != null) {
+            MDC.put(key, value);
+        }
+    }
+
+    // Only invocations that recorded something write a record: an empty EMF record is noise.
+    private static void flushMetrics(Context context) {
+        EmfRecord record = METRICS.get();
+        METRICS.remove();
+        if (record == null || record.isEmpty()) {
+            return;
+        }
+        Map<String, String> env = FunctionEnvironment.variables();
+        String namespace = env.get("POWERTOOLS_METRICS_NAMESPACE");
+        TraceHeader trace = TraceHeader.current();
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("function_request_id", context == null ? null : context.getAwsRequestId());
+        properties.put("xray_trace_id", trace == null ? null : trace.root());
+        System.out.println(record.toJson(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace,
+                FunctionEnvironment.serviceName(), System.currentTimeMillis(), properties));
     }
 }

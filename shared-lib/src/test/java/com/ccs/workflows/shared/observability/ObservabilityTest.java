@@ -1,8 +1,16 @@
 package com.ccs.workflows.shared.observability;
 
+import com.ccs.workflows.testing.CapturedLogs;
+import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +51,37 @@ class ObservabilityTest {
                 })).isSameAs(boom);
         assertThat(MDC.get(Observability.INCIDENT_ID)).isNull();
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+    }
+
+    @Test
+    void anInvocationWritesOneEmfRecordAndLogLinesWithItsContext() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String logged;
+        try (CapturedLogs logs = CapturedLogs.quietAsDeployed()) {
+            Observability.handle(new TestLambdaContext("create-contract"), "CreateContract", Map.of(Observability.EXECUTION_ID, "exec-7"), () -> {
+                LoggerFactory.getLogger(ObservabilityTest.class).info("creating");
+                Observability.count("ContractCreated");
+                Observability.count("ContractCreated");
+                return null;
+            });
+            Observability.handle(new TestLambdaContext("create-contract"), "CreateContract", Map.of(), () -> null);
+            logged = logs.text();
+        } finally {
+            System.setOut(original);
+        }
+
+        List<String> records = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(records).as("one record, and none for the invocation that recorded nothing").hasSize(1);
+        Map<String, Object> record = SampleEvents.parseJson(records.get(0));
+        assertThat(record).containsEntry("Service", "ccs-workflows-test").containsEntry("ContractCreated", List.of(1.0, 1.0))
+                .containsKey("function_request_id");
+        assertThat(record.get("_aws").toString()).contains("Namespace=CCS/Test");
+        Map<String, Object> line = SampleEvents.parseJson(logged.strip());
+        assertThat(line).containsEntry("message", "creating").containsEntry("execution_id", "exec-7")
+                .containsEntry("function_name", "create-contract").containsEntry("service", "ccs-workflows-test")
+                .containsKeys("cold_start", "function_request_id", "function_arn");
     }
 
     @Test
