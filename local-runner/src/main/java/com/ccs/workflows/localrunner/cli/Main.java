@@ -110,7 +110,7 @@ public final class Main {
         functionLog = new PrintStream(OutputStream.nullOutputStream());
       }
     }
-    // The functions log (Log4j JSON lines, EMF metrics) to System.out, as in Lambda: keep them off the report.
+    // The functions log (JSON lines, EMF metrics) to System.out, as in Lambda: keep them off the report.
     PrintStream stdout = System.out;
     System.setOut(functionLog);
     try {

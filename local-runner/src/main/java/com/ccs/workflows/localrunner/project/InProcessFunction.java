@@ -84,7 +84,7 @@ public final class InProcessFunction implements AutoCloseable {
   /**
    * @param classPath the function's class path, asked for when the first container starts
    * @param environment the function's full environment (template variables plus AWS_ENDPOINT_URL, region ...)
-   * @param log where the Lambda logger's lines go (the function's own Log4j writes to System.out)
+   * @param log where the Lambda logger's lines go (the function's own JSON logger writes to System.out)
    */
   public InProcessFunction(FunctionSpec spec, Supplier<List<URL>> classPath,
       Map<String, String> environment,
