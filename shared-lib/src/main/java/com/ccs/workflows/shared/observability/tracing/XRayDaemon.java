@@ -25,10 +25,17 @@ final class XRayDaemon {
         this.socket = socket;
     }
 
-    /** The daemon named by {@code setting}, or null when the setting is missing or unreadable (tracing stays off). */
+    /**
+     * The daemon named by {@code setting}, resolved once, or null when the setting is missing, unreadable or does
+     * not resolve (tracing stays off).
+     */
     static XRayDaemon at(String setting) {
-        InetSocketAddress address = parse(setting);
-        if (address == null) {
+        InetSocketAddress named = parse(setting);
+        if (named == null) {
+            return null;
+        }
+        InetSocketAddress address = new InetSocketAddress(named.getHostString(), named.getPort()); // resolved once
+        if (address.isUnresolved()) {
             return null;
         }
         try {
@@ -75,8 +82,7 @@ final class XRayDaemon {
         System.arraycopy(HEADER, 0, datagram, 0, HEADER.length);
         System.arraycopy(body, 0, datagram, HEADER.length, body.length);
         try {
-            InetSocketAddress target = address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
-            socket.send(new DatagramPacket(datagram, datagram.length, target));
+            socket.send(new DatagramPacket(datagram, datagram.length, address));
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
