@@ -6,11 +6,10 @@ import com.ccs.workflows.shared.priming.Priming;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.LiveStripeResponseGetter;
-import com.stripe.net.RequestOptions;
+import com.stripe.net.RawRequestOptions;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -22,7 +21,7 @@ import java.util.TreeMap;
 /**
  * SnapStart priming: before the snapshot, runs the request path of a charge that succeeds and of one the card
  * declines (event parsing, the charge command, the Stripe key read through {@link SecretsManagerStripeKeys}, the
- * PaymentIntent request built, sent and parsed by Stripe's own client, the outcome and output mapping). Secrets
+ * PaymentIntent request built and sent by Stripe's own client and its answer read, the outcome and output mapping). Secrets
  * Manager and Stripe answer in memory: nothing leaves the process, no charge is made, no metric is emitted, and
  * the function's own clients (and their cached key) are not touched.
  */
@@ -72,10 +71,9 @@ final class PaymentPriming {
 
     /** What {@link StripePaymentGateway} does with Stripe's client for one charge, on the in-memory Stripe. */
     private static PaymentOutcome charge(StripeClient client, String apiKey, ChargeCommand command) {
-        RequestOptions options = RequestOptions.builder().setApiKey(apiKey).setIdempotencyKey(command.idempotencyKey()).build();
+        RawRequestOptions options = RawRequestOptions.builder().setApiKey(apiKey).setIdempotencyKey(command.idempotencyKey()).build();
         try {
-            PaymentIntent created = client.v1().paymentIntents().create(StripePaymentGateway.params(command), options);
-            return StripePaymentGateway.outcome(created, command);
+            return StripePaymentGateway.outcome(StripePaymentGateway.create(client, command, options), command);
         } catch (CardException declined) {
             return StripeErrors.declined(declined);
         } catch (StripeException e) {

@@ -5,13 +5,13 @@ import com.ccs.workflows.shared.observability.Observability;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeError;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.net.ApiResource;
+import com.stripe.net.RawRequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <p>The {@link StripeClient} is built on the first charge of a container, when the key has been read, and
  * reused by every later one; it is rebuilt only if Stripe rejects the key and Secrets Manager then holds
- * another (a rotation). The idempotency key goes with each request through {@link RequestOptions}.
+ * another (a rotation). The idempotency key goes with each request through {@link RawRequestOptions}.
  */
 public final class StripePaymentGateway implements PaymentGateway {
     private static final Logger LOG = LoggerFactory.getLogger(StripePaymentGateway.class);
@@ -64,15 +64,15 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     private PaymentOutcome chargeWith(String apiKey, ChargeCommand command) {
         StripeClient client = clientFor(apiKey);
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(command.idempotencyKey()).build();
+        RawRequestOptions options = RawRequestOptions.builder().setIdempotencyKey(command.idempotencyKey()).build();
         try {
-            PaymentIntent created = Observability.traced("Stripe.CreatePaymentIntent",
-                    () -> unchecked(() -> client.v1().paymentIntents().create(params(command), options)));
-            if (!"processing".equals(created.getStatus())) {
+            StripeIntent created = Observability.traced("Stripe.CreatePaymentIntent",
+                    () -> unchecked(() -> create(client, command, options)));
+            if (!"processing".equals(created.status())) {
                 return outcome(created, command);
             }
             // An idempotent replay returns the first answer again, so ask for the intent's current state.
-            PaymentIntent current = unchecked(() -> client.v1().paymentIntents().retrieve(created.getId()));
+            StripeIntent current = unchecked(() -> retrieve(client, created.id()));
             return outcome(current, command);
         } catch (StripeFailure failure) {
             if (failure.getCause() instanceof CardException declined) {
@@ -89,51 +89,47 @@ public final class StripePaymentGateway implements PaymentGateway {
         }
     }
 
-    static PaymentIntentCreateParams params(ChargeCommand command) {
-        return PaymentIntentCreateParams.builder()
-                .setAmount(command.amountMinor())
-                .setCurrency(command.currency())
-                .setCustomer(command.stripeCustomerId())
-                .setPaymentMethod(command.paymentMethodId())
-                .setConfirm(true)
-                .setOffSession(true)
-                // Off-session there is nobody to redirect; without this, confirm=true would also demand a return_url.
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true)
-                        .setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER)
-                        .build())
-                .setDescription(command.description())
-                .putAllMetadata(command.metadata())
-                .build();
+    /**
+     * Creates and confirms the PaymentIntent through Stripe's client (authentication, idempotency key, error
+     * mapping, telemetry) as a raw request: the answer is read by {@link StripeIntent}, not bound to the SDK's model.
+     */
+    static StripeIntent create(StripeClient client, ChargeCommand command, RawRequestOptions options) throws StripeException {
+        return StripeIntent.parse(client.rawRequest(ApiResource.RequestMethod.POST, "/v1/payment_intents",
+                PaymentIntentForm.of(command), options).body());
+    }
+
+    private static StripeIntent retrieve(StripeClient client, String id) throws StripeException {
+        return StripeIntent.parse(client.rawRequest(ApiResource.RequestMethod.GET,
+                "/v1/payment_intents/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null).body());
     }
 
     /** Maps the PaymentIntent's status; only {@code succeeded} is money taken. */
-    static PaymentOutcome outcome(PaymentIntent intent, ChargeCommand command) {
-        String status = intent.getStatus();
+    static PaymentOutcome outcome(StripeIntent intent, ChargeCommand command) {
+        String status = intent.status();
         return switch (status == null ? "" : status) {
-            case "succeeded" -> new PaymentOutcome.Succeeded(intent.getId(),
-                    intent.getAmount() == null ? command.amountMinor() : intent.getAmount(),
-                    intent.getCurrency() == null ? command.currency() : intent.getCurrency());
+            case "succeeded" -> new PaymentOutcome.Succeeded(intent.id(),
+                    intent.amount() == null ? command.amountMinor() : intent.amount(),
+                    intent.currency() == null ? command.currency() : intent.currency());
             case "requires_payment_method" -> lastError(intent);
             case "requires_action", "requires_confirmation" -> new PaymentOutcome.Declined("authentication_required",
                     "The payment needs the customer's authentication, which an off-session charge cannot ask for.");
             case "canceled" -> new PaymentOutcome.Declined("canceled", "The payment was canceled.");
             case "processing" -> throw new DependencyUnavailableException(StripeErrors.DEPENDENCY,
-                    "payment " + intent.getId() + " is still processing", null);
+                    "payment " + intent.id() + " is still processing", null);
             default -> throw new PaymentRequestRejectedException("unexpected_status",
-                    "Stripe answered with PaymentIntent " + intent.getId() + " in status '" + status
+                    "Stripe answered with PaymentIntent " + intent.id() + " in status '" + status
                             + "', which this function does not expect for an automatic-capture charge", null);
         };
     }
 
-    private static PaymentOutcome.Declined lastError(PaymentIntent intent) {
-        StripeError error = intent.getLastPaymentError();
+    private static PaymentOutcome.Declined lastError(StripeIntent intent) {
+        StripeIntent.LastError error = intent.lastError();
         if (error == null) {
             return new PaymentOutcome.Declined("payment_failed", "The payment method was not charged.");
         }
         return new PaymentOutcome.Declined(
-                StripeErrors.firstNonBlank(error.getDeclineCode(), error.getCode(), "payment_failed"),
-                StripeErrors.firstNonBlank(error.getMessage(), "The payment method was not charged."));
+                StripeErrors.firstNonBlank(error.declineCode(), error.code(), "payment_failed"),
+                StripeErrors.firstNonBlank(error.message(), "The payment method was not charged."));
     }
 
     private interface StripeCall<T> {

@@ -1,14 +1,17 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.testing.Emulators;
+import com.ccs.workflows.shared.event.MiniJson;
 import com.stripe.exception.StripeException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.net.RequestOptions;
+import com.stripe.net.ApiResource;
+import com.stripe.net.RawRequestOptions;
+import com.stripe.net.StripeResponse;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,16 +35,18 @@ class StripeMockIT {
     void stripeAcceptsTheCreateAndConfirmRequestWithItsIdempotencyKey() throws StripeException {
         StripeSettings settings = StripeSettings.at(Emulators.stripe());
 
-        PaymentIntent intent = settings.newClient(TEST_KEY).v1().paymentIntents().create(StripePaymentGateway.params(command()),
-                RequestOptions.builder().setIdempotencyKey(command().idempotencyKey()).build());
+        StripeResponse answer = settings.newClient(TEST_KEY).rawRequest(ApiResource.RequestMethod.POST, "/v1/payment_intents",
+                PaymentIntentForm.of(command()), RawRequestOptions.builder().setIdempotencyKey(command().idempotencyKey()).build());
+        StripeIntent intent = StripeIntent.parse(answer.body());
+        Map<String, Object> json = MiniJson.parseObject(answer.body());
 
-        assertThat(intent.getId()).startsWith("pi_");
-        assertThat(intent.getAmount()).isEqualTo(500_000_000L);
-        assertThat(intent.getCurrency()).isEqualTo("cop");
-        assertThat(intent.getCustomer()).isEqualTo("cus_Q7xKcT2mJ9aB4d");
-        assertThat(intent.getPaymentMethod()).isEqualTo("pm_card_visa");
+        assertThat(answer.code()).isEqualTo(200);
+        assertThat(intent.id()).startsWith("pi_");
+        assertThat(intent.amount()).isEqualTo(500_000_000L);
+        assertThat(intent.currency()).isEqualTo("cop");
+        assertThat(json).containsEntry("customer", "cus_Q7xKcT2mJ9aB4d").containsEntry("payment_method", "pm_card_visa");
         // stripe-mock echoes the header it received.
-        assertThat(intent.getLastResponse().headers().firstValue("Idempotency-Key")).contains("ccs-payment-CONT-2026-000042");
+        assertThat(answer.headers().firstValue("Idempotency-Key")).contains("ccs-payment-CONT-2026-000042");
     }
 
     @Test

@@ -1,25 +1,26 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.net.ApiResource;
-import com.stripe.param.PaymentIntentCreateParams;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The mapping of PaymentIntent states and of the create parameters, without a network. */
+/** The create request's form, the reading of Stripe's answer and the mapping of PaymentIntent states, without a network. */
 class StripePaymentGatewayTest {
     private static final ChargeCommand COMMAND = ChargeCommand.forContract(new PaymentRequest("CONT-2026-000042", "CUST-98765",
             new BigDecimal("5000000"), StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
 
-    private static PaymentIntent intent(String json) {
-        return ApiResource.GSON.fromJson(json, PaymentIntent.class);
+    private static StripeIntent intent(String json) {
+        return StripeIntent.parse(json);
     }
 
     @Test
@@ -59,18 +60,45 @@ class StripePaymentGatewayTest {
     }
 
     @Test
-    void createParametersConfirmOffSessionWithoutRedirects() {
-        Map<String, Object> params = StripePaymentGateway.params(COMMAND).toMap();
+    void aDeclinedAttemptCarriesStripesCodesAndMessage() {
+        assertThat(StripePaymentGateway.outcome(intent("""
+                {"id": "pi_7", "object": "payment_intent", "status": "requires_payment_method", "amount": 100,
+                 "last_payment_error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
+                 "message": "Your card has insufficient funds.", "payment_method": {"id": "pm_1", "card": {"brand": "visa"}}},
+                 "metadata": {"contract_id": "CONT-2026-000042"}, "next_action": null}"""), COMMAND))
+                .isEqualTo(new PaymentOutcome.Declined("insufficient_funds", "Your card has insufficient funds."));
+    }
 
-        assertThat(params).containsEntry("amount", 500_000_000L)
-                .containsEntry("currency", "cop")
-                .containsEntry("customer", "cus_Q7xKcT2mJ9aB4d")
-                .containsEntry("payment_method", "pm_card_visa")
-                .containsEntry("confirm", true)
-                .containsEntry("off_session", true)
-                .containsEntry("metadata", Map.of("contract_id", "CONT-2026-000042", "customer_id", "CUST-98765",
-                        "payment_method", "credit_card"))
-                .containsEntry("automatic_payment_methods", Map.of("enabled", true, "allow_redirects",
-                        PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER.getValue()));
+    @Test
+    void anAnswerThatIsNotAPaymentIntentIsATransientFaultNeverAnOutcome() {
+        for (String answer : new String[]{"<html>502 Bad Gateway</html>", "", "{\"object\": \"payment_intent\"}",
+                "{\"id\": \"cus_1\", \"object\": \"customer\"}", "{\"id\": 42, \"object\": \"payment_intent\"}", null}) {
+            assertThatThrownBy(() -> StripeIntent.parse(answer)).as(String.valueOf(answer))
+                    .isInstanceOf(DependencyUnavailableException.class)
+                    .hasMessageContaining("Stripe's answer could not be read");
+        }
+    }
+
+    @Test
+    void createFormConfirmsOffSessionWithoutRedirects() {
+        String form = PaymentIntentForm.of(COMMAND);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Arrays.stream(form.split("&")).map(pair -> pair.split("=", 2)).forEach(pair ->
+                fields.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8), URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+
+        assertThat(fields).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("amount", "500000000"),
+                Map.entry("currency", "cop"),
+                Map.entry("customer", "cus_Q7xKcT2mJ9aB4d"),
+                Map.entry("payment_method", "pm_card_visa"),
+                Map.entry("confirm", "true"),
+                Map.entry("off_session", "true"),
+                Map.entry("automatic_payment_methods[enabled]", "true"),
+                Map.entry("automatic_payment_methods[allow_redirects]", "never"),
+                Map.entry("description", "CCS contract CONT-2026-000042 (customer CUST-98765)"),
+                Map.entry("metadata[contract_id]", "CONT-2026-000042"),
+                Map.entry("metadata[customer_id]", "CUST-98765"),
+                Map.entry("metadata[payment_method]", "credit_card")));
+        assertThat(form).doesNotContain(" ", "(");
     }
 }

@@ -1,6 +1,7 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.observability.Observability;
 
 import java.io.IOException;

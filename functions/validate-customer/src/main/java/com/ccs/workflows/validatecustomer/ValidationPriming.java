@@ -1,5 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.priming.Priming;
 
 import java.util.List;

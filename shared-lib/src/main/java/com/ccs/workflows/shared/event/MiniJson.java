@@ -1,4 +1,4 @@
-package com.ccs.workflows.validatecustomer;
+package com.ccs.workflows.shared.event;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader (RFC 8259) for the registry's short answers, so the function needs no data-binding
- * library on its cold-start path. Objects become {@code Map<String, Object>} (insertion order, a repeated key
+ * A small strict JSON reader (RFC 8259) for short answers (the company registry's, Stripe's), so a function
+ * needs no data-binding library on its cold-start path. Objects become {@code Map<String, Object>} (insertion order, a repeated key
  * is rejected), arrays {@code List<Object>}, strings {@code String}, numbers {@code Long} when integral and in
  * range, otherwise {@code Double}, literals {@code Boolean} or {@code null}. Nesting is limited so that a
  * hostile answer cannot exhaust the stack.

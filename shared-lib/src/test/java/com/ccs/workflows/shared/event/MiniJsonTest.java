@@ -1,4 +1,4 @@
-package com.ccs.workflows.validatecustomer;
+package com.ccs.workflows.shared.event;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
