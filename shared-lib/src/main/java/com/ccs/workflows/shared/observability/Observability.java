@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.observability.tracing.TraceHeader;
 import com.ccs.workflows.shared.observability.tracing.Tracing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.util.Map;
@@ -32,6 +34,7 @@ public final class Observability {
 
     static final String DEFAULT_NAMESPACE = "CCS/Workflows";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
     private static final ThreadLocal<EmfRecord> METRICS = new ThreadLocal<>();
 
@@ -79,14 +82,22 @@ public final class Observability {
         record(metric, 1, MetricUnit.COUNT);
     }
 
-    /** Records a business value with its unit (e.g. PaymentAmount in NONE, ValidationScore). */
+    /**
+     * Records a business value with its unit (e.g. PaymentAmount in NONE, ValidationScore). A value EMF cannot
+     * carry (not finite, a reserved or overlong name, a unit changed within the invocation) is logged and dropped:
+     * a metric never fails the invocation whose work it counts.
+     */
     public static void record(String metric, double value, MetricUnit unit) {
         EmfRecord record = METRICS.get();
         if (record == null) {
             record = new EmfRecord();
             METRICS.set(record);
         }
-        record.add(metric, value, unit);
+        try {
+            record.add(metric, value, unit);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Metric not recorded: {}", e.getMessage());
+        }
     }
 
     private static void putLambdaContext(Context context) {

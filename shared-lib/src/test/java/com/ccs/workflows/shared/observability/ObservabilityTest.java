@@ -85,6 +85,30 @@ class ObservabilityTest {
     }
 
     @Test
+    void aMetricEmfCannotCarryIsLoggedAndDroppedWithoutFailingTheInvocation() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String result;
+        String logged;
+        try (CapturedLogs logs = CapturedLogs.quietAsDeployed()) {
+            result = Observability.handle(new TestLambdaContext("f"), "Op", Map.of(), () -> {
+                Observability.record("Score", Double.NaN, MetricUnit.NONE);
+                Observability.count("Counted");
+                return "done";
+            });
+            logged = logs.text();
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(result).isEqualTo("done");
+        assertThat(logged).contains("Metric not recorded", "Score", "finite");
+        Map<String, Object> record = SampleEvents.parseJson(printed.toString(StandardCharsets.UTF_8).strip());
+        assertThat(record).containsEntry("Counted", 1.0).doesNotContainKey("Score");
+    }
+
+    @Test
     void nullCorrelationValuesAreSkipped() {
         Map<String, String> ids = new HashMap<>();
         ids.put(Observability.EXECUTION_ID, null);
