@@ -2,6 +2,7 @@ package com.ccs.workflows.processpayment;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +17,7 @@ final class PaymentIntentForm {
     }
 
     static String of(ChargeCommand command) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("amount", Long.toString(command.amountMinor()));
         fields.put("currency", command.currency());
         fields.put("customer", command.stripeCustomerId());

@@ -3,12 +3,10 @@ package com.ccs.workflows.videorecording;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.priming.Priming;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StandardOutput;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -87,24 +85,11 @@ class VideoRecordingHandlerTest {
 
     @Test
     void countsRecordingStartedOnlyForTheCallThatSentTheCommand() {
-        String first = standardOutputOf(() -> handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording")));
-        String retry = standardOutputOf(() -> handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording")));
+        String first = StandardOutput.of(() -> handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording")));
+        String retry = StandardOutput.of(() -> handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording")));
 
         assertThat(first.lines().filter(line -> line.contains("\"_aws\""))).singleElement()
                 .satisfies(record -> assertThat(SampleEvents.parseJson(record)).containsEntry("RecordingStarted", 1.0));
         assertThat(retry).doesNotContain("RecordingStarted");
-    }
-
-    /** What {@code action} printed to standard output, where the EMF metrics records go. */
-    private static String standardOutputOf(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -30,14 +30,14 @@ final class EmfRecord {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("metric " + name + ": value must be a finite number, got " + value);
         }
-        MetricUnit known = units.putIfAbsent(name, unit);
+        MetricUnit known = units.get(name);
         if (known != null && known != unit) {
             throw new IllegalArgumentException("metric " + name + " is recorded in " + known.cloudWatchName() + ", not " + unit.cloudWatchName());
         }
-        if (known == null && units.size() > MAX_METRICS) {
-            units.remove(name);
+        if (known == null && units.size() == MAX_METRICS) {
             throw new IllegalArgumentException("more than " + MAX_METRICS + " metrics in one invocation");
         }
+        units.put(name, unit);
         values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
 

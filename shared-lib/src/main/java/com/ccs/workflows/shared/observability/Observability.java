@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -48,18 +49,14 @@ public final class Observability {
      */
     public static <T> T handle(Context context, String operation, Map<String, String> correlationIds, Supplier<T> body) {
         putLambdaContext(context);
-        correlationIds.forEach((key, value) -> {
-            if (value != null) {
-                MDC.put(key, value);
-            }
-        });
+        correlationIds.forEach(Observability::putIfPresent);
         try {
-            return Tracing.traced("## " + operation, () -> {
+            return traced(operation, () -> {
                 correlationIds.forEach(Tracing::annotate);
                 return body.get();
             });
         } finally {
-            flushMetrics(context);
+            flushMetrics();
             MDC.clear();
         }
     }
@@ -121,8 +118,9 @@ public final class Observability {
         }
     }
 
-    // Only invocations that recorded something write a record: an empty EMF record is noise.
-    private static void flushMetrics(Context context) {
+    // Only invocations that recorded something write a record: an empty EMF record is noise. The request and trace
+    // ids are the ones putLambdaContext put in the MDC for this invocation.
+    private static void flushMetrics() {
         EmfRecord record = METRICS.get();
         METRICS.remove();
         if (record == null || record.isEmpty()) {
@@ -130,10 +128,9 @@ public final class Observability {
         }
         Map<String, String> env = FunctionEnvironment.variables();
         String namespace = env.get("POWERTOOLS_METRICS_NAMESPACE");
-        TraceHeader trace = TraceHeader.current();
-        Map<String, String> properties = new java.util.LinkedHashMap<>();
-        properties.put("function_request_id", context == null ? null : context.getAwsRequestId());
-        properties.put("xray_trace_id", trace == null ? null : trace.root());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("function_request_id", MDC.get("function_request_id"));
+        properties.put("xray_trace_id", MDC.get("xray_trace_id"));
         System.out.println(record.toJson(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace,
                 FunctionEnvironment.serviceName(), System.currentTimeMillis(), properties));
     }

@@ -2,17 +2,14 @@ package com.ccs.workflows.shared.observability;
 
 import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StandardOutput;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,24 +52,22 @@ class ObservabilityTest {
 
     @Test
     void anInvocationWritesOneEmfRecordAndLogLinesWithItsContext() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String printed;
         String logged;
         try (CapturedLogs logs = CapturedLogs.quietAsDeployed()) {
-            Observability.handle(new TestLambdaContext("create-contract"), "CreateContract", Map.of(Observability.EXECUTION_ID, "exec-7"), () -> {
-                LoggerFactory.getLogger(ObservabilityTest.class).info("creating");
-                Observability.count("ContractCreated");
-                Observability.count("ContractCreated");
-                return null;
+            printed = StandardOutput.of(() -> {
+                Observability.handle(new TestLambdaContext("create-contract"), "CreateContract", Map.of(Observability.EXECUTION_ID, "exec-7"), () -> {
+                    LoggerFactory.getLogger(ObservabilityTest.class).info("creating");
+                    Observability.count("ContractCreated");
+                    Observability.count("ContractCreated");
+                    return null;
+                });
+                Observability.handle(new TestLambdaContext("create-contract"), "CreateContract", Map.of(), () -> null);
             });
-            Observability.handle(new TestLambdaContext("create-contract"), "CreateContract", Map.of(), () -> null);
             logged = logs.text();
-        } finally {
-            System.setOut(original);
         }
 
-        List<String> records = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> records = printed.lines().toList();
         assertThat(records).as("one record, and none for the invocation that recorded nothing").hasSize(1);
         Map<String, Object> record = SampleEvents.parseJson(records.get(0));
         assertThat(record).containsEntry("Service", "ccs-workflows-test").containsEntry("ContractCreated", List.of(1.0, 1.0))
@@ -86,25 +81,19 @@ class ObservabilityTest {
 
     @Test
     void aMetricEmfCannotCarryIsLoggedAndDroppedWithoutFailingTheInvocation() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        String result;
+        String printed;
         String logged;
         try (CapturedLogs logs = CapturedLogs.quietAsDeployed()) {
-            result = Observability.handle(new TestLambdaContext("f"), "Op", Map.of(), () -> {
+            printed = StandardOutput.of(() -> assertThat(Observability.handle(new TestLambdaContext("f"), "Op", Map.of(), () -> {
                 Observability.record("Score", Double.NaN, MetricUnit.NONE);
                 Observability.count("Counted");
                 return "done";
-            });
+            })).isEqualTo("done"));
             logged = logs.text();
-        } finally {
-            System.setOut(original);
         }
 
-        assertThat(result).isEqualTo("done");
         assertThat(logged).contains("Metric not recorded", "Score", "finite");
-        Map<String, Object> record = SampleEvents.parseJson(printed.toString(StandardCharsets.UTF_8).strip());
+        Map<String, Object> record = SampleEvents.parseJson(printed.strip());
         assertThat(record).containsEntry("Counted", 1.0).doesNotContainKey("Score");
     }
 
