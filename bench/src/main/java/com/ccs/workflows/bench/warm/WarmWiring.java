@@ -1,7 +1,6 @@
 package com.ccs.workflows.bench.warm;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.ccs.workflows.activateservice.ActivateServiceHandler;
 import com.ccs.workflows.activateservice.ContractRecord;
 import com.ccs.workflows.activateservice.FleetStore;
@@ -35,42 +34,38 @@ import com.ccs.workflows.videorecording.RecordingSettings;
 import com.ccs.workflows.videorecording.RecordingStore;
 import com.ccs.workflows.videorecording.SessionClaim;
 import com.ccs.workflows.videorecording.VideoRecordingHandler;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Each function's real handler over its real domain code, built through the handler's second constructor with
  * in-memory collaborators in place of DynamoDB, SNS, Step Functions, IoT, Stripe and the registry, so a warm
- * invocation costs exactly what the function's own code costs: event parsing, validation, the domain logic,
- * logging and metrics. Every collaborator answers the main path (a new contract, an active company, a charge
+ * invocation costs exactly what the function's own code costs: reading the event's JSON, validation, the domain logic,
+ * writing the answer's JSON, logging and metrics. Every collaborator answers the main path (a new contract, an active company, a charge
  * that succeeds...), every time, so each invocation repeats the same work.
  */
 public final class WarmWiring {
     public static final List<String> FUNCTIONS = List.of("validate-customer", "create-contract", "process-payment",
             "activate-service", "approval-callback", "video-recording");
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String APPROVAL_SECRET = "ccs-local-approval-signing-secret-not-for-production";
 
-    /** A handler with its sample event. */
-    public record Wired(RequestHandler<Object, Object> handler, Object event) {
+    /** A handler with its sample event, as the bytes the runtime hands over. */
+    public record Wired(RequestStreamHandler handler, byte[] event) {
     }
 
     private WarmWiring() {
     }
 
-    @SuppressWarnings("unchecked")
     public static Wired wire(String function, Path project) throws IOException {
         Path events = project.resolve("events/functions").resolve(function);
-        RequestHandler<?, ?> handler = switch (function) {
+        RequestStreamHandler handler = switch (function) {
             case "validate-customer" -> new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(),
                     nit -> new RegistryLookup.Registered(nit.base(), "Logistica Andina S.A.S.", RegistryStatus.ACTIVE)));
             case "create-contract" -> new CreateContractHandler(new ContractService(new NewContracts(), Clock.systemUTC()));
@@ -87,15 +82,15 @@ public final class WarmWiring {
             }
             default -> throw new IllegalArgumentException("no warm wiring for " + function);
         };
-        Object event = switch (function) {
-            case "validate-customer" -> JSON.readValue(events.resolve("valid-25-vehicles.json").toFile(), Map.class);
-            case "create-contract" -> JSON.readValue(events.resolve("automatic.json").toFile(), Map.class);
-            case "process-payment" -> JSON.readValue(events.resolve("success.json").toFile(), Map.class);
-            case "activate-service" -> JSON.readValue(events.resolve("activate-2-of-75.json").toFile(), Map.class);
-            case "approval-callback" -> JSON.readValue(events.resolve("approve.json").toFile(), APIGatewayV2HTTPEvent.class);
-            default -> JSON.readValue(events.resolve("panic-button.json").toFile(), Map.class);
+        String sample = switch (function) {
+            case "validate-customer" -> "valid-25-vehicles.json";
+            case "create-contract" -> "automatic.json";
+            case "process-payment" -> "success.json";
+            case "activate-service" -> "activate-2-of-75.json";
+            case "approval-callback" -> "approve.json";
+            default -> "panic-button.json";
         };
-        return new Wired((RequestHandler<Object, Object>) handler, event);
+        return new Wired(handler, Files.readAllBytes(events.resolve(sample)));
     }
 
     /** No contract recorded for the execution yet; the insert always wins. */

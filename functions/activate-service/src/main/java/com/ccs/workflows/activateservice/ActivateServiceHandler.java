@@ -1,9 +1,9 @@
 package com.ccs.workflows.activateservice;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ import java.util.Objects;
  * {@code {"service_status": "active", "vehicles_activated": number_of_vehicles, "vehicles_registered": len(vehicles)}}.
  * Environment: {@code CONTRACTS_TABLE}, {@code VEHICLES_TABLE}.
  */
-public final class ActivateServiceHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ActivateServiceHandler extends JsonEventHandler {
     static final String CONTRACTS_TABLE = "CONTRACTS_TABLE";
     static final String VEHICLES_TABLE = "VEHICLES_TABLE";
     private static final Logger LOG = LoggerFactory.getLogger(ActivateServiceHandler.class);
@@ -55,7 +55,7 @@ public final class ActivateServiceHandler implements RequestHandler<Map<String, 
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "ActivateService", correlationIds(event), () -> {
             ActivationResult result = activator.activate(ActivationEvent.parse(event));
             LOG.info("Service active for {} vehicles, {} registered by plate, since {}",

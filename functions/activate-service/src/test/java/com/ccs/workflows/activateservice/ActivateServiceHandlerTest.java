@@ -32,7 +32,7 @@ class ActivateServiceHandlerTest {
     }
 
     private Map<String, Object> invoke(Map<String, Object> event) {
-        return handler.handleRequest(event, new TestLambdaContext("ccs-test-activate-service"));
+        return handler.handle(event, new TestLambdaContext("ccs-test-activate-service"));
     }
 
     @Test

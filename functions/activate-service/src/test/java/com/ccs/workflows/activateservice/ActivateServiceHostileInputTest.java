@@ -9,7 +9,6 @@ import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +37,7 @@ class ActivateServiceHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-activate-service"));
+                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-activate-service"));
                 if (!"active".equals(output.get("service_status")) || !"active".equals(store.contract(CONTRACT).status())
                         || !output.get("vehicles_registered").equals(store.vehicles().size())) {
                     throw new AssertionError("unexpected output " + output);

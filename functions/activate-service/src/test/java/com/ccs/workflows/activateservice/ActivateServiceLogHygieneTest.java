@@ -61,7 +61,7 @@ class ActivateServiceLogHygieneTest {
         ActivateServiceHandler handler = new ActivateServiceHandler(new ServiceActivator(store, CLOCK));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
-        hygiene.invoke(label, event, () -> handler.handleRequest(request, new TestLambdaContext("ccs-test-" + MODULE)));
+        hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));
     }
 
     @Test

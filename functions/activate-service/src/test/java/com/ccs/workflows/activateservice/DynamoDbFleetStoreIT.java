@@ -112,7 +112,7 @@ class DynamoDbFleetStoreIT extends ServiceActivatorScenarios {
         env.put(ActivateServiceHandler.VEHICLES_TABLE, vehicles);
         ActivateServiceHandler handler = new ActivateServiceHandler(ActivateServiceHandler.fromEnvironment(env));
 
-        Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-activate-service"));
+        Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-activate-service"));
 
         assertThat(output).isEqualTo(Map.of("service_status", "active", "vehicles_activated", 75, "vehicles_registered", 2));
         assertThat(vehiclesOf("CONT-2026-000300")).containsOnlyKeys("ABC123", "DEF456");

@@ -1,12 +1,10 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,7 @@ import java.util.Map;
  * previews fetch links, and must not approve a contract. Every answer is a page or JSON; no stack trace, token
  * or signature is ever returned or logged.
  */
-public final class ApprovalCallbackHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApprovalCallbackHandler extends JsonEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalCallbackHandler.class);
 
     private final DecisionService service;
@@ -47,11 +45,15 @@ public final class ApprovalCallbackHandler implements RequestHandler<APIGatewayV
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
+        return respond(event == null ? HttpApiEvent.EMPTY : HttpApiEvent.from(event), context).toMap();
+    }
+
+    HttpApiResponse respond(HttpApiEvent event, Context context) {
         return Observability.handle(context, "ApprovalCallback", Map.of(), () -> {
-            boolean json = event != null && CallbackRequests.wantsJson(event);
+            boolean json = CallbackRequests.wantsJson(event);
             try {
-                CallbackRequest request = CallbackRequests.from(event == null ? new APIGatewayV2HTTPEvent() : event);
+                CallbackRequest request = CallbackRequests.from(event);
                 if (Approval.isWellFormedId(request.approvalId())) {
                     Observability.correlate("approval_id", request.approvalId());
                 }

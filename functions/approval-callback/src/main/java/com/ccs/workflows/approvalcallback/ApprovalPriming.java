@@ -1,7 +1,7 @@
 package com.ccs.workflows.approvalcallback;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ccs.workflows.shared.event.JsonText;
+import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -65,10 +66,10 @@ final class ApprovalPriming {
                     case REQUEST -> approvals.request(ApprovalRequest.from(requestEvent(round))).notified();
                     case REMINDER -> approvals.remind(APPROVAL_ID, java.util.Optional.of(java.time.Instant.ofEpochSecond(EXPIRES))).reminded();
                     case CALLBACK -> {
-                        APIGatewayV2HTTPEvent event = callbackEvent(signer);
-                        APIGatewayV2HTTPResponse response = HttpResponses.render(decisions.handle(CallbackRequests.from(event)),
+                        HttpApiEvent event = HttpApiEvent.from(MiniJson.parseObject(callbackEvent(signer)));
+                        HttpApiResponse response = HttpResponses.render(decisions.handle(CallbackRequests.from(event)),
                                 CallbackRequests.wantsJson(event));
-                        yield response.getStatusCode() == 200;
+                        yield JsonText.document(response.toMap()).startsWith("{\"statusCode\":200,");
                     }
                 };
                 if (!done) {
@@ -87,19 +88,19 @@ final class ApprovalPriming {
                 "approval_window_seconds", 86400);
     }
 
-    /** The POST the confirmation page sends, signed with the priming secret. */
-    private static APIGatewayV2HTTPEvent callbackEvent(LinkSigner signer) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRawPath("/approvals/" + APPROVAL_ID + "/approve");
-        event.setPathParameters(Map.of("approval_id", APPROVAL_ID, "decision", "approve"));
-        event.setQueryStringParameters(Map.of("approver", MANAGER, "expires", Long.toString(EXPIRES),
+    /** The POST the confirmation page sends, signed with the priming secret, as API Gateway sends it. */
+    private static String callbackEvent(LinkSigner signer) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("rawPath", "/approvals/" + APPROVAL_ID + "/approve");
+        event.put("pathParameters", Map.of("approval_id", APPROVAL_ID, "decision", "approve"));
+        event.put("queryStringParameters", Map.of("approver", MANAGER, "expires", Long.toString(EXPIRES),
                 "sig", signer.sign(APPROVAL_ID, Decision.APPROVE, EXPIRES, MANAGER)));
-        event.setHeaders(Map.of("content-type", "application/x-www-form-urlencoded", "accept", "text/html"));
-        event.setBody("comment=priming");
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("priming")
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withSourceIp("127.0.0.1")
-                        .withUserAgent("priming").build()).build());
-        return event;
+        event.put("headers", Map.of("content-type", "application/x-www-form-urlencoded", "accept", "text/html"));
+        event.put("body", "comment=priming");
+        event.put("isBase64Encoded", false);
+        event.put("requestContext", Map.of("requestId", "priming",
+                "http", Map.of("method", "POST", "sourceIp", "127.0.0.1", "userAgent", "priming")));
+        return JsonText.document(event);
     }
 
     /** The approvals table's pending approval (or decided, after a claim), as DynamoDB returns it. */

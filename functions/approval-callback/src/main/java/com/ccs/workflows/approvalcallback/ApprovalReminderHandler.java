@@ -1,11 +1,11 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.EventFields;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code {"reminded": bool, "status"}}. Sends the links again while the approval is pending and does nothing once
  * it is decided, expired, or renewed with a later window (status {@code superseded}: that window has its own).
  */
-public final class ApprovalReminderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ApprovalReminderHandler extends JsonEventHandler {
     /** Year 5138: far beyond any approval window, well inside what Instant holds. */
     private static final long MAX_EPOCH_SECONDS = 99_999_999_999L;
 
@@ -52,7 +52,7 @@ public final class ApprovalReminderHandler implements RequestHandler<Map<String,
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "RemindApprover", Map.of(), () -> {
             EventFields fields = EventFields.of(event);
             String approvalId = fields.requiredString("approval_id");

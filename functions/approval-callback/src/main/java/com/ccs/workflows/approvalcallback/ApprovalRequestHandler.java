@@ -1,9 +1,9 @@
 package com.ccs.workflows.approvalcallback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -20,7 +20,7 @@ import java.util.Map;
  * "approval_window_seconds"}}; output {@code {"approval_id","expires_at","notified":true}}. The execution then
  * waits until {@link ApprovalCallbackHandler} resumes it.
  */
-public final class ApprovalRequestHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ApprovalRequestHandler extends JsonEventHandler {
     private final ApprovalService service;
 
     public ApprovalRequestHandler() {
@@ -44,7 +44,7 @@ public final class ApprovalRequestHandler implements RequestHandler<Map<String, 
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "RequestApproval", Map.of(), () -> {
             ApprovalRequest request = ApprovalRequest.from(event);
             Observability.correlate(Observability.EXECUTION_ID, request.executionId());

@@ -1,7 +1,5 @@
 package com.ccs.workflows.approvalcallback;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,16 +14,15 @@ final class CallbackRequests {
     private CallbackRequests() {
     }
 
-    static CallbackRequest from(APIGatewayV2HTTPEvent event) {
-        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-        String method = http == null || http.getMethod() == null ? "" : http.getMethod().toUpperCase(Locale.ROOT);
-        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    static CallbackRequest from(HttpApiEvent event) {
+        String method = event.method() == null ? "" : event.method().toUpperCase(Locale.ROOT);
+        Map<String, String> path = event.pathParameters();
+        Map<String, String> query = event.queryParameters();
         String approvalId = path.get("approval_id");
         String decision = path.get("decision");
-        if ((approvalId == null || decision == null) && event.getRawPath() != null) {
+        if ((approvalId == null || decision == null) && event.rawPath() != null) {
             // Without path parameters (e.g. a catch-all route), take the last two segments of the path.
-            String[] segments = event.getRawPath().split("/");
+            String[] segments = event.rawPath().split("/");
             if (segments.length >= 3 && "approvals".equals(segments[segments.length - 3])) {
                 approvalId = segments[segments.length - 2];
                 decision = segments[segments.length - 1];
@@ -36,28 +33,26 @@ final class CallbackRequests {
             comment = query.get("comment");
         }
         return new CallbackRequest(method, approvalId, decision, query.get("approver"), query.get("expires"),
-                query.get("sig"), comment, http == null ? null : http.getSourceIp(),
-                http == null ? null : http.getUserAgent(),
-                event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
+                query.get("sig"), comment, event.sourceIp(), event.userAgent(), event.requestId());
     }
 
-    static boolean wantsJson(APIGatewayV2HTTPEvent event) {
-        Map<String, String> headers = lowerCased(event.getHeaders());
+    static boolean wantsJson(HttpApiEvent event) {
+        Map<String, String> headers = lowerCased(event.headers());
         String accept = headers.getOrDefault("accept", "");
         return accept.contains("application/json") && !accept.contains("text/html");
     }
 
     /** A field of an application/x-www-form-urlencoded body (what the confirmation form posts). */
-    private static String formField(APIGatewayV2HTTPEvent event, String name) {
-        String body = event.getBody();
+    private static String formField(HttpApiEvent event, String name) {
+        String body = event.body();
         if (body == null || body.isEmpty() || body.length() > MAX_BODY) {
             return null;
         }
-        String contentType = lowerCased(event.getHeaders()).getOrDefault("content-type", "");
+        String contentType = lowerCased(event.headers()).getOrDefault("content-type", "");
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             return null;
         }
-        if (event.getIsBase64Encoded()) {
+        if (event.base64Encoded()) {
             try {
                 body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {

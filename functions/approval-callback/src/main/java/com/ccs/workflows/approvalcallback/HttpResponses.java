@@ -1,6 +1,5 @@
 package com.ccs.workflows.approvalcallback;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ccs.workflows.shared.event.JsonText;
 
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ final class HttpResponses {
     private HttpResponses() {
     }
 
-    static APIGatewayV2HTTPResponse render(CallbackOutcome outcome, boolean json) {
+    static HttpApiResponse render(CallbackOutcome outcome, boolean json) {
         return switch (outcome) {
             case CallbackOutcome.Confirmation c -> json
                     ? json(200, fields("status", "pending", "approval_id", c.approval().approvalId(), "decision", c.decision().segment(),
@@ -36,7 +35,7 @@ final class HttpResponses {
         };
     }
 
-    static APIGatewayV2HTTPResponse serverError(int status, String error, String message, boolean json) {
+    static HttpApiResponse serverError(int status, String error, String message, boolean json) {
         return render(new CallbackOutcome.Refused(status, error, message), json);
     }
 
@@ -62,17 +61,17 @@ final class HttpResponses {
         return map;
     }
 
-    private static APIGatewayV2HTTPResponse json(int status, Map<String, Object> body) {
+    private static HttpApiResponse json(int status, Map<String, Object> body) {
         return response(status, "application/json", JsonText.object(body));
     }
 
-    private static APIGatewayV2HTTPResponse html(int status, String title, String content) {
+    private static HttpApiResponse html(int status, String title, String content) {
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
                 + "</title></head><body><h1>" + esc(title) + "</h1>" + content + "</body></html>";
         return response(status, "text/html; charset=utf-8", page);
     }
 
-    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
+    private static HttpApiResponse response(int status, String contentType, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("Cache-Control", "no-store");
@@ -82,7 +81,7 @@ final class HttpResponses {
         if (status == 503) {
             headers.put("Retry-After", "60");
         }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+        return new HttpApiResponse(status, headers, body);
     }
 
     static String esc(String value) {

@@ -1,10 +1,6 @@
 package com.ccs.workflows.approvalcallback;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.ccs.workflows.testing.MutableClock;
-import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -36,22 +32,22 @@ class ApprovalCallbackHandlerTest {
                 ApprovalStatus.PENDING, NOW.minus(Duration.ofHours(1)), Instant.ofEpochSecond(4102444800L), NOW, null, null, null, List.of()));
     }
 
-    private APIGatewayV2HTTPResponse send(String file) {
-        return send(EventLoader.loadApiGatewayHttpEvent(EVENTS + file));
+    private HttpApiResponse send(String file) {
+        return send(HttpEvents.load(file));
     }
 
-    private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new TestLambdaContext("approval-callback"));
+    private HttpApiResponse send(Map<String, Object> event) {
+        return HttpEvents.send(handler, event);
     }
 
     @Test
     void theSampleApproveEventResumesTheExecutionWithTheCommentFromTheForm() {
-        APIGatewayV2HTTPResponse response = send("approve.json");
+        HttpApiResponse response = send("approve.json");
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("Content-Type", "text/html; charset=utf-8")
                 .containsEntry("Cache-Control", "no-store").containsEntry("Referrer-Policy", "no-referrer");
-        assertThat(response.getBody()).contains("Decision recorded", "approved");
+        assertThat(response.body()).contains("Decision recorded", "approved");
         assertThat(tasks.completed.get(TOKEN)).isEqualTo("{\"approved\":true,\"approver\":\"manager@ccs.example\","
                 + "\"comment\":\"Fleet size verified with sales\",\"decided_at\":\"2026-11-25T18:00:00Z\"}");
         Approval stored = store.get(SAMPLE_ID);
@@ -61,30 +57,30 @@ class ApprovalCallbackHandlerTest {
 
     @Test
     void theSampleRejectEventResumesWithApprovedFalseAndADoubleClickIsAHarmlessConflict() {
-        assertThat(send("reject.json").getStatusCode()).isEqualTo(200);
+        assertThat(send("reject.json").statusCode()).isEqualTo(200);
         Approval decided = store.get(SAMPLE_ID);
-        APIGatewayV2HTTPResponse again = send("reject.json");
+        HttpApiResponse again = send("reject.json");
 
-        assertThat(again.getStatusCode()).isEqualTo(409);
-        assertThat(again.getBody()).contains("<h1>Decision already recorded</h1>", "already recorded: the request was rejected by "
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("<h1>Decision already recorded</h1>", "already recorded: the request was rejected by "
                 + Fakes.MANAGER, "Nothing was changed.");
         assertThat(store.get(SAMPLE_ID)).isEqualTo(decided);
         assertThat(tasks.calls).hasValue(1);
         assertThat(tasks.completed.get(TOKEN)).startsWith("{\"approved\":false").contains("Credit limit exceeded");
-        assertThat(send("approve.json").getStatusCode()).isEqualTo(409);
+        assertThat(send("approve.json").statusCode()).isEqualTo(409);
     }
 
     @Test
     void theSampleReusedLinkIsAConflictThatChangesNothing() {
-        assertThat(send("approve.json").getStatusCode()).isEqualTo(200);
+        assertThat(send("approve.json").statusCode()).isEqualTo(200);
         Approval decided = store.get(SAMPLE_ID);
 
-        APIGatewayV2HTTPEvent reused = EventLoader.loadApiGatewayHttpEvent(EVENTS + "reused-approve-link.json");
-        reused.setHeaders(new HashMap<>(Map.of("accept", "application/json")));
-        APIGatewayV2HTTPResponse response = send(reused);
+        Map<String, Object> reused = HttpEvents.load("reused-approve-link.json");
+        reused.put("headers", new HashMap<>(Map.of("accept", "application/json")));
+        HttpApiResponse response = send(reused);
 
-        assertThat(response.getStatusCode()).isEqualTo(409);
-        assertThat(response.getBody()).startsWith("{\"error\":\"already_recorded\",\"message\":\"This decision was already recorded");
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).startsWith("{\"error\":\"already_recorded\",\"message\":\"This decision was already recorded");
         assertThat(store.get(SAMPLE_ID)).isEqualTo(decided);
         assertThat(tasks.calls).hasValue(1);
         assertThat(tasks.completed.get(TOKEN)).contains("Fleet size verified with sales").doesNotContain("again");
@@ -94,10 +90,10 @@ class ApprovalCallbackHandlerTest {
     void theSampleExpiredLinkIsGoneAndChangesNothing() {
         Approval before = store.get(SAMPLE_ID);
 
-        APIGatewayV2HTTPResponse response = send("expired-link.json");
+        HttpApiResponse response = send("expired-link.json");
 
-        assertThat(response.getStatusCode()).isEqualTo(410);
-        assertThat(response.getBody()).contains("This link has expired");
+        assertThat(response.statusCode()).isEqualTo(410);
+        assertThat(response.body()).contains("This link has expired");
         assertThat(store.get(SAMPLE_ID)).isEqualTo(before);
         assertThat(tasks.calls).hasValue(0);
     }
@@ -106,10 +102,10 @@ class ApprovalCallbackHandlerTest {
     void theSampleMalformedLinkIsABadRequestNamingThePartAndChangesNothing() {
         Approval before = store.get(SAMPLE_ID);
 
-        APIGatewayV2HTTPResponse response = send("malformed-decision.json");
+        HttpApiResponse response = send("malformed-decision.json");
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody()).contains("decision: must be approve or reject");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("decision: must be approve or reject");
         assertThat(store.get(SAMPLE_ID)).isEqualTo(before);
         assertThat(tasks.calls).hasValue(0);
     }
@@ -117,8 +113,8 @@ class ApprovalCallbackHandlerTest {
     @Test
     void theExpiredAndReusedSamplesAreSignedWithTheTestSecretSoOnlyTheirExpiryOrReuseIsWrong() {
         for (String sample : List.of("expired-link.json", "reused-approve-link.json")) {
-            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS + sample);
-            Map<String, String> query = event.getQueryStringParameters();
+            Map<String, Object> event = HttpEvents.load(sample);
+            Map<String, String> query = HttpEvents.query(event);
             assertThat(Fakes.signer().verify(SAMPLE_ID, Decision.APPROVE, Long.parseLong(query.get("expires")),
                     query.get("approver"), query.get("sig"))).as(sample).isTrue();
         }
@@ -128,19 +124,19 @@ class ApprovalCallbackHandlerTest {
     void theSampleForgedEventIsForbiddenAndChangesNothing() {
         Approval before = store.get(SAMPLE_ID);
 
-        APIGatewayV2HTTPResponse response = send("forged.json");
+        HttpApiResponse response = send("forged.json");
 
-        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(403);
         assertThat(store.get(SAMPLE_ID)).isEqualTo(before);
         assertThat(tasks.calls).hasValue(0);
     }
 
     @Test
     void openingTheLinkShowsAnEscapedConfirmationFormThatPostsBackTheSignedQuery() {
-        APIGatewayV2HTTPResponse response = send("open-approve-link.json");
+        HttpApiResponse response = send("open-approve-link.json");
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody())
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
                 .contains("<form method=\"post\" action=\"approve?approver=manager%40ccs.example&amp;expires=4102444800&amp;sig=-cLEc9Xx4OuX1yFqXq1vQUnBMGCZ9lG-8304pwrr2VE\">")
                 .contains("Transportes &lt;b&gt;ABC&lt;/b&gt; &amp; Cía")
                 .doesNotContain("<b>ABC</b>")
@@ -150,46 +146,46 @@ class ApprovalCallbackHandlerTest {
 
     @Test
     void jsonIsReturnedWhenAskedFor() {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS + "forged.json");
-        event.setHeaders(new HashMap<>(Map.of("accept", "application/json")));
+        Map<String, Object> event = HttpEvents.load("forged.json");
+        event.put("headers", new HashMap<>(Map.of("accept", "application/json")));
 
-        APIGatewayV2HTTPResponse response = send(event);
+        HttpApiResponse response = send(event);
 
-        assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
-        assertThat(response.getBody()).startsWith("{\"error\":\"invalid_signature\",\"message\":");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/json");
+        assertThat(response.body()).startsWith("{\"error\":\"invalid_signature\",\"message\":");
     }
 
     @Test
     void aBase64EncodedFormBodyIsRead() {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS + "approve.json");
-        event.setBody(Base64.getEncoder().encodeToString("comment=Sent+as+base64".getBytes(StandardCharsets.UTF_8)));
-        event.setIsBase64Encoded(true);
+        Map<String, Object> event = HttpEvents.load("approve.json");
+        event.put("body", Base64.getEncoder().encodeToString("comment=Sent+as+base64".getBytes(StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
 
-        assertThat(send(event).getStatusCode()).isEqualTo(200);
+        assertThat(send(event).statusCode()).isEqualTo(200);
         assertThat(tasks.completed.get(TOKEN)).contains("\"comment\":\"Sent as base64\"");
     }
 
     @Test
     void withoutPathParametersTheIdAndDecisionComeFromThePath() {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS + "approve.json");
-        event.setPathParameters(null);
-        event.setRawPath("/prod/approvals/" + SAMPLE_ID + "/approve");
+        Map<String, Object> event = HttpEvents.load("approve.json");
+        event.remove("pathParameters");
+        event.put("rawPath", "/prod/approvals/" + SAMPLE_ID + "/approve");
 
-        assertThat(send(event).getStatusCode()).isEqualTo(200);
+        assertThat(send(event).statusCode()).isEqualTo(200);
     }
 
     @Test
     void anEmptyEventIsABadRequestNotACrash() {
-        APIGatewayV2HTTPResponse response = send(new APIGatewayV2HTTPEvent());
+        HttpApiResponse response = send(new HashMap<>());
 
-        assertThat(response.getStatusCode()).isEqualTo(405);
-        assertThat(send(withoutQuery()).getStatusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(send(withoutQuery()).statusCode()).isEqualTo(400);
     }
 
-    private static APIGatewayV2HTTPEvent withoutQuery() {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EVENTS + "approve.json");
-        event.setQueryStringParameters(null);
+    private static Map<String, Object> withoutQuery() {
+        Map<String, Object> event = HttpEvents.load("approve.json");
+        event.remove("queryStringParameters");
         return event;
     }
 
@@ -198,11 +194,10 @@ class ApprovalCallbackHandlerTest {
         store.failReads = true;
         ApprovalCallbackHandler failing = handler;
 
-        APIGatewayV2HTTPResponse response = failing.handleRequest(EventLoader.loadApiGatewayHttpEvent(EVENTS + "approve.json"),
-                new TestLambdaContext("approval-callback"));
+        HttpApiResponse response = HttpEvents.send(failing, HttpEvents.load("approve.json"));
 
-        assertThat(response.getStatusCode()).isEqualTo(503);
-        assertThat(response.getHeaders()).containsEntry("Retry-After", "60");
-        assertThat(response.getBody()).doesNotContain("Provisioned").doesNotContain("Exception");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers()).containsEntry("Retry-After", "60");
+        assertThat(response.body()).doesNotContain("Provisioned").doesNotContain("Exception");
     }
 }

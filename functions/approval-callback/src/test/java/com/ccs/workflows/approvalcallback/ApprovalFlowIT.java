@@ -1,9 +1,5 @@
 package com.ccs.workflows.approvalcallback;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.ccs.workflows.testing.TestLambdaContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,14 +89,14 @@ class ApprovalFlowIT {
     }
 
     /** The manager's click: the link from the message, as the HTTP API delivers it (POST from the confirmation form). */
-    private static APIGatewayV2HTTPEvent click(String messageBody, Decision decision) {
+    private static Map<String, Object> click(String messageBody, Decision decision) {
         Matcher link = APPROVE_LINK.matcher(messageBody);
         while (link.find()) {
             if (link.group(3).equals(decision.segment())) {
-                APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("../../events/functions/approval-callback/" + decision.segment() + ".json");
-                event.setRawPath(link.group(1));
-                event.setPathParameters(Map.of("approval_id", link.group(2), "decision", link.group(3)));
-                event.setQueryStringParameters(new HashMap<>(Map.of("approver", java.net.URLDecoder.decode(link.group(4), StandardCharsets.UTF_8),
+                Map<String, Object> event = HttpEvents.load(decision.segment() + ".json");
+                event.put("rawPath", link.group(1));
+                event.put("pathParameters", Map.of("approval_id", link.group(2), "decision", link.group(3)));
+                event.put("queryStringParameters", new HashMap<>(Map.of("approver", java.net.URLDecoder.decode(link.group(4), StandardCharsets.UTF_8),
                         "expires", link.group(5), "sig", link.group(6))));
                 return event;
             }
@@ -140,10 +135,10 @@ class ApprovalFlowIT {
         String message = messageFor(opened.approvalId());
         assertThat(message).doesNotContain(waiting[1]);
 
-        APIGatewayV2HTTPResponse response = callback.handleRequest(click(message, Decision.APPROVE), new TestLambdaContext("approval-callback"));
+        HttpApiResponse response = HttpEvents.send(callback, click(message, Decision.APPROVE));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).doesNotContain(waiting[1]);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain(waiting[1]);
         DescribeExecutionResponse execution = awaitEnd(waiting[0]);
         assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         var output = JSON.readTree(execution.output());
@@ -156,8 +151,8 @@ class ApprovalFlowIT {
         assertThat(stored.resumedAt()).isNotNull();
 
         // Double click, then the other link: both conflicts, nothing reaches the finished execution.
-        assertThat(callback.handleRequest(click(message, Decision.APPROVE), new TestLambdaContext("approval-callback")).getStatusCode()).isEqualTo(409);
-        assertThat(callback.handleRequest(click(message, Decision.REJECT), new TestLambdaContext("approval-callback")).getStatusCode()).isEqualTo(409);
+        assertThat(HttpEvents.send(callback, click(message, Decision.APPROVE)).statusCode()).isEqualTo(409);
+        assertThat(HttpEvents.send(callback, click(message, Decision.REJECT)).statusCode()).isEqualTo(409);
         assertThat(store.find(opened.approvalId()).orElseThrow().audit()).extracting(AuditEvent::event)
                 .containsExactly("requested", "notified", "approved", "resumed");
     }
@@ -169,10 +164,9 @@ class ApprovalFlowIT {
         ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(waiting[1], name,
                 new RequestSummary("CUST-1", "Flota Norte", 60, "standard", 9_000_000), 3_600));
 
-        APIGatewayV2HTTPResponse response = callback.handleRequest(click(messageFor(opened.approvalId()), Decision.REJECT),
-                new TestLambdaContext("approval-callback"));
+        HttpApiResponse response = HttpEvents.send(callback, click(messageFor(opened.approvalId()), Decision.REJECT));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(200);
         DescribeExecutionResponse execution = awaitEnd(waiting[0]);
         assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(JSON.readTree(execution.output()).get("approved").asBoolean()).isFalse();
@@ -189,9 +183,9 @@ class ApprovalFlowIT {
         assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(ended.error()).isEqualTo("States.Timeout");
 
-        APIGatewayV2HTTPResponse response = callback.handleRequest(click(message, Decision.APPROVE), new TestLambdaContext("approval-callback"));
+        HttpApiResponse response = HttpEvents.send(callback, click(message, Decision.APPROVE));
 
-        assertThat(response.getStatusCode()).isEqualTo(410);
+        assertThat(response.statusCode()).isEqualTo(410);
         assertThat(store.find(opened.approvalId()).orElseThrow().status()).isEqualTo(ApprovalStatus.EXPIRED);
     }
 

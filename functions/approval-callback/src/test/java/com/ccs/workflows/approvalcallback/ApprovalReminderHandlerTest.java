@@ -45,7 +45,7 @@ class ApprovalReminderHandlerTest {
     void thePendingSampleApprovalIsReminded() throws Exception {
         store(ApprovalStatus.PENDING);
 
-        Map<String, Object> output = handler.handleRequest(sample(), new TestLambdaContext("approval-reminder"));
+        Map<String, Object> output = handler.handle(sample(), new TestLambdaContext("approval-reminder"));
 
         assertThat(output).isEqualTo(Map.of("reminded", true, "status", "pending"));
         assertThat(notifier.messages).singleElement().satisfies(m ->
@@ -56,7 +56,7 @@ class ApprovalReminderHandlerTest {
     void aDecidedApprovalIsNotReminded() throws Exception {
         store(ApprovalStatus.APPROVED);
 
-        Map<String, Object> output = handler.handleRequest(sample(), new TestLambdaContext("approval-reminder"));
+        Map<String, Object> output = handler.handle(sample(), new TestLambdaContext("approval-reminder"));
 
         assertThat(output).isEqualTo(Map.of("reminded", false, "status", "approved"));
         assertThat(notifier.messages).isEmpty();
@@ -66,7 +66,7 @@ class ApprovalReminderHandlerTest {
     void aReminderForAWindowTheApprovalNoLongerHasIsSuperseded() throws Exception {
         store(ApprovalStatus.PENDING, NOW.plus(Duration.ofHours(2)));
 
-        Map<String, Object> output = handler.handleRequest(sample(), new TestLambdaContext("approval-reminder"));
+        Map<String, Object> output = handler.handle(sample(), new TestLambdaContext("approval-reminder"));
 
         assertThat(output).isEqualTo(Map.of("reminded", false, "status", "superseded"));
         assertThat(notifier.messages).isEmpty();
@@ -76,21 +76,21 @@ class ApprovalReminderHandlerTest {
     void aReminderWithoutItsWindowStillRemindsAPendingApproval() {
         store(ApprovalStatus.PENDING, NOW.plus(Duration.ofHours(2)));
 
-        Map<String, Object> output = handler.handleRequest(Map.of("approval_id", SAMPLE_ID), new TestLambdaContext("approval-reminder"));
+        Map<String, Object> output = handler.handle(Map.of("approval_id", SAMPLE_ID), new TestLambdaContext("approval-reminder"));
 
         assertThat(output).isEqualTo(Map.of("reminded", true, "status", "pending"));
     }
 
     @Test
     void anImpossibleWindowIsInvalidInputNamingIt() {
-        assertThatThrownBy(() -> handler.handleRequest(Map.of("approval_id", SAMPLE_ID, "expires_at", Long.MAX_VALUE),
+        assertThatThrownBy(() -> handler.handle(Map.of("approval_id", SAMPLE_ID, "expires_at", Long.MAX_VALUE),
                 new TestLambdaContext("approval-reminder")))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("expires_at:");
     }
 
     @Test
     void aMissingApprovalIdIsInvalidInput() {
-        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new TestLambdaContext("approval-reminder")))
+        assertThatThrownBy(() -> handler.handle(Map.of(), new TestLambdaContext("approval-reminder")))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("approval_id:");
     }
 }

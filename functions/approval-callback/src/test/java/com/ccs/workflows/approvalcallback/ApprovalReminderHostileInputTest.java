@@ -48,7 +48,7 @@ class ApprovalReminderHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("approval-reminder"));
+                Map<String, Object> output = handler.handle(event, new TestLambdaContext("approval-reminder"));
                 boolean reminded = Boolean.TRUE.equals(output.get("reminded"));
                 boolean sampleId = event != null && SAMPLE_ID.equals(String.valueOf(event.get("approval_id")).strip());
                 Object window = event == null ? null : event.get("expires_at");

@@ -36,8 +36,8 @@ class ApprovalRequestHandlerTest {
     void theSampleRequestOpensAnApprovalAndNotifiesOnce() throws Exception {
         Map<String, Object> event = sample("request.json");
         try (CapturedLogs logs = new CapturedLogs()) {
-            Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("approval-request"));
-            Map<String, Object> repeated = handler.handleRequest(event, new TestLambdaContext("approval-request"));
+            Map<String, Object> output = handler.handle(event, new TestLambdaContext("approval-request"));
+            Map<String, Object> repeated = handler.handle(event, new TestLambdaContext("approval-request"));
 
             assertThat(output).containsOnlyKeys("approval_id", "expires_at", "notified");
             assertThat((String) output.get("approval_id")).matches(Approval.ID_FORMAT);
@@ -60,7 +60,7 @@ class ApprovalRequestHandlerTest {
         request.put("company_info", Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900123456-8"));
         event.put("request", request);
 
-        handler.handleRequest(event, new TestLambdaContext("approval-request"));
+        handler.handle(event, new TestLambdaContext("approval-request"));
 
         assertThat(notifier.messages.get(0).body()).contains("Company:         Transportes ABC S.A.S.");
     }
@@ -76,7 +76,7 @@ class ApprovalRequestHandlerTest {
             Map<String, Object> event = sample("request.json");
             event.put((String) c[0], c[1]);
 
-            assertThatThrownBy(() -> handler.handleRequest(event, new TestLambdaContext("approval-request")))
+            assertThatThrownBy(() -> handler.handle(event, new TestLambdaContext("approval-request")))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.field()).isEqualTo(c[2]);
                         assertThat(e.getMessage()).doesNotContain("TTTT");

@@ -1,9 +1,9 @@
 package com.ccs.workflows.createcontract;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * "decided_at", "comment"}}}; output {@code {"contract_id", "approval_type", "status", "created_at"}}.
  * Environment: {@code CONTRACTS_TABLE}.
  */
-public final class CreateContractHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class CreateContractHandler extends JsonEventHandler {
     static final String CONTRACTS_TABLE = "CONTRACTS_TABLE";
     private static final Logger LOG = LoggerFactory.getLogger(CreateContractHandler.class);
 
@@ -47,7 +47,7 @@ public final class CreateContractHandler implements RequestHandler<Map<String, O
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         Object executionId = event == null ? null : event.get("execution_id");
         Map<String, String> ids = Collections.singletonMap(Observability.EXECUTION_ID,
                 executionId instanceof String s ? s : null);

@@ -30,7 +30,7 @@ class CreateContractHandlerTest {
     }
 
     private Map<String, Object> invoke(Map<String, Object> event) {
-        return handler.handleRequest(event, new TestLambdaContext("ccs-test-create-contract"));
+        return handler.handle(event, new TestLambdaContext("ccs-test-create-contract"));
     }
 
     @Test

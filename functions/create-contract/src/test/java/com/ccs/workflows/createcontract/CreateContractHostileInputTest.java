@@ -39,7 +39,7 @@ class CreateContractHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-create-contract"));
+                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-create-contract"));
                 if (!(output.get("contract_id") instanceof String id) || !CONTRACT_ID.matcher(id).matches()
                         || !"created".equals(output.get("status")) || store.contractCount() != 1) {
                     throw new AssertionError("unexpected output " + output);

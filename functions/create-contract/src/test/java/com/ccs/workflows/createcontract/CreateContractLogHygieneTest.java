@@ -54,7 +54,7 @@ class CreateContractLogHygieneTest {
         CreateContractHandler handler = new CreateContractHandler(new ContractService(store, CLOCK));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
-        hygiene.invoke(label, event, () -> handler.handleRequest(request, new TestLambdaContext("ccs-test-" + MODULE)));
+        hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));
     }
 
     @Test

@@ -94,8 +94,8 @@ class DynamoDbContractStoreIT extends ContractServiceScenarios {
         env.put(CreateContractHandler.CONTRACTS_TABLE, table);
         CreateContractHandler handler = new CreateContractHandler(CreateContractHandler.fromEnvironment(env));
 
-        Map<String, Object> first = handler.handleRequest(SampleEvents.load("create-contract", "automatic.json"), new TestLambdaContext("ccs-test-create-contract"));
-        Map<String, Object> again = handler.handleRequest(SampleEvents.load("create-contract", "automatic.json"), new TestLambdaContext("ccs-test-create-contract"));
+        Map<String, Object> first = handler.handle(SampleEvents.load("create-contract", "automatic.json"), new TestLambdaContext("ccs-test-create-contract"));
+        Map<String, Object> again = handler.handle(SampleEvents.load("create-contract", "automatic.json"), new TestLambdaContext("ccs-test-create-contract"));
 
         assertThat((String) first.get("contract_id")).matches("CONT-\\d{4}-000001");
         assertThat(first).containsEntry("approval_type", "automatic").containsEntry("status", "created");

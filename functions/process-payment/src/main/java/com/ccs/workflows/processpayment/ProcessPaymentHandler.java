@@ -1,9 +1,9 @@
 package com.ccs.workflows.processpayment;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>Environment: {@code STRIPE_SECRET_ARN} (required), {@code STRIPE_API_BASE} (local runs only), plus the
  * AWS SDK's {@code AWS_REGION} / {@code AWS_ENDPOINT_URL}.
  */
-public final class ProcessPaymentHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ProcessPaymentHandler extends JsonEventHandler {
 
     private final PaymentService payments;
 
@@ -45,7 +45,7 @@ public final class ProcessPaymentHandler implements RequestHandler<Map<String, O
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "ProcessPayment", correlationIds(event), () -> {
             PaymentRequest request = PaymentRequest.fromEvent(event);
             Observability.correlate(Observability.CONTRACT_ID, request.contractId());

@@ -59,7 +59,7 @@ class ProcessPaymentHandlerIT {
     void chargesTheSuccessSampleWithTheKeyFromSecretsManager() throws Exception {
         stripe.answer(succeeded("pi_3HandlerIT", 85_000_000L));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
+        Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "success.json"), context);
 
         assertThat(output).containsExactly(Map.entry("status", "success"), Map.entry("transaction_id", "pi_3HandlerIT"),
                 Map.entry("amount_minor", 85_000_000L), Map.entry("currency", "cop"));
@@ -73,7 +73,7 @@ class ProcessPaymentHandlerIT {
     void reportsTheDeclinedSampleAsFailedData() throws Exception {
         stripe.answer(cardDeclined("insufficient_funds", "Your card has insufficient funds."));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "declined.json"), context);
+        Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "declined.json"), context);
 
         assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("decline_code", "insufficient_funds"),
                 Map.entry("message", "Your card has insufficient funds."));
@@ -86,7 +86,7 @@ class ProcessPaymentHandlerIT {
     void aContractAboveStripesEightDigitsIsAFailedPaymentNotAnError() throws Exception {
         stripe.answer(error(400, "invalid_request_error", "amount_too_large", "Amount must be no more than 99,999,999"));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "amount-too-large.json"), context);
+        Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "amount-too-large.json"), context);
 
         assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("decline_code", "amount_too_large"),
                 Map.entry("message", "Amount must be no more than 99,999,999"));

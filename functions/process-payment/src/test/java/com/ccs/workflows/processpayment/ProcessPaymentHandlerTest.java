@@ -20,7 +20,7 @@ class ProcessPaymentHandlerTest {
                 new PaymentOutcome.Succeeded("pi_3QxSuccess", command.amountMinor(), command.currency()));
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
+        Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "success.json"), context);
 
         assertThat(output).containsExactly(
                 Map.entry("status", "success"),
@@ -34,7 +34,7 @@ class ProcessPaymentHandlerTest {
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(new RecordingGateway(command ->
                 new PaymentOutcome.Declined("insufficient_funds", "Your card has insufficient funds."))));
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("process-payment", "declined.json"), context);
+        Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "declined.json"), context);
 
         assertThat(output).containsExactly(
                 Map.entry("status", "failed"),
@@ -47,7 +47,7 @@ class ProcessPaymentHandlerTest {
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(RecordingGateway.approving()));
 
         try (CapturedLogs logs = new CapturedLogs()) {
-            handler.handleRequest(SampleEvents.load("process-payment", "success.json"), context);
+            handler.handle(SampleEvents.load("process-payment", "success.json"), context);
 
             assertThat(logs.text().lines().filter(line -> line.contains("PaymentService")))
                     .isNotEmpty()
@@ -61,7 +61,7 @@ class ProcessPaymentHandlerTest {
         RecordingGateway gateway = RecordingGateway.approving();
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
 
-        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("process-payment", "invalid-amount.json"), context))
+        assertThatThrownBy(() -> handler.handle(SampleEvents.load("process-payment", "invalid-amount.json"), context))
                 .isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("amount");
         assertThat(gateway.commands).isEmpty();

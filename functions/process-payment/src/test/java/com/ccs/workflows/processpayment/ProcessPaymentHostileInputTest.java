@@ -31,7 +31,7 @@ class ProcessPaymentHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-process-payment"));
+                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-process-payment"));
                 if (!"success".equals(output.get("status")) || gateway.commands.size() != 1
                         || !gateway.commands.get(0).idempotencyKey().equals("ccs-payment-" + String.valueOf(event.get("contract_id")).strip())) {
                     throw new AssertionError("unexpected output " + output + " after " + gateway.commands.size() + " charges");

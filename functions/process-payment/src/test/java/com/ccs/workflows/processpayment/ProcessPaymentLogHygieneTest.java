@@ -66,7 +66,7 @@ class ProcessPaymentLogHygieneTest {
         ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
-        hygiene.invoke(label, event, () -> handler.handleRequest(request, new TestLambdaContext("ccs-test-" + MODULE)));
+        hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));
     }
 
     @Test

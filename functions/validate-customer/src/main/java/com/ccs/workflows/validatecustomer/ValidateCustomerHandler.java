@@ -1,8 +1,8 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.MetricUnit;
 import com.ccs.workflows.shared.observability.Observability;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * only for an event that is not a JSON object; {@code DependencyUnavailableException} when the registry cannot
  * answer (retried); {@link RegistryResponseException} when it answers outside its contract (not retried).
  */
-public final class ValidateCustomerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ValidateCustomerHandler extends JsonEventHandler {
 
     private final CustomerValidationService service;
 
@@ -36,7 +36,7 @@ public final class ValidateCustomerHandler implements RequestHandler<Map<String,
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "ValidateCustomer", correlationIds(event), () -> {
             ValidationResult result = service.validate(CustomerRequestReader.read(event));
             Observability.count(result.valid() ? "CustomerValidated" : "CustomerRejected");

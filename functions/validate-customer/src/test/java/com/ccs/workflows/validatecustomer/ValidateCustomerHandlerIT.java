@@ -37,7 +37,7 @@ class ValidateCustomerHandlerIT {
     }
 
     private Map<String, Object> invoke(String sampleEvent) {
-        return handler.handleRequest(SampleEvents.load("validate-customer", sampleEvent), new TestLambdaContext("ccs-it-validate-customer"));
+        return handler.handle(SampleEvents.load("validate-customer", sampleEvent), new TestLambdaContext("ccs-it-validate-customer"));
     }
 
     @Test

@@ -20,7 +20,7 @@ class ValidateCustomerHandlerTest {
             new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
 
     private Map<String, Object> invoke(Map<String, Object> event) {
-        return handler.handleRequest(event, new TestLambdaContext("ccs-test-validate-customer"));
+        return handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
     }
 
     @Test

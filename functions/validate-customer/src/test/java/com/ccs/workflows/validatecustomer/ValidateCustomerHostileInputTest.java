@@ -42,7 +42,7 @@ class ValidateCustomerHostileInputTest {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> event = (Map<String, Object>) c.event();
-                output = handler.handleRequest(event, new TestLambdaContext("ccs-test-validate-customer"));
+                output = handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
             } catch (InvalidInputException e) {
                 run.rejected();
                 if (c.event() instanceof Map<?, ?>) {

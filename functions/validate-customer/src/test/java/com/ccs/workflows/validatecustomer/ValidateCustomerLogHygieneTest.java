@@ -32,7 +32,7 @@ class ValidateCustomerLogHygieneTest {
         ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
-        hygiene.invoke(label, event, () -> handler.handleRequest(request, new TestLambdaContext("ccs-test-" + MODULE)));
+        hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));
     }
 
     @Test

@@ -35,7 +35,7 @@ class ValidateCustomerOutputSizeTest {
         }
         event.put("number_of_vehicles", 10_000);
         event.put("vehicles", vehicles);
-        return handler.handleRequest(event, new TestLambdaContext("ccs-test-validate-customer"));
+        return handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
     }
 
     @SuppressWarnings("unchecked")
@@ -83,7 +83,7 @@ class ValidateCustomerOutputSizeTest {
         event.put("number_of_vehicles", new BigInteger("9".repeat(100_000)));
         event.put("estimated_value", new BigInteger("8".repeat(100_000)).negate());
 
-        Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-validate-customer"));
+        Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
 
         List<String> reasons = reasons(output);
         assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("number_of_vehicles: must be an integer, got 999"))

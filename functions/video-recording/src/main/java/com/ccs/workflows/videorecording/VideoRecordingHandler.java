@@ -1,10 +1,10 @@
 package com.ccs.workflows.videorecording;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.aws.ClientTimeouts;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import com.ccs.workflows.shared.priming.Priming;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Built for SnapStart: the SDK clients are created once, in the constructor, and the handler registers
  * {@link #prime} with CRaC so that the request path runs in memory before the snapshot is taken.
  */
-public final class VideoRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class VideoRecordingHandler extends JsonEventHandler {
     static final String METRIC_RECORDING_STARTED = "RecordingStarted";
     private static final Logger LOG = LoggerFactory.getLogger(VideoRecordingHandler.class);
 
@@ -58,7 +58,7 @@ public final class VideoRecordingHandler implements RequestHandler<Map<String, O
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         Object incidentId = event == null ? null : event.get("incident_id");
         Map<String, String> correlation = Collections.singletonMap(Observability.INCIDENT_ID,
                 incidentId instanceof String id ? id : null);

@@ -70,7 +70,7 @@ class VideoRecordingHandlerIT {
             assertThat(handler.prime(Priming.ROUNDS)).isNotNull();
             assertThat(table.itemCount()).as("items written by priming").isZero();
 
-            Map<String, Object> first = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
+            Map<String, Object> first = handler.handle(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 
             assertThat(first).containsEntry("incident_id", "INC-VEH-12345-1698765432000")
                     .containsEntry("recording_id", "REC-INC-VEH-12345-1698765432000")
@@ -88,7 +88,7 @@ class VideoRecordingHandlerIT {
                     .containsEntry("duration_seconds", 300);
             assertThat(table.item("INC-VEH-12345-1698765432000").get("status").s()).isEqualTo("recording");
 
-            Map<String, Object> retry = handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
+            Map<String, Object> retry = handler.handle(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
 
             assertThat(retry).containsEntry("already_started", true)
                     .containsEntry("recording_id", first.get("recording_id"))
@@ -103,7 +103,7 @@ class VideoRecordingHandlerIT {
 
     @Test
     void anInvalidVehicleIdIsRejectedBeforeAnyWrite() {
-        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
+        assertThatThrownBy(() -> handler.handle(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
         assertThat(table.item("INC-VEH-12345/#-1698765432000")).isEmpty();
     }
@@ -120,7 +120,7 @@ class VideoRecordingHandlerIT {
             for (int i = 0; i < 2; i++) {
                 starts.add(pool.submit(() -> {
                     start.await();
-                    return handler.handleRequest(event, new TestLambdaContext("video-recording"));
+                    return handler.handle(event, new TestLambdaContext("video-recording"));
                 }));
             }
             start.countDown();

@@ -27,7 +27,7 @@ class VideoRecordingHandlerTest {
 
     @Test
     void thePanicButtonEventStartsRecordingAndReturnsTheDocumentedShape() {
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> output = handler.handle(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("incident_id", "INC-VEH-12345-1698765432000");
@@ -43,8 +43,8 @@ class VideoRecordingHandlerTest {
 
     @Test
     void theRetryOfTheSameIncidentReturnsTheSameRecordingWithoutPublishingAgain() {
-        Map<String, Object> first = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
-        Map<String, Object> retry = handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> first = handler.handle(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> retry = handler.handle(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
 
         assertThat(retry).containsEntry("already_started", true)
                 .containsEntry("recording_id", first.get("recording_id"))
@@ -55,7 +55,7 @@ class VideoRecordingHandlerTest {
 
     @Test
     void theInvalidVehicleIdEventFailsNamingTheFieldBeforeAnyWrite() {
-        assertThatThrownBy(() -> handler.handleRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
+        assertThatThrownBy(() -> handler.handle(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
         assertThat(store.calls).hasValue(0);
         assertThat(publisher.published()).isEmpty();
@@ -77,7 +77,7 @@ class VideoRecordingHandlerTest {
     void afterPrimingTheHandlerStillServesRealRequests() {
         handler.prime(Priming.ROUNDS);
 
-        Map<String, Object> output = handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
+        Map<String, Object> output = handler.handle(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
 
         assertThat(output).containsEntry("already_started", false);
         assertThat(publisher.published()).hasSize(1);
@@ -85,8 +85,8 @@ class VideoRecordingHandlerTest {
 
     @Test
     void countsRecordingStartedOnlyForTheCallThatSentTheCommand() {
-        String first = StandardOutput.of(() -> handler.handleRequest(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording")));
-        String retry = StandardOutput.of(() -> handler.handleRequest(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording")));
+        String first = StandardOutput.of(() -> handler.handle(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording")));
+        String retry = StandardOutput.of(() -> handler.handle(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording")));
 
         assertThat(first.lines().filter(line -> line.contains("\"_aws\""))).singleElement()
                 .satisfies(record -> assertThat(SampleEvents.parseJson(record)).containsEntry("RecordingStarted", 1.0));

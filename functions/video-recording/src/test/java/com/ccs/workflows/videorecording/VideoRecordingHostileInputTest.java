@@ -39,7 +39,7 @@ class VideoRecordingHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handleRequest(event, new TestLambdaContext("ccs-test-video-recording"));
+                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-video-recording"));
                 if (publisher.published().size() != 1 || !TOPIC.matcher(publisher.published().get(0).topic()).matches()
                         || !"recording".equals(output.get("status")) || store.size() != 1) {
                     throw new AssertionError("unexpected output " + output + ", published " + publisher.published());

@@ -40,7 +40,7 @@ class VideoRecordingLogHygieneTest {
         VideoRecordingHandler handler = new VideoRecordingHandler(new RecordingService(store, publisher, SETTINGS, CLOCK), SETTINGS);
         @SuppressWarnings("unchecked")
         Map<String, Object> incident = (Map<String, Object>) event;
-        hygiene.invoke(label, event, () -> handler.handleRequest(incident, new TestLambdaContext("ccs-test-" + MODULE)));
+        hygiene.invoke(label, event, () -> handler.handle(incident, new TestLambdaContext("ccs-test-" + MODULE)));
     }
 
     @Test

@@ -41,12 +41,29 @@ public final class JsonText {
      * records, whose values are the functions' own small maps and lists.
      */
     public static void appendValue(StringBuilder out, Object value) {
+        append(out, value, false);
+    }
+
+    /**
+     * {@code value} as a JSON document, for a function's answer: only null, booleans, finite numbers, strings,
+     * maps and iterables of those. Anything else is an {@link IllegalArgumentException}, so an answer can never
+     * carry a {@code toString()} where the state machine expects a structure.
+     */
+    public static String document(Object value) {
+        StringBuilder out = new StringBuilder(256);
+        append(out, value, true);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, Object value, boolean strict) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             out.append(value);
         } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             out.append(value);
+        } else if (value instanceof CharSequence text) {
+            appendQuoted(out, text.toString());
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -55,9 +72,12 @@ public final class JsonText {
                     out.append(',');
                 }
                 first = false;
+                if (strict && !(entry.getKey() instanceof String)) {
+                    throw new IllegalArgumentException("a JSON member name must be a string, got " + typeOf(entry.getKey()));
+                }
                 appendQuoted(out, String.valueOf(entry.getKey()));
                 out.append(':');
-                appendValue(out, entry.getValue());
+                append(out, entry.getValue(), strict);
             }
             out.append('}');
         } else if (value instanceof Iterable<?> items) {
@@ -68,12 +88,18 @@ public final class JsonText {
                     out.append(',');
                 }
                 first = false;
-                appendValue(out, item);
+                append(out, item, strict);
             }
             out.append(']');
+        } else if (strict) {
+            throw new IllegalArgumentException("no JSON form for a value of type " + typeOf(value));
         } else {
             appendQuoted(out, value.toString());
         }
+    }
+
+    private static String typeOf(Object value) {
+        return value == null ? "null" : value.getClass().getName();
     }
 
     /** {@code value} as a quoted JSON string literal. */

@@ -34,4 +34,9 @@ class PrimingTest {
         }
     }
 
+    @Test
+    void theEventJsonIsReadAndWrittenBackUnchangedInMeaning() {
+        assertThat(Priming.primeEventJson(2)).isEqualTo("{\"text\":\"Bogotá \\\"quoted\\\"\",\"integer\":-12,\"decimal\":1500.0,"
+                + "\"flag\":true,\"none\":null,\"list\":[1,{\"nested\":\"value\"}]}");
+    }
 }

@@ -1,0 +1,42 @@
+package com.ccs.workflows.shared.event;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.ccs.workflows.errors.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The functions' handler base: Lambda hands the event over as bytes, {@link MiniJson} reads it into the plain maps
+ * {@link EventFields} works on, and {@link JsonText} writes the answer. A {@code RequestHandler<Map, Map>} would
+ * have the runtime bind both with its own Jackson instead: about 970 classes and a quarter of a second on every
+ * cold start (docs/performance.md) to produce the same maps.
+ */
+public abstract class JsonEventHandler implements RequestStreamHandler {
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> answer = handle(read(input), context);
+        output.write(JsonText.document(answer).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The function itself. The event holds maps, lists, strings, {@code Long} or {@code Double} numbers, booleans
+     * and nulls; the answer may hold the same (any {@code Number}, any {@code Iterable}).
+     */
+    public abstract Map<String, Object> handle(Map<String, Object> event, Context context);
+
+    /** The event as a map; bytes that are not a JSON object are invalid input, with the reason and offset. */
+    static Map<String, Object> read(InputStream input) throws IOException {
+        String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return MiniJson.parseObject(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("$", "the event must be a JSON object (" + e.getMessage() + ")");
+        }
+    }
+}
