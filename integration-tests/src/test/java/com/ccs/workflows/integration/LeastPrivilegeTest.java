@@ -196,6 +196,11 @@ class LeastPrivilegeTest {
                 if (PRIMING.matcher(method.className()).matches() || !reached.add(method)) {
                     continue;
                 }
+                // Another function's handler in the same module is an entry point of its own: no code calls into
+                // it, though its handle() shares a name with the services' methods.
+                if (method.className().endsWith("Handler") && !method.className().equals(handlerClass)) {
+                    continue;
+                }
                 actions.addAll(method.sdkActions());
                 Matcher call = CALL.matcher(method.body());
                 while (call.find()) {
