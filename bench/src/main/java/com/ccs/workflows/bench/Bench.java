@@ -91,7 +91,7 @@ public final class Bench {
                 }
                 targets.add(target);
                 if (target.baseline()) {
-                    roots.put(target.name(), TaskRoots.hello(project.resolve("bench/target/task/" + target.name())));
+                    roots.put(target.name(), TaskRoots.hello(project.resolve("bench/target/task/" + target.name()), target.handler()));
                     events.put(target.name(), "{}");
                     continue;
                 }
@@ -181,8 +181,8 @@ public final class Bench {
                     target.name(),
                     zip == null ? "-" : mark(String.format(Locale.ROOT, "%.1f", zip), sdkOnly && zip > GOAL_ZIP_MB),
                     wall, cpu,
-                    target.baseline() ? "1.00" : mark(String.format(Locale.ROOT, "%.2f", wallRatio), wallRatio > GOAL_RATIO),
-                    target.baseline() ? "1.00" : String.format(Locale.ROOT, "%.2f", cpuRatio),
+                    mark(String.format(Locale.ROOT, "%.2f", wallRatio), !target.baseline() && wallRatio > GOAL_RATIO),
+                    String.format(Locale.ROOT, "%.2f", cpuRatio),
                     mark(String.format(Locale.ROOT, "%.0f", classes), !target.baseline() && classes > GOAL_CLASSES),
                     mark(String.format(Locale.ROOT, "%.1f", heapMb), !target.baseline() && heapMb > GOAL_HEAP_MB),
                     percentiles == null ? "-" : mark(String.format(Locale.ROOT, "%.1f", percentiles.p50()), percentiles.p50() > GOAL_WARM_P50_US),

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class Targets {
     static final String HELLO = "hello-world";
+    static final String HELLO_STREAM = "hello-stream";
     static final String STRIPE_KEY_SECRET = "{\"api_key\":\"sk_test_bench\"}";
     /** The secret the sample approval links in events/functions/approval-callback are signed with. */
     static final String APPROVAL_SECRET = "ccs-local-approval-signing-secret-not-for-production";
@@ -22,6 +23,8 @@ final class Targets {
     static List<Target> all(String endpoint) {
         return List.of(
                 new Target(HELLO, null, "com.ccs.workflows.bench.hello.HelloWorldHandler::handleRequest",
+                        null, Map.of(), Map.of()),
+                new Target(HELLO_STREAM, null, "com.ccs.workflows.bench.hello.HelloWorldStreamHandler::handleRequest",
                         null, Map.of(), Map.of()),
                 new Target("validate-customer", "validate-customer",
                         "com.ccs.workflows.validatecustomer.ValidateCustomerHandler::handleRequest",

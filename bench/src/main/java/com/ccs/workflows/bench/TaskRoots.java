@@ -16,7 +16,6 @@ import java.util.zip.ZipFile;
 final class TaskRoots {
     /** Jars of HTTP clients the functions must not carry (the SDK's Apache, Netty and CRT clients, Apache HttpClient). */
     static final Pattern UNWANTED_HTTP = Pattern.compile("lib/(apache-client|apache5-client|netty-nio-client|aws-crt-client|netty-[^/]*|httpclient[^/]*|httpclient5[^/]*|httpcore[^/]*)\\.jar");
-    private static final String HELLO_CLASS = "com/ccs/workflows/bench/hello/HelloWorldHandler.class";
 
     private TaskRoots() {
     }
@@ -48,14 +47,15 @@ final class TaskRoots {
         return dir;
     }
 
-    /** The baseline's task root: the hello-world class alone. */
-    static Path hello(Path dir) throws IOException {
+    /** A baseline's task root: its one class (from {@code handler}, {@code com.example.Class::method}) alone. */
+    static Path hello(Path dir, String handler) throws IOException {
         delete(dir);
-        Path to = dir.resolve(HELLO_CLASS);
+        String file = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
+        Path to = dir.resolve(file);
         Files.createDirectories(to.getParent());
-        try (InputStream in = TaskRoots.class.getClassLoader().getResourceAsStream(HELLO_CLASS)) {
+        try (InputStream in = TaskRoots.class.getClassLoader().getResourceAsStream(file)) {
             if (in == null) {
-                throw new IOException(HELLO_CLASS + " is not on the bench's class path");
+                throw new IOException(file + " is not on the bench's class path");
             }
             Files.copy(in, to);
         }

@@ -6,9 +6,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 
 /**
- * The cold-start baseline: the smallest Java function, with the same input type as the project's handlers (a JSON
- * object) so that the runtime's own work, JSON included, is the same. Its package holds nothing else: the bench
- * copies just this class into the baseline's task root.
+ * The cold-start baseline the goal's ratio is measured against: the smallest Java function as it is usually
+ * written, a {@code RequestHandler} taking a JSON object, so the runtime binds the event with its own JSON library.
+ * The bench copies just this class into the baseline's task root.
  */
 public final class HelloWorldHandler implements RequestHandler<Map<String, Object>, String> {
     @Override

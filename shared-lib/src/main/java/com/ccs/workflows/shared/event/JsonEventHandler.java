@@ -17,6 +17,12 @@ import java.util.Map;
  * cold start (docs/performance.md) to produce the same maps.
  */
 public abstract class JsonEventHandler implements RequestStreamHandler {
+    /**
+     * Events nest as deep as their sender allows, so a value nested too deep inside one field is that field's
+     * problem, named by {@link EventFields}, not the whole event's. 1,000 is the default limit of Jackson, which
+     * the runtime would otherwise parse events with.
+     */
+    static final int MAX_EVENT_DEPTH = 1000;
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -34,7 +40,7 @@ public abstract class JsonEventHandler implements RequestStreamHandler {
     static Map<String, Object> read(InputStream input) throws IOException {
         String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
         try {
-            return MiniJson.parseObject(text);
+            return MiniJson.parseObject(text, MAX_EVENT_DEPTH);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("$", "the event must be a JSON object (" + e.getMessage() + ")");
         }

@@ -17,15 +17,22 @@ public final class MiniJson {
     static final int MAX_DEPTH = 32;
 
     private final String text;
+    private final int maxDepth;
     private int pos;
 
-    private MiniJson(String text) {
+    private MiniJson(String text, int maxDepth) {
         this.text = text;
+        this.maxDepth = maxDepth;
     }
 
     /** Parses a document whose top level is an object; anything else is an {@link IllegalArgumentException}. */
     public static Map<String, Object> parseObject(String text) {
-        MiniJson reader = new MiniJson(text);
+        return parseObject(text, MAX_DEPTH);
+    }
+
+    /** Same, with another nesting limit (a function's event: what the service that sent it accepted). */
+    public static Map<String, Object> parseObject(String text, int maxDepth) {
+        MiniJson reader = new MiniJson(text, maxDepth);
         reader.skipWhitespace();
         if (reader.peek() != '{') {
             throw reader.error("expected a JSON object");
@@ -41,8 +48,8 @@ public final class MiniJson {
     }
 
     private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        if (depth > maxDepth) {
+            throw error("nested deeper than " + maxDepth + " levels");
         }
         skipWhitespace();
         char c = peek();

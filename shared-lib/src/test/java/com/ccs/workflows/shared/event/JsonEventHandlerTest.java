@@ -66,6 +66,23 @@ class JsonEventHandlerTest {
     }
 
     @Test
+    void aValueNestedDeepInOneFieldReachesTheHandlerSoThatFieldCanBeNamed() {
+        AtomicReference<Object> seen = new AtomicReference<>();
+        JsonEventHandler handler = handler(event -> {
+            seen.set(event.get("customer_id"));
+            return Map.of();
+        });
+        int depth = JsonEventHandler.MAX_EVENT_DEPTH - 1;
+
+        StreamInvocation.invokeRaw(handler, "{\"customer_id\":" + "[".repeat(depth) + "]".repeat(depth) + "}", CONTEXT);
+
+        assertThat(seen.get()).isInstanceOf(List.class);
+        String tooDeep = "{\"a\":" + "[".repeat(depth + 2) + "]".repeat(depth + 2) + "}";
+        assertThatThrownBy(() -> StreamInvocation.invokeRaw(handler, tooDeep, CONTEXT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("nested deeper than 1000 levels");
+    }
+
+    @Test
     void anAnswerValueWithoutAJsonFormIsAnErrorNotAToStringInTheOutput() {
         JsonEventHandler wrong = handler(e -> Map.of("at", Instant.EPOCH));
 
