@@ -18,11 +18,11 @@ import java.util.Map;
  */
 public abstract class JsonEventHandler implements RequestStreamHandler {
     /**
-     * Events nest as deep as their sender allows, so a value nested too deep inside one field is that field's
-     * problem, named by {@link EventFields}, not the whole event's. 1,000 is the default limit of Jackson, which
-     * the runtime would otherwise parse events with.
+     * How deep an event may nest. Far above any event of these functions (Step Functions and API Gateway send a
+     * handful of levels), so a value nested deep inside one field reaches the handler and is that field's problem,
+     * named by {@link EventFields}; low enough that reading it stays well inside a thread's default stack.
      */
-    static final int MAX_EVENT_DEPTH = 1000;
+    static final int MAX_EVENT_DEPTH = 512;
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -43,6 +43,9 @@ public abstract class JsonEventHandler implements RequestStreamHandler {
             return MiniJson.parseObject(text, MAX_EVENT_DEPTH);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("$", "the event must be a JSON object (" + e.getMessage() + ")");
+        } catch (StackOverflowError e) {
+            // Only on a thread with a far smaller stack than the runtime's: the reader holds no lock and no state.
+            throw new InvalidInputException("$", "the event is nested too deeply to read");
         }
     }
 }
