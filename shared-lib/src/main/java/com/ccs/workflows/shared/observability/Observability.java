@@ -97,6 +97,16 @@ public final class Observability {
         }
     }
 
+    /**
+     * Formats a sample EMF record as the end of an invocation would and returns it without writing it: SnapStart
+     * priming, so the first metric after a restore finds this code loaded while no metric is emitted.
+     */
+    public static String primeMetricRecord() {
+        EmfRecord sample = new EmfRecord();
+        sample.add("Primed", 1, MetricUnit.COUNT);
+        return sample.toJson(DEFAULT_NAMESPACE, "priming", 0L, Map.of("function_request_id", "priming"));
+    }
+
     private static void putLambdaContext(Context context) {
         MDC.put("cold_start", Boolean.toString(COLD.getAndSet(false)));
         if (context != null) {

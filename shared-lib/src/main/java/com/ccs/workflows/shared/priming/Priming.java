@@ -2,6 +2,8 @@ package com.ccs.workflows.shared.priming;
 
 import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.shared.event.MiniJson;
+import com.ccs.workflows.shared.observability.Observability;
+import com.ccs.workflows.shared.observability.tracing.Tracing;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public final class Priming implements Resource {
         try {
             Object report = prime.apply(ROUNDS);
             primeEventJson(ROUNDS);
+            primeObservability();
             LOG.info("Request path of {} primed in memory: {}", name, report);
         } catch (RuntimeException e) {
             LOG.warn("Priming of {} failed; the first invocations after restore will load classes on demand", name, e);
@@ -63,6 +66,11 @@ public final class Priming implements Resource {
             written = JsonText.document(MiniJson.parseObject(SAMPLE_EVENT));
         }
         return written;
+    }
+
+    /** Formats, without writing or sending, an EMF record and an X-Ray subsegment; returns them for tests. */
+    static String primeObservability() {
+        return Observability.primeMetricRecord() + "\n" + Tracing.primeDocument();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.ccs.workflows.shared.priming;
 
 import com.ccs.workflows.testing.CapturedLogs;
+import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StandardOutput;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,5 +40,16 @@ class PrimingTest {
     void theEventJsonIsReadAndWrittenBackUnchangedInMeaning() {
         assertThat(Priming.primeEventJson(2)).isEqualTo("{\"text\":\"Bogotá \\\"quoted\\\"\",\"integer\":-12,\"decimal\":1500.0,"
                 + "\"flag\":true,\"none\":null,\"list\":[1,{\"nested\":\"value\"}]}");
+    }
+
+    @Test
+    void metricsAndTracingAreFormattedButNothingIsWrittenOrSent() {
+        String[] formatted = new String[1];
+        String printed = StandardOutput.of(() -> formatted[0] = Priming.primeObservability());
+
+        assertThat(printed).isEmpty();
+        String[] lines = formatted[0].split("\n");
+        assertThat(SampleEvents.parseJson(lines[0])).containsEntry("Primed", 1.0).containsKey("_aws");
+        assertThat(SampleEvents.parseJson(lines[1])).containsEntry("type", "subsegment").containsEntry("name", "DynamoDB");
     }
 }

@@ -72,6 +72,19 @@ public final class Tracing {
         }
     }
 
+    /**
+     * Builds and formats a sample subsegment of an AWS call, as {@link #end} would before sending it, and returns
+     * the document without sending it: SnapStart priming, so the first traced call after a restore finds this code
+     * loaded.
+     */
+    public static String primeDocument() {
+        Subsegment sample = new Subsegment("DynamoDB", "1-00000000-000000000000000000000000", "0000000000000000", "aws");
+        sample.aws("operation", "GetItem");
+        sample.httpStatus(200);
+        sample.end();
+        return sample.toJson();
+    }
+
     private static XRayDaemon daemon() {
         if (!daemonLooked) {
             synchronized (Tracing.class) {
