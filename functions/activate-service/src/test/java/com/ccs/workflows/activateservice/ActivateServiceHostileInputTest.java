@@ -5,6 +5,7 @@ import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ActivateServiceHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-activate-service"));
+                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-activate-service"));
                 if (!"active".equals(output.get("service_status")) || !"active".equals(store.contract(CONTRACT).status())
                         || !output.get("vehicles_registered").equals(store.vehicles().size())) {
                     throw new AssertionError("unexpected output " + output);

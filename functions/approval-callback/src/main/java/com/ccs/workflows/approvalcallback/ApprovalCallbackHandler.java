@@ -46,7 +46,7 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
 
     @Override
     public Map<String, Object> handle(Map<String, Object> event, Context context) {
-        return respond(event == null ? HttpApiEvent.EMPTY : HttpApiEvent.from(event), context).toMap();
+        return respond(HttpApiEvent.from(event), context).toMap();
     }
 
     HttpApiResponse respond(HttpApiEvent event, Context context) {

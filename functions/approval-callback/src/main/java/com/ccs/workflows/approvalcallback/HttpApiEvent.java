@@ -11,7 +11,6 @@ import java.util.Map;
 record HttpApiEvent(String method, String rawPath, Map<String, String> headers, Map<String, String> pathParameters,
                     Map<String, String> queryParameters, String body, boolean base64Encoded, String sourceIp,
                     String userAgent, String requestId) {
-    static final HttpApiEvent EMPTY = new HttpApiEvent(null, null, Map.of(), Map.of(), Map.of(), null, false, null, null, null);
 
     static HttpApiEvent from(Map<String, Object> event) {
         Map<?, ?> context = event.get("requestContext") instanceof Map<?, ?> m ? m : Map.of();

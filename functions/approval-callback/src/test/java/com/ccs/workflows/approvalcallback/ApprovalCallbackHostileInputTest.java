@@ -1,11 +1,9 @@
 package com.ccs.workflows.approvalcallback;
 
-import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
-import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,7 +43,9 @@ class ApprovalCallbackHostileInputTest {
         HostileRun run = new HostileRun("approval-callback", events);
         for (Map<String, Object> sample : List.of(approve, open, approveJson)) {
             CallbackRequest signed = CallbackRequests.from(HttpApiEvent.from(sample));
-            run.run(events.cases(sample, 500), c -> check(c, asEvent(c.event()), signed, run));
+            // API Gateway always sends an object: a case replacing the whole event with null is not a request.
+            run.run(events.cases(sample, 500).stream().filter(c -> c.event() != null).toList(),
+                    c -> check(c, asEvent(c.event()), signed, run));
         }
         run.report();
     }
@@ -59,8 +59,7 @@ class ApprovalCallbackHostileInputTest {
         Fakes.FakeTasks tasks = new Fakes.FakeTasks();
         ApprovalCallbackHandler handler = new ApprovalCallbackHandler(new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)));
 
-        HttpApiResponse response = HttpEvents.read(SampleEvents.parseJson(JsonText.document(
-                handler.handle(event, new TestLambdaContext("approval-callback")))));
+        HttpApiResponse response = HttpEvents.send(handler, event);
 
         int status = response.statusCode();
         String body = response.body() == null ? "" : response.body();
@@ -87,7 +86,7 @@ class ApprovalCallbackHostileInputTest {
         if (after.equals(pending) && tasks.calls.get() == 0) {
             return; // a confirmation page (GET): nothing decided
         }
-        CallbackRequest received = CallbackRequests.from(event == null ? HttpApiEvent.EMPTY : HttpApiEvent.from(event));
+        CallbackRequest received = CallbackRequests.from(HttpApiEvent.from(event));
         boolean sameLink = signed.approvalId().equals(received.approvalId()) && signed.decision().equals(received.decision())
                 && signed.approver().equals(received.approver()) && signed.expires().equals(received.expires())
                 && signed.signature().equals(received.signature()) && "POST".equals(received.method());
@@ -99,6 +98,6 @@ class ApprovalCallbackHostileInputTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asEvent(Object event) {
-        return event instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        return (Map<String, Object>) event;
     }
 }

@@ -5,6 +5,7 @@ import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class ApprovalReminderHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handle(event, new TestLambdaContext("approval-reminder"));
+                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("approval-reminder"));
                 boolean reminded = Boolean.TRUE.equals(output.get("reminded"));
                 boolean sampleId = event != null && SAMPLE_ID.equals(String.valueOf(event.get("approval_id")).strip());
                 Object window = event == null ? null : event.get("expires_at");

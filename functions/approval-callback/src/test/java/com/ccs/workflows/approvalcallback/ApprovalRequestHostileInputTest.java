@@ -5,6 +5,7 @@ import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class ApprovalRequestHostileInputTest {
             Map<String, Object> event = (Map<String, Object>) c.event();
             List<String> tokens = tokensIn(event, sample);
             try {
-                Map<String, Object> output = handler.handle(event, new TestLambdaContext("approval-request"));
+                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("approval-request"));
                 if (!(output.get("approval_id") instanceof String id) || !Approval.isWellFormedId(id)
                         || !Boolean.TRUE.equals(output.get("notified")) || notifier.messages.size() != 1 || store.size() != 1) {
                     throw new AssertionError("unexpected output " + output);

@@ -5,6 +5,7 @@ import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class CreateContractHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-create-contract"));
+                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-create-contract"));
                 if (!(output.get("contract_id") instanceof String id) || !CONTRACT_ID.matcher(id).matches()
                         || !"created".equals(output.get("status")) || store.contractCount() != 1) {
                     throw new AssertionError("unexpected output " + output);

@@ -4,6 +4,7 @@ import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ProcessPaymentHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-process-payment"));
+                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-process-payment"));
                 if (!"success".equals(output.get("status")) || gateway.commands.size() != 1
                         || !gateway.commands.get(0).idempotencyKey().equals("ccs-payment-" + String.valueOf(event.get("contract_id")).strip())) {
                     throw new AssertionError("unexpected output " + output + " after " + gateway.commands.size() + " charges");

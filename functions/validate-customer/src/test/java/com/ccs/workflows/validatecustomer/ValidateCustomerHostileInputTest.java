@@ -4,6 +4,7 @@ import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class ValidateCustomerHostileInputTest {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> event = (Map<String, Object>) c.event();
-                output = handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
+                output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-validate-customer"));
             } catch (InvalidInputException e) {
                 run.rejected();
                 if (c.event() instanceof Map<?, ?>) {

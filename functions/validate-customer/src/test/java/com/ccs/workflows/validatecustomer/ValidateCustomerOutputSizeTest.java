@@ -1,11 +1,12 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,12 +79,15 @@ class ValidateCustomerOutputSizeTest {
 
     @Test
     void aReasonEchoingAHugeNumberIsCutToTheMessageBound() throws Exception {
-        // Lambda's deserialiser turns a 100,000-digit JSON integer into a BigInteger; the error names it in full.
+        // A 100,000-digit JSON integer, sent as bytes: the handler reads it exactly, and the error names it in full.
         Map<String, Object> event = SampleEvents.load("validate-customer", "valid-75-vehicles.json");
-        event.put("number_of_vehicles", new BigInteger("9".repeat(100_000)));
-        event.put("estimated_value", new BigInteger("8".repeat(100_000)).negate());
+        event.put("number_of_vehicles", "NUMBER_OF_VEHICLES");
+        event.put("estimated_value", "ESTIMATED_VALUE");
+        String json = JsonText.document(event).replace("\"NUMBER_OF_VEHICLES\"", "9".repeat(100_000))
+                .replace("\"ESTIMATED_VALUE\"", "-" + "8".repeat(100_000));
 
-        Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
+        Map<String, Object> output = SampleEvents.parseJson(StreamInvocation.invokeRaw(handler, json,
+                new TestLambdaContext("ccs-test-validate-customer")));
 
         List<String> reasons = reasons(output);
         assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("number_of_vehicles: must be an integer, got 999"))

@@ -4,6 +4,7 @@ import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class VideoRecordingHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = handler.handle(event, new TestLambdaContext("ccs-test-video-recording"));
+                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-video-recording"));
                 if (publisher.published().size() != 1 || !TOPIC.matcher(publisher.published().get(0).topic()).matches()
                         || !"recording".equals(output.get("status")) || store.size() != 1) {
                     throw new AssertionError("unexpected output " + output + ", published " + publisher.published());

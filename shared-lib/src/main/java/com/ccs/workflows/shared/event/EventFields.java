@@ -64,10 +64,9 @@ public final class EventFields {
             return Optional.of(((Number) value).longValue());
         }
         if (value instanceof Number n) {
-            BigDecimal decimal = new BigDecimal(n.toString());
             try {
-                return Optional.of(decimal.longValueExact());
-            } catch (ArithmeticException e) {
+                return Optional.of(new BigDecimal(n.toString()).longValueExact());
+            } catch (ArithmeticException | NumberFormatException e) { // too large, a fraction, or not finite
                 throw new InvalidInputException(pathOf(name), "must be an integer, got " + n);
             }
         }

@@ -31,8 +31,9 @@ public abstract class JsonEventHandler implements RequestStreamHandler {
     }
 
     /**
-     * The function itself. The event holds maps, lists, strings, {@code Long} or {@code Double} numbers, booleans
-     * and nulls; the answer may hold the same (any {@code Number}, any {@code Iterable}).
+     * The function itself. The event holds maps, lists, strings, numbers ({@code Long}, {@code BigInteger} beyond
+     * its range, {@code Double}), booleans and nulls; the answer may hold the same (any {@code Number}, any
+     * {@code Iterable}). A null member of the answer is written as {@code null}, not left out.
      */
     public abstract Map<String, Object> handle(Map<String, Object> event, Context context);
 

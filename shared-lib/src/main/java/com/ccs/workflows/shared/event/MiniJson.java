@@ -1,5 +1,6 @@
 package com.ccs.workflows.shared.event;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
  * A small strict JSON reader (RFC 8259) for short answers (the company registry's, Stripe's), so a function
  * needs no data-binding library on its cold-start path. Objects become {@code Map<String, Object>} (insertion order, a repeated key
  * is rejected), arrays {@code List<Object>}, strings {@code String}, numbers {@code Long} when integral and in
- * range, otherwise {@code Double}, literals {@code Boolean} or {@code null}. Nesting is limited so that a
+ * range, {@code BigInteger} when integral and larger, otherwise {@code Double}, literals {@code Boolean} or {@code null}. Nesting is limited so that a
  * hostile answer cannot exhaust the stack.
  */
 public final class MiniJson {
@@ -162,7 +163,9 @@ public final class MiniJson {
         }
         int code = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(pos + i), 16);
+            char c = text.charAt(pos + i);
+            // Character.digit would also take full-width and other non-ASCII digits, which JSON does not.
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
                 throw error("invalid \\u escape");
             }
@@ -201,7 +204,8 @@ public final class MiniJson {
             try {
                 return Long.parseLong(literal);
             } catch (NumberFormatException tooLarge) {
-                // falls through to a double, as JSON numbers have no size limit
+                // JSON integers have no size limit: kept exact, as Jackson keeps them, so an error can quote them
+                return new BigInteger(literal);
             }
         }
         return Double.parseDouble(literal);

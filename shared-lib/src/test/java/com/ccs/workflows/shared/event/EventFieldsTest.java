@@ -64,4 +64,14 @@ class EventFieldsTest {
     void describesLongStringsByLengthOnly() {
         assertThat(EventFields.describe("x".repeat(500))).isEqualTo("a string of 500 characters");
     }
+
+    @Test
+    void anIntegerTooLargeOrNotFiniteIsInvalidInputNamingTheField() {
+        Map<String, Object> event = MiniJson.parseObject("{\"big\":" + "9".repeat(400) + ",\"huge\":1e400}");
+
+        assertThatThrownBy(() -> EventFields.of(event).optionalLong("big"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("big: must be an integer, got 999");
+        assertThatThrownBy(() -> EventFields.of(event).optionalLong("huge"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("huge: must be an integer, got Infinity");
+    }
 }
