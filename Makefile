@@ -7,10 +7,12 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 SHARED_SOURCES := pom.xml functions/pom.xml functions/lambda-zip.xml $(shell find shared-lib/pom.xml shared-lib/src/main -type f 2>/dev/null)
 
-MODULES := validate-customer create-contract process-payment activate-service approval-callback video-recording
+MODULES := validate-customer create-contract process-payment activate-service approval-request approval-reminder approval-callback video-recording
+# The approval functions also build from the library they share.
+APPROVAL_CORE_SOURCES := functions/approval-core/pom.xml $(shell find functions/approval-core/src/main -type f 2>/dev/null)
 
 define zip_rule
-functions/$(1)/target/$(1).zip: $(SHARED_SOURCES) functions/$(1)/pom.xml $(shell find functions/$(1)/src/main -type f 2>/dev/null)
+functions/$(1)/target/$(1).zip: $(SHARED_SOURCES) $(if $(filter approval-%,$(1)),$(APPROVAL_CORE_SOURCES)) functions/$(1)/pom.xml $(shell find functions/$(1)/src/main -type f 2>/dev/null)
 	$(MVN) -pl functions/$(1) -am package -DskipTests
 endef
 $(foreach module,$(MODULES),$(eval $(call zip_rule,$(module))))
@@ -32,7 +34,13 @@ build-ProcessPaymentFunction: functions/process-payment/target/process-payment.z
 build-ActivateServiceFunction: functions/activate-service/target/activate-service.zip
 	$(call unpack,$<)
 
-build-ApprovalRequestFunction build-ApprovalReminderFunction build-ApprovalCallbackFunction: functions/approval-callback/target/approval-callback.zip
+build-ApprovalRequestFunction: functions/approval-request/target/approval-request.zip
+	$(call unpack,$<)
+
+build-ApprovalReminderFunction: functions/approval-reminder/target/approval-reminder.zip
+	$(call unpack,$<)
+
+build-ApprovalCallbackFunction: functions/approval-callback/target/approval-callback.zip
 	$(call unpack,$<)
 
 build-VideoRecordingFunction: functions/video-recording/target/video-recording.zip

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the methods its handler can reach. Reachability is by method name: starting from the handler class (its
  * constructors and {@code handleRequest}), every method of the module whose name a reachable body calls, or whose
  * class it instantiates, is reachable. That over-approximates (two methods of one name are both taken), never
- * misses a call written in the module, and is precise enough to tell apart the three functions that share the
- * approval-callback module. Each call maps to its IAM action ({@code DynamoDbClient.getItem -> dynamodb:GetItem},
+ * misses a call written in the module or in the library modules it depends on (approval-core), and is precise
+ * enough to tell apart the three functions that share that library. Each call maps to its IAM action ({@code DynamoDbClient.getItem -> dynamodb:GetItem},
  * {@code IotDataPlaneClient.publish -> iot:Publish}, ...). KMS, CloudWatch Logs and X-Ray actions are granted for
  * encryption and telemetry, not called by the code, and are outside the comparison.
  *
@@ -87,7 +87,7 @@ class LeastPrivilegeTest {
         for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
             Map<String, Object> properties = SamTemplate.properties(function.getValue());
             String handler = (String) properties.get("Handler");
-            Module module = Module.read(ROOT.resolve((String) properties.get("CodeUri")).resolve("src/main/java"));
+            Module module = Module.read(sourceRoots(ROOT.resolve((String) properties.get("CodeUri"))));
             Set<String> calls = module.actionsReachableFrom(handler.substring(handler.lastIndexOf('.', handler.indexOf("::")) + 1,
                     handler.indexOf("::")));
             Set<String> granted = new TreeSet<>();
@@ -144,6 +144,25 @@ class LeastPrivilegeTest {
 
     // ---- functions: SDK calls in the module's sources ----
 
+    /**
+     * A function module's main sources and those of the library modules of functions/ it depends on (the approval
+     * functions' shared approval-core): the code its zip runs.
+     */
+    private static List<Path> sourceRoots(Path module) throws IOException {
+        List<Path> roots = new ArrayList<>(List.of(module.resolve("src/main/java")));
+        for (String dependency : Files.readString(module.resolve("pom.xml")).split("<dependency>")) {
+            Matcher artifact = Pattern.compile("<artifactId>([\\w-]+)</artifactId>").matcher(dependency);
+            if (dependency.contains("<scope>test</scope>") || !artifact.find()) {
+                continue;
+            }
+            Path sibling = module.resolveSibling(artifact.group(1)).resolve("src/main/java");
+            if (!sibling.startsWith(module) && Files.isDirectory(sibling)) {
+                roots.add(sibling);
+            }
+        }
+        return roots;
+    }
+
     /** One function module's main sources, split into methods, with the SDK client variables of each class. */
     private record Module(Map<String, List<Method>> methodsByName, Map<String, List<Method>> methodsByClass) {
         private static final Pattern DECLARATION = Pattern.compile("(\\w+)\\s*\\(([^()]|\\([^()]*\\))*\\)\\s*(throws\\s+[\\w.,\\s]+)?\\{");
@@ -156,11 +175,17 @@ class LeastPrivilegeTest {
         private static final Map<String, String> TRANSACTION_ACTIONS = Map.of("put", "dynamodb:PutItem",
                 "update", "dynamodb:UpdateItem", "conditionCheck", "dynamodb:ConditionCheckItem", "delete", "dynamodb:DeleteItem");
 
-        static Module read(Path sources) throws IOException {
+        static Module read(List<Path> sourceRoots) throws IOException {
             Map<String, List<Method>> byName = new HashMap<>();
             Map<String, List<Method>> byClass = new HashMap<>();
-            try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+            List<Path> sources = new ArrayList<>();
+            for (Path root : sourceRoots) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    sources.addAll(files.filter(f -> f.toString().endsWith(".java")).toList());
+                }
+            }
+            {
+                for (Path file : sources) {
                     String className = file.getFileName().toString().replace(".java", "");
                     String text = withoutCommentsAndStrings(Files.readString(file));
                     Map<String, String> clients = new HashMap<>();

@@ -38,7 +38,7 @@ class LogScanTest {
             score=0 registry_status=not_checked document_id=******4568 problem_fields=[document_id] \
             {execution_id=exec-12345, function_arn=arn:aws:lambda:us-east-1:000000000000:function:ccs-test, \
             function_request_id=8f14e45f-ceea-4167-a5a6-6c1a2b3c4d5e, function_memory_size=1024}
-            INFO com.ccs.workflows.approvalcallback.DecisionService Decision recorded approval_id=apr_SampleApproval-0000001 \
+            INFO com.ccs.workflows.approval.DecisionService Decision recorded approval_id=apr_SampleApproval-0000001 \
             execution_id=exec-12345 decision=approved decided_by=manager@ccs.example {}
             INFO com.ccs.workflows.videorecording.VideoRecordingHandler Start command accepted for topic \
             ccs/dev/vehicles/VEH-12345/commands {incident_id=INC-VEH-12345-1698765432000, started_at=2026-03-01T12:00:00Z}

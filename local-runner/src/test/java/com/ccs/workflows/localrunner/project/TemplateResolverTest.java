@@ -45,8 +45,8 @@ class TemplateResolverTest {
 
     FunctionSpec request = function(resolver, "ApprovalRequestFunction");
     assertThat(request.name()).isEqualTo("ccs-dev-approval-request");
-    assertThat(request.module()).isEqualTo("approval-callback");
-    assertThat(request.handlerClass()).isEqualTo("com.ccs.workflows.approvalcallback.ApprovalRequestHandler");
+    assertThat(request.module()).isEqualTo("approval-request");
+    assertThat(request.handlerClass()).isEqualTo("com.ccs.workflows.approval.ApprovalRequestHandler");
     assertThat(request.timeoutSeconds()).isEqualTo(15); // Globals
     assertThat(request.memoryMb()).isEqualTo(1024);
     assertThat(request.environment())

@@ -1,0 +1,76 @@
+package com.ccs.workflows.approval;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
+import com.ccs.workflows.shared.observability.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * HTTP API (payload 2.0) routes {@code GET /approvals/{approval_id}/{decision}} (shows a confirmation page) and
+ * {@code POST /approvals/{approval_id}/{decision}} (records the decision and resumes the execution), with query
+ * {@code approver, expires, sig} and an optional {@code comment}. GET never decides: mail scanners and link
+ * previews fetch links, and must not approve a contract. Every answer is a page or JSON; no stack trace, token
+ * or signature is ever returned or logged.
+ */
+public final class ApprovalCallbackHandler extends JsonEventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalCallbackHandler.class);
+
+    private final DecisionService service;
+
+    public ApprovalCallbackHandler() {
+        this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+        CallbackPriming.register();
+    }
+
+    public ApprovalCallbackHandler(DecisionService service) {
+        this.service = service;
+    }
+
+    private static DecisionService fromEnvironment(Env env) {
+        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
+                env.required("APPROVAL_SIGNING_SECRET_ARN")), null);
+        return new DecisionService(
+                new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
+                new SfnTaskCallback(AwsClients.build(SfnClient.builder())), signer, Clock.systemUTC());
+    }
+
+    @Override
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
+        return respond(HttpApiEvent.from(event), context).toMap();
+    }
+
+    HttpApiResponse respond(HttpApiEvent event, Context context) {
+        return Observability.handle(context, "ApprovalCallback", Map.of(), () -> {
+            boolean json = CallbackRequests.wantsJson(event);
+            try {
+                CallbackRequest request = CallbackRequests.from(event);
+                if (Approval.isWellFormedId(request.approvalId())) {
+                    Observability.correlate("approval_id", request.approvalId());
+                }
+                CallbackOutcome outcome = service.handle(request);
+                Observability.count(switch (outcome) {
+                    case CallbackOutcome.Recorded r -> r.resent() ? "ApprovalDecisionResent" : "ApprovalDecided";
+                    case CallbackOutcome.Refused f -> "ApprovalCallbackRefused" + f.status();
+                    case CallbackOutcome.Confirmation c -> "ApprovalConfirmationShown";
+                });
+                return HttpResponses.render(outcome, json);
+            } catch (DependencyUnavailableException e) {
+                LOG.warn("Approval callback could not reach a dependency: {}", e.getMessage());
+                return HttpResponses.serverError(503, "try_again", "The service is busy. Nothing was changed; please try again in a minute.", json);
+            } catch (RuntimeException e) {
+                LOG.error("Approval callback failed: {}", e.getClass().getName());
+                return HttpResponses.serverError(500, "internal_error", "Something went wrong. Nothing was recorded; please try again later.", json);
+            }
+        });
+    }
+}

@@ -1,8 +1,0 @@
-package com.ccs.workflows.approvalcallback;
-
-/** Delivers a message to the manager (the manager notifications topic in production). */
-public interface ManagerNotifier {
-
-    /** Returns the provider's message id. */
-    String publish(ManagerMessage message);
-}

@@ -1,0 +1,60 @@
+package com.ccs.workflows.approval;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.config.FunctionEnvironment;
+import com.ccs.workflows.shared.event.JsonEventHandler;
+import com.ccs.workflows.shared.observability.Observability;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Send Manager Notification" + "Wait for Approval": invoked by the business state machine with
+ * lambda:invoke.waitForTaskToken. Input {@code {"task_token","execution_id","request":{...},
+ * "approval_window_seconds"}}; output {@code {"approval_id","expires_at","notified":true}}. The execution then
+ * waits until {@link ApprovalCallbackHandler} resumes it.
+ */
+public final class ApprovalRequestHandler extends JsonEventHandler {
+    private final ApprovalService service;
+
+    public ApprovalRequestHandler() {
+        this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+        RequestPriming.register();
+    }
+
+    public ApprovalRequestHandler(ApprovalService service) {
+        this.service = service;
+    }
+
+    private static ApprovalService fromEnvironment(Env env) {
+        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
+                env.required("APPROVAL_SIGNING_SECRET_ARN")), env.required("APPROVAL_BASE_URL"));
+        return new ApprovalService(
+                new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
+                new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
+                new EventBridgeReminderScheduler(AwsClients.build(SchedulerClient.builder()),
+                        env.optional("REMINDER_SCHEDULE_GROUP", "default"), env.required("REMINDER_TARGET_ARN"), env.required("REMINDER_ROLE_ARN")),
+                new ManagerMessages(signer), Clock.systemUTC(), env.required("MANAGER_ID"), env.reminderLead(), Approval::newId);
+    }
+
+    @Override
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
+        return Observability.handle(context, "RequestApproval", Map.of(), () -> {
+            ApprovalRequest request = ApprovalRequest.from(event);
+            Observability.correlate(Observability.EXECUTION_ID, request.executionId());
+            ApprovalService.RequestResult result = service.request(request);
+            Observability.count(result.reused() ? "ApprovalRequestRepeated" : "ApprovalRequested");
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("approval_id", result.approvalId());
+            output.put("expires_at", result.expiresAt().getEpochSecond());
+            output.put("notified", result.notified());
+            return output;
+        });
+    }
+}
