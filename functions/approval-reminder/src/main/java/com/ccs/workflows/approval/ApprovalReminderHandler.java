@@ -26,6 +26,10 @@ import java.util.Optional;
 public final class ApprovalReminderHandler extends JsonEventHandler {
     /** Year 5138: far beyond any approval window, well inside what Instant holds. */
     private static final long MAX_EPOCH_SECONDS = 99_999_999_999L;
+    /** A reminder never schedules another: each window has the one its request created. */
+    static final ReminderScheduler NO_FURTHER_REMINDERS = (approvalId, expiresAt, at) -> {
+        throw new UnsupportedOperationException("the reminder handler does not schedule reminders");
+    };
 
     private final ApprovalService service;
 
@@ -41,13 +45,10 @@ public final class ApprovalReminderHandler extends JsonEventHandler {
     private static ApprovalService fromEnvironment(Env env) {
         LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
                 env.required("APPROVAL_SIGNING_SECRET_ARN")), env.required("APPROVAL_BASE_URL"));
-        ReminderScheduler noFurtherReminders = (approvalId, expiresAt, at) -> {
-            throw new UnsupportedOperationException("the reminder handler does not schedule reminders");
-        };
         return new ApprovalService(
                 new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
-                noFurtherReminders, new ManagerMessages(signer), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
+                NO_FURTHER_REMINDERS, new ManagerMessages(signer), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
                 Approval::newId);
     }
 

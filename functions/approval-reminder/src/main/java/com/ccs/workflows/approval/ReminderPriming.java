@@ -22,14 +22,11 @@ final class ReminderPriming {
 
     static ApprovalPriming.Report prime(int rounds) {
         InMemorySdkHttpClient http = ApprovalPriming.http();
-        ReminderScheduler none = (approvalId, expiresAt, at) -> {
-            throw new IllegalStateException("a reminder schedules nothing");
-        };
         try (SecretsManagerClient secrets = http.client(SecretsManagerClient.builder());
              DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
              SnsClient sns = http.client(SnsClient.builder())) {
             ApprovalService approvals = new ApprovalService(ApprovalPriming.store(dynamo),
-                    new SnsManagerNotifier(sns, ApprovalPriming.topicArn()), none,
+                    new SnsManagerNotifier(sns, ApprovalPriming.topicArn()), ApprovalReminderHandler.NO_FURTHER_REMINDERS,
                     new ManagerMessages(ApprovalPriming.signer(secrets)), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
                     Approval::newId);
             for (int round = 0; round < rounds; round++) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * "Send Manager Notification" + "Wait for Approval": invoked by the business state machine with
  * lambda:invoke.waitForTaskToken. Input {@code {"task_token","execution_id","request":{...},
  * "approval_window_seconds"}}; output {@code {"approval_id","expires_at","notified":true}}. The execution then
- * waits until {@link ApprovalCallbackHandler} resumes it.
+ * waits until approval-callback's {@code ApprovalCallbackHandler} resumes it.
  */
 public final class ApprovalRequestHandler extends JsonEventHandler {
     private final ApprovalService service;
