@@ -8,8 +8,6 @@ import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.time.Clock;
@@ -37,10 +35,9 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
     }
 
     private static DecisionService fromEnvironment(Env env) {
-        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
-                env.required("APPROVAL_SIGNING_SECRET_ARN")), null);
+        LinkSigner signer = ApprovalAdapters.signer(env, null);
         return new DecisionService(
-                new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
+                ApprovalAdapters.store(env),
                 new SfnTaskCallback(AwsClients.build(SfnClient.builder())), signer, Clock.systemUTC());
     }
 

@@ -7,8 +7,6 @@ import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.EventFields;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
@@ -43,10 +41,9 @@ public final class ApprovalReminderHandler extends JsonEventHandler {
     }
 
     private static ApprovalService fromEnvironment(Env env) {
-        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
-                env.required("APPROVAL_SIGNING_SECRET_ARN")), env.required("APPROVAL_BASE_URL"));
+        LinkSigner signer = ApprovalAdapters.signer(env, env.required("APPROVAL_BASE_URL"));
         return new ApprovalService(
-                new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
+                ApprovalAdapters.store(env),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
                 NO_FURTHER_REMINDERS, new ManagerMessages(signer), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
                 Approval::newId);

@@ -5,9 +5,7 @@ import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
@@ -33,10 +31,9 @@ public final class ApprovalRequestHandler extends JsonEventHandler {
     }
 
     private static ApprovalService fromEnvironment(Env env) {
-        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
-                env.required("APPROVAL_SIGNING_SECRET_ARN")), env.required("APPROVAL_BASE_URL"));
+        LinkSigner signer = ApprovalAdapters.signer(env, env.required("APPROVAL_BASE_URL"));
         return new ApprovalService(
-                new DynamoDbApprovalStore(AwsClients.build(DynamoDbClient.builder()), env.required("APPROVALS_TABLE")),
+                ApprovalAdapters.store(env),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
                 new EventBridgeReminderScheduler(AwsClients.build(SchedulerClient.builder()),
                         env.optional("REMINDER_SCHEDULE_GROUP", "default"), env.required("REMINDER_TARGET_ARN"), env.required("REMINDER_ROLE_ARN")),
