@@ -47,10 +47,13 @@ class LeastPrivilegeTest {
     private static final Path ROOT = Path.of(System.getProperty("ccs.projectRoot", "..")).toAbsolutePath().normalize();
     private static final Set<String> OUTSIDE_COMPARISON = Set.of("kms", "logs", "xray");
 
-    /** SDK client type -> IAM service prefix. */
+    /** SDK client type (or shared-lib's own client of one operation) -> IAM service prefix. */
     private static final Map<String, String> CLIENTS = Map.of(
             "DynamoDbClient", "dynamodb", "SnsClient", "sns", "SfnClient", "states",
-            "SecretsManagerClient", "secretsmanager", "SchedulerClient", "scheduler", "IotDataPlaneClient", "iot");
+            "SecretsManagerClient", "secretsmanager", "SchedulerClient", "scheduler", "IotDataPlaneClient", "iot",
+            "SecretsManagerSecrets", "secretsmanager");
+    /** Methods of shared-lib's clients whose name is not the operation they call. */
+    private static final Map<String, String> OPERATIONS = Map.of("secretsmanager:SecretString", "secretsmanager:GetSecretValue");
     /** Client methods that are not service calls. */
     private static final Set<String> NOT_CALLS = Set.of("close", "serviceName", "serviceClientConfiguration", "utilities", "waiter");
     /**
@@ -292,7 +295,8 @@ class LeastPrivilegeTest {
                 if (service.equals("dynamodb") && m.group(2).equals("transactWriteItems")) {
                     actions.addAll(transactionActions());
                 } else {
-                    actions.add(service + ":" + Character.toUpperCase(m.group(2).charAt(0)) + m.group(2).substring(1));
+                    String action = service + ":" + Character.toUpperCase(m.group(2).charAt(0)) + m.group(2).substring(1);
+                    actions.add(OPERATIONS.getOrDefault(action, action));
                 }
             }
             return actions;

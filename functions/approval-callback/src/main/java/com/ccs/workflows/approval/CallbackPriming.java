@@ -5,7 +5,6 @@ import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.time.Clock;
@@ -28,10 +27,9 @@ final class CallbackPriming {
 
     static ApprovalPriming.Report prime(int rounds) {
         InMemorySdkHttpClient http = ApprovalPriming.http();
-        try (SecretsManagerClient secrets = http.client(SecretsManagerClient.builder());
-             DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
+        try (DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
              SfnClient sfn = http.client(SfnClient.builder())) {
-            LinkSigner signer = ApprovalPriming.signer(secrets);
+            LinkSigner signer = ApprovalPriming.signer(http.secrets());
             DecisionService decisions = new DecisionService(ApprovalPriming.store(dynamo), new SfnTaskCallback(sfn), signer,
                     Clock.systemUTC());
             for (int round = 0; round < rounds; round++) {

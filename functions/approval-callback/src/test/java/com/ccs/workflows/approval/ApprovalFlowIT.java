@@ -56,7 +56,7 @@ class ApprovalFlowIT {
         String[] topic = aws.topicWithQueue();
         inbox = topic[1];
         store = new DynamoDbApprovalStore(aws.dynamo, table);
-        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secrets, aws.secret(SECRET)), Fakes.BASE_URL);
+        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secretReader, aws.secret(SECRET)), Fakes.BASE_URL);
         Fakes.RecordingScheduler noReminders = new Fakes.RecordingScheduler();
         requests = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topic[0]), noReminders, new ManagerMessages(signer),
                 Clock.systemUTC(), Fakes.MANAGER, Duration.ofHours(2), Approval::newId);

@@ -10,7 +10,6 @@ import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.time.Duration;
@@ -157,9 +156,8 @@ class ApprovalLogHygieneTest {
 
     /** The link signer reading the documented test secret from Secrets Manager, in memory. */
     private static LinkSigner signerFromSecretsManager() {
-        InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> Answer.json(
-                "{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"ccs-test-approval-signing\",\"SecretString\":\"" + Fakes.TEST_SECRET + "\"}"));
-        return new LinkSigner(new SecretsManagerSigningKey(http.client(SecretsManagerClient.builder()), SECRET_ARN), Fakes.BASE_URL);
+        InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> Answer.secretValue(Fakes.TEST_SECRET));
+        return new LinkSigner(new SecretsManagerSigningKey(http.secrets(), SECRET_ARN), Fakes.BASE_URL);
     }
 
     @Test

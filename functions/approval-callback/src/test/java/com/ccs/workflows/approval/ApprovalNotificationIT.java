@@ -45,7 +45,7 @@ class ApprovalNotificationIT {
         inbox = topic[1];
         store = new DynamoDbApprovalStore(aws.dynamo, table);
         scheduleGroup = aws.scheduleGroup();
-        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secrets, secretArn), Fakes.BASE_URL);
+        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secretReader, secretArn), Fakes.BASE_URL);
         service = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topicArn),
                 new EventBridgeReminderScheduler(aws.scheduler, scheduleGroup, "arn:aws:lambda:us-east-1:000000000000:function:" + aws.name("reminder"),
                         "arn:aws:iam::000000000000:role/" + aws.name("scheduler")),
@@ -108,12 +108,12 @@ class ApprovalNotificationIT {
 
     @Test
     void theSigningSecretIsReadOnceAndTooShortASecretIsRefused() {
-        SecretsManagerSigningKey key = new SecretsManagerSigningKey(aws.secrets, secretArn);
+        SecretsManagerSigningKey key = new SecretsManagerSigningKey(aws.secretReader, secretArn);
         assertThat(new String(key.get(), StandardCharsets.UTF_8)).isEqualTo(SECRET);
 
         String shortArn = aws.secrets.createSecret(r -> r.name(aws.name("short-secret")).secretString("too-short")).arn();
         aws.onClose(() -> aws.secrets.deleteSecret(r -> r.secretId(shortArn).forceDeleteWithoutRecovery(true)));
-        assertThatThrownBy(() -> new SecretsManagerSigningKey(aws.secrets, shortArn).get())
+        assertThatThrownBy(() -> new SecretsManagerSigningKey(aws.secretReader, shortArn).get())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes").hasMessageNotContaining("too-short");
 
         // Cached per container: the value stays usable without another call.
@@ -124,8 +124,9 @@ class ApprovalNotificationIT {
 
     @Test
     void aMissingSecretIsAConfigurationErrorNotARetry() {
-        SecretsManagerSigningKey key = new SecretsManagerSigningKey(aws.secrets, "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + aws.name("absent"));
+        SecretsManagerSigningKey key = new SecretsManagerSigningKey(aws.secretReader, "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + aws.name("absent"));
 
-        assertThatThrownBy(key::get).isInstanceOf(software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException.class);
+        assertThatThrownBy(key::get).isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
     }
 }

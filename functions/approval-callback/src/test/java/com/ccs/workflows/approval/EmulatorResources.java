@@ -1,6 +1,7 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.testing.Emulators;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -33,7 +34,10 @@ final class EmulatorResources implements AutoCloseable {
     final DynamoDbClient dynamo;
     final SnsClient sns;
     final SqsClient sqs;
+    /** Creates and changes secrets, as an operator would. */
     final SecretsManagerClient secrets;
+    /** Reads them, as the functions do. */
+    final SecretsManagerSecrets secretReader;
     final SchedulerClient scheduler;
     final SfnClient sfn;
     private final List<Runnable> cleanups = new ArrayList<>();
@@ -46,6 +50,7 @@ final class EmulatorResources implements AutoCloseable {
         sqs = SqsClient.builder().endpointOverride(Emulators.aws()).region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build()).build();
         secrets = AwsClients.build(SecretsManagerClient.builder(), env);
+        secretReader = SecretsManagerSecrets.fromEnvironment(env);
         scheduler = AwsClients.build(SchedulerClient.builder(), env);
         sfn = AwsClients.build(SfnClient.builder(), env);
     }

@@ -1,8 +1,8 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The AWS adapters all three approval functions build from their environment, once per container. */
 final class ApprovalAdapters {
@@ -19,7 +19,7 @@ final class ApprovalAdapters {
      * the links point, null for a function that only verifies them.
      */
     static LinkSigner signer(Env env, String baseUrl) {
-        return new LinkSigner(new SecretsManagerSigningKey(AwsClients.build(SecretsManagerClient.builder()),
+        return new LinkSigner(new SecretsManagerSigningKey(SecretsManagerSecrets.fromEnvironment(),
                 env.required("APPROVAL_SIGNING_SECRET_ARN")), baseUrl);
     }
 }

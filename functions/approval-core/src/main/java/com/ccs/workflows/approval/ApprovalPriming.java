@@ -4,7 +4,7 @@ import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 
 import java.util.Map;
 
@@ -40,7 +40,7 @@ final class ApprovalPriming {
     }
 
     /** The link signer on the priming secret, read through the real Secrets Manager adapter. */
-    static LinkSigner signer(SecretsManagerClient secrets) {
+    static LinkSigner signer(SecretsManagerSecrets secrets) {
         return new LinkSigner(new SecretsManagerSigningKey(secrets, "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-priming"),
                 "https://priming.invalid");
     }
@@ -75,7 +75,7 @@ final class ApprovalPriming {
      */
     static Answer answer(Call call) {
         return switch (call.operation()) {
-            case "GetSecretValue" -> Answer.json("{\"Name\":\"ccs-priming\",\"SecretString\":\"" + SECRET + "\"}");
+            case "GetSecretValue" -> Answer.secretValue(SECRET);
             // The marker of an execution is absent; the sample approval is pending.
             case "GetItem" -> Answer.json(call.body().contains("EXECUTION#") ? "{}" : "{\"Item\":" + approvalItem(false) + "}");
             case "TransactWriteItems", "SendTaskSuccess" -> Answer.json("{}");

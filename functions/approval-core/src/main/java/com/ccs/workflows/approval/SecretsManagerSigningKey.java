@@ -1,8 +1,8 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.aws.SdkFaults;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -15,12 +15,12 @@ import java.util.function.Supplier;
 public final class SecretsManagerSigningKey implements Supplier<byte[]> {
     static final int MIN_BYTES = 32;
 
-    private final SecretsManagerClient client;
+    private final SecretsManagerSecrets secrets;
     private final String secretArn;
     private volatile byte[] cached;
 
-    public SecretsManagerSigningKey(SecretsManagerClient client, String secretArn) {
-        this.client = client;
+    public SecretsManagerSigningKey(SecretsManagerSecrets secrets, String secretArn) {
+        this.secrets = secrets;
         this.secretArn = secretArn;
     }
 
@@ -41,7 +41,7 @@ public final class SecretsManagerSigningKey implements Supplier<byte[]> {
     private byte[] read() {
         String secret;
         try {
-            secret = client.getSecretValue(r -> r.secretId(secretArn)).secretString();
+            secret = secrets.secretString(secretArn);
         } catch (SdkException e) {
             throw SdkFaults.translate("Secrets Manager", e);
         }

@@ -3,7 +3,6 @@ package com.ccs.workflows.approval;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
@@ -22,12 +21,11 @@ final class ReminderPriming {
 
     static ApprovalPriming.Report prime(int rounds) {
         InMemorySdkHttpClient http = ApprovalPriming.http();
-        try (SecretsManagerClient secrets = http.client(SecretsManagerClient.builder());
-             DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
+        try (DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
              SnsClient sns = http.client(SnsClient.builder())) {
             ApprovalService approvals = new ApprovalService(ApprovalPriming.store(dynamo),
                     new SnsManagerNotifier(sns, ApprovalPriming.topicArn()), ApprovalReminderHandler.NO_FURTHER_REMINDERS,
-                    new ManagerMessages(ApprovalPriming.signer(secrets)), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
+                    new ManagerMessages(ApprovalPriming.signer(http.secrets())), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
                     Approval::newId);
             for (int round = 0; round < rounds; round++) {
                 ApprovalPriming.check(approvals.remind(ApprovalPriming.APPROVAL_ID,

@@ -4,7 +4,6 @@ import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
@@ -22,15 +21,14 @@ final class RequestPriming {
 
     static ApprovalPriming.Report prime(int rounds) {
         InMemorySdkHttpClient http = ApprovalPriming.http();
-        try (SecretsManagerClient secrets = http.client(SecretsManagerClient.builder());
-             DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
+        try (DynamoDbClient dynamo = http.client(DynamoDbClient.builder());
              SnsClient sns = http.client(SnsClient.builder());
              SchedulerClient scheduler = http.client(SchedulerClient.builder())) {
             ApprovalService approvals = new ApprovalService(ApprovalPriming.store(dynamo),
                     new SnsManagerNotifier(sns, ApprovalPriming.topicArn()),
                     new EventBridgeReminderScheduler(scheduler, "ccs-priming", "arn:aws:lambda:us-east-1:000000000000:function:ccs-priming",
                             "arn:aws:iam::000000000000:role/ccs-priming"),
-                    new ManagerMessages(ApprovalPriming.signer(secrets)), Clock.systemUTC(), ApprovalPriming.MANAGER,
+                    new ManagerMessages(ApprovalPriming.signer(http.secrets())), Clock.systemUTC(), ApprovalPriming.MANAGER,
                     Env.DEFAULT_REMINDER_LEAD, Approval::newId);
             for (int round = 0; round < rounds; round++) {
                 ApprovalPriming.check(approvals.request(ApprovalRequest.from(requestEvent(round))).notified(), "the request");

@@ -12,7 +12,6 @@ import com.stripe.net.LiveStripeResponseGetter;
 import com.stripe.net.RawRequestOptions;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.util.List;
 import java.util.Map;
@@ -45,23 +44,20 @@ final class PaymentPriming {
         StripeClient client = new StripeClient(new LiveStripeResponseGetter(stripe));
         // Secrets Manager in memory: the secret holds a test key as JSON.
         InMemorySdkHttpClient aws = new InMemorySdkHttpClient(call -> switch (call.operation()) {
-            case "GetSecretValue" -> new Answer(200, "application/x-amz-json-1.1", "{\"ARN\":\"" + SECRET_ARN
-                    + "\",\"Name\":\"ccs-priming/stripe\",\"SecretString\":\"{\\\"api_key\\\":\\\"sk_test_priming\\\"}\",\"VersionId\":\"priming\"}");
+            case "GetSecretValue" -> Answer.secretValue("{\"api_key\":\"sk_test_priming\"}");
             default -> throw new IllegalStateException("priming does not expect " + call.operation());
         });
         int invocations = 0;
-        try (SecretsManagerClient secrets = aws.client(SecretsManagerClient.builder())) {
-            SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets, SECRET_ARN);
-            for (int round = 0; round < rounds; round++) {
-                for (boolean declined : new boolean[]{false, true}) {
-                    stripe.declineNext = declined;
-                    ChargeCommand command = ChargeCommand.forContract(PaymentRequest.fromEvent(event(round)));
-                    Map<String, Object> output = ProcessPaymentHandler.toOutput(charge(client, keys.current(), command));
-                    if (!(declined ? "failed" : "success").equals(output.get("status"))) {
-                        throw new IllegalStateException("priming produced an unexpected result: " + output);
-                    }
-                    invocations++;
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(aws.secrets(), SECRET_ARN);
+        for (int round = 0; round < rounds; round++) {
+            for (boolean declined : new boolean[]{false, true}) {
+                stripe.declineNext = declined;
+                ChargeCommand command = ChargeCommand.forContract(PaymentRequest.fromEvent(event(round)));
+                Map<String, Object> output = ProcessPaymentHandler.toOutput(charge(client, keys.current(), command));
+                if (!(declined ? "failed" : "success").equals(output.get("status"))) {
+                    throw new IllegalStateException("priming produced an unexpected result: " + output);
                 }
+                invocations++;
             }
         }
         Map<String, Integer> requests = new TreeMap<>(aws.requests());

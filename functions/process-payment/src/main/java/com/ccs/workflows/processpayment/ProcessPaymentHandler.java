@@ -1,11 +1,10 @@
 package com.ccs.workflows.processpayment;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
 
     private final PaymentService payments;
 
-    /** Used by Lambda: one Secrets Manager client and (on first use) one Stripe client per container. */
+    /** Used by Lambda: one Secrets Manager reader and (on first use) one Stripe client per container. */
     public ProcessPaymentHandler() {
         this(FunctionEnvironment.variables());
         PaymentPriming.register();
@@ -37,7 +36,7 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
     ProcessPaymentHandler(Map<String, String> env) {
         this(new PaymentService(new StripePaymentGateway(
                 StripeSettings.fromEnvironment(env),
-                new SecretsManagerStripeKeys(AwsClients.build(SecretsManagerClient.builder(), env), env.get("STRIPE_SECRET_ARN")))));
+                new SecretsManagerStripeKeys(SecretsManagerSecrets.fromEnvironment(env), env.get("STRIPE_SECRET_ARN")))));
     }
 
     public ProcessPaymentHandler(PaymentService payments) {

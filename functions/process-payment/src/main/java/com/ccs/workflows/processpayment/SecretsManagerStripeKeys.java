@@ -3,10 +3,10 @@ package com.ccs.workflows.processpayment;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.ccs.workflows.shared.aws.SdkFaults;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 /**
  * The Stripe key from Secrets Manager, read on first use and kept for the life of the container (one
@@ -16,11 +16,11 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 public final class SecretsManagerStripeKeys implements StripeApiKeySource {
     private static final Logger LOG = LoggerFactory.getLogger(SecretsManagerStripeKeys.class);
 
-    private final SecretsManagerClient secrets;
+    private final SecretsManagerSecrets secrets;
     private final String secretId;
     private volatile String cached;
 
-    public SecretsManagerStripeKeys(SecretsManagerClient secrets, String secretId) {
+    public SecretsManagerStripeKeys(SecretsManagerSecrets secrets, String secretId) {
         if (secretId == null || secretId.isBlank()) {
             throw new IllegalArgumentException("STRIPE_SECRET_ARN must name the Secrets Manager secret holding the Stripe key");
         }
@@ -50,10 +50,10 @@ public final class SecretsManagerStripeKeys implements StripeApiKeySource {
     private String read() {
         String secretString;
         try {
-            secretString = secrets.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
-        } catch (SecretsManagerException e) {
+            secretString = secrets.secretString(secretId);
+        } catch (AwsServiceException e) {
             int status = e.statusCode();
-            if (status == 429 || status >= 500 || e.isThrottlingException()) {
+            if (SdkFaults.isTransient(e)) {
                 throw new DependencyUnavailableException("secretsmanager", "GetSecretValue answered " + status, e);
             }
             // Not found, access denied, KMS decryption refused: configuration, retrying will not fix it.

@@ -1,6 +1,8 @@
 package com.ccs.workflows.processpayment;
 
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import com.ccs.workflows.shared.event.MiniJson;
+
+import java.util.Map;
 
 /**
  * Reads the Stripe key out of the Secrets Manager SecretString, which holds either the bare key
@@ -27,17 +29,16 @@ final class StripeSecret {
     }
 
     private static String fromJson(String json) {
-        JsonNode root;
+        Map<String, Object> root;
         try {
-            root = JsonNode.parser().parse(json);
+            root = MiniJson.parseObject(json);
         } catch (RuntimeException e) {
             // The parser's message may quote the secret: do not chain it.
             throw new PaymentProviderCredentialsException("the Stripe secret starts with '{' but is not valid JSON");
         }
-        return root.field("api_key")
-                .filter(JsonNode::isString)
-                .map(node -> node.asString().strip())
-                .orElseThrow(() -> new PaymentProviderCredentialsException(
-                        "the Stripe secret is JSON without a string field \"api_key\""));
+        if (!(root.get("api_key") instanceof String key)) {
+            throw new PaymentProviderCredentialsException("the Stripe secret is JSON without a string field \"api_key\"");
+        }
+        return key.strip();
     }
 }

@@ -1,33 +1,42 @@
 package com.ccs.workflows.processpayment;
 
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real Secrets Manager client that counts the GetSecretValue calls going through it. */
-final class CountingSecretsManager implements SecretsManagerClient {
-    private final SecretsManagerClient delegate;
+/** A Secrets Manager reader on a real HTTP client that counts the GetSecretValue requests it sends. */
+final class CountingSecretsManager {
     final AtomicInteger getSecretValueCalls = new AtomicInteger();
+    final SecretsManagerSecrets reader;
 
-    CountingSecretsManager(SecretsManagerClient delegate) {
-        this.delegate = delegate;
-    }
+    CountingSecretsManager(URI endpoint) {
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        SdkHttpClient counting = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                getSecretValueCalls.incrementAndGet();
+                return http.prepareRequest(request);
+            }
 
-    @Override
-    public GetSecretValueResponse getSecretValue(GetSecretValueRequest request) {
-        getSecretValueCalls.incrementAndGet();
-        return delegate.getSecretValue(request);
-    }
+            @Override
+            public String clientName() {
+                return "counting";
+            }
 
-    @Override
-    public String serviceName() {
-        return delegate.serviceName();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+            @Override
+            public void close() {
+                http.close();
+            }
+        };
+        reader = new SecretsManagerSecrets(counting, DefaultCredentialsProvider.builder().build(), Region.US_EAST_1, endpoint,
+                Duration.ofSeconds(6));
     }
 }

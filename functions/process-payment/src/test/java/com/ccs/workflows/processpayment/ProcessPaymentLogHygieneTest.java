@@ -1,5 +1,7 @@
 package com.ccs.workflows.processpayment;
 
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
@@ -12,9 +14,6 @@ import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,22 +36,8 @@ class ProcessPaymentLogHygieneTest {
     private static final Set<String> FOCUS = Set.of("payment_method_id", "stripe_customer_id", "customer_id", "contract_id", "execution_id");
 
     /** Secrets Manager answering with {@code secretString}, as the function's secret holds it. */
-    private static SecretsManagerClient secretHolding(String secretString) {
-        return new SecretsManagerClient() {
-            @Override
-            public GetSecretValueResponse getSecretValue(GetSecretValueRequest request) {
-                return GetSecretValueResponse.builder().arn(ARN).secretString(secretString).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "secretsmanager";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    private static SecretsManagerSecrets secretHolding(String secretString) {
+        return new InMemorySdkHttpClient(call -> InMemorySdkHttpClient.Answer.secretValue(secretString)).secrets();
     }
 
     /** A Stripe failure as the gateway turns it into the function's exception. */

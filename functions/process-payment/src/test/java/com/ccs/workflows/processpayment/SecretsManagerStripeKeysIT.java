@@ -1,6 +1,7 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.testing.Emulators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +38,8 @@ class SecretsManagerStripeKeysIT {
 
     @Test
     void readsTheKeyOnceAndServesLaterReadsFromTheCache() {
-        CountingSecretsManager counting = new CountingSecretsManager(secrets);
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(counting, secretArn);
+        CountingSecretsManager counting = new CountingSecretsManager(Emulators.aws());
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(counting.reader, secretArn);
 
         assertThat(keys.current()).isEqualTo("sk_test_fromSecretsManager");
         assertThat(keys.current()).isEqualTo("sk_test_fromSecretsManager");
@@ -47,8 +48,8 @@ class SecretsManagerStripeKeysIT {
 
     @Test
     void refreshPicksUpARotatedKey() {
-        CountingSecretsManager counting = new CountingSecretsManager(secrets);
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(counting, secretArn);
+        CountingSecretsManager counting = new CountingSecretsManager(Emulators.aws());
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(counting.reader, secretArn);
         assertThat(keys.current()).isEqualTo("sk_test_fromSecretsManager");
 
         secrets.putSecretValue(b -> b.secretId(secretArn).secretString("sk_test_rotatedBare"));
@@ -61,7 +62,8 @@ class SecretsManagerStripeKeysIT {
 
     @Test
     void aSecretThatDoesNotExistIsACredentialsError() {
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets, "ccs-it-stripe-missing-" + UUID.randomUUID());
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(SecretsManagerSecrets.fromEnvironment(Emulators.awsEnvironment()),
+                "ccs-it-stripe-missing-" + UUID.randomUUID());
 
         assertThatThrownBy(keys::current)
                 .isInstanceOf(PaymentProviderCredentialsException.class)

@@ -1,20 +1,18 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,53 +20,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SecretsManagerStripeKeysTest {
     private static final String ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-dev-stripe-AbCdEf";
 
-    /** Answers GetSecretValue from a script and records the requests. */
-    private static final class ScriptedSecrets implements SecretsManagerClient {
-        final List<GetSecretValueRequest> requests = new ArrayList<>();
-        final Deque<Supplier<GetSecretValueResponse>> answers = new ArrayDeque<>();
+    /** Secrets Manager in memory: each GetSecretValue gets the next scripted answer, the last one again and again. */
+    private static final class ScriptedSecrets {
+        final List<String> requests = new ArrayList<>();
+        private final Deque<Answer> answers = new ArrayDeque<>();
+        final SecretsManagerSecrets reader = new InMemorySdkHttpClient(call -> {
+            requests.add(call.body());
+            return answers.size() > 1 ? answers.poll() : answers.peek();
+        }).secrets();
+
+        ScriptedSecrets then(Answer answer, int times) {
+            for (int i = 0; i < times; i++) {
+                answers.add(answer);
+            }
+            return this;
+        }
 
         ScriptedSecrets then(String secretString) {
-            answers.add(() -> GetSecretValueResponse.builder().arn(ARN).secretString(secretString).build());
-            return this;
-        }
-
-        ScriptedSecrets thenFail(RuntimeException failure) {
-            answers.add(() -> {
-                throw failure;
-            });
-            return this;
-        }
-
-        @Override
-        public GetSecretValueResponse getSecretValue(GetSecretValueRequest request) {
-            requests.add(request);
-            return answers.size() > 1 ? answers.poll().get() : answers.peek().get();
-        }
-
-        @Override
-        public String serviceName() {
-            return "secretsmanager";
-        }
-
-        @Override
-        public void close() {
+            return then(Answer.secretValue(secretString), 1);
         }
     }
 
     @Test
     void readsTheSecretOnceAndServesTheCacheAfterwards() {
         ScriptedSecrets secrets = new ScriptedSecrets().then("{\"api_key\":\"sk_test_cached\"}");
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets, ARN);
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets.reader, ARN);
 
         assertThat(keys.current()).isEqualTo("sk_test_cached");
         assertThat(keys.current()).isEqualTo("sk_test_cached");
-        assertThat(secrets.requests).hasSize(1).first().extracting(GetSecretValueRequest::secretId).isEqualTo(ARN);
+        assertThat(secrets.requests).containsExactly("{\"SecretId\":\"" + ARN + "\"}");
     }
 
     @Test
     void refreshReadsAgainAndReplacesTheCache() {
         ScriptedSecrets secrets = new ScriptedSecrets().then("sk_test_before").then("sk_test_after");
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets, ARN);
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets.reader, ARN);
 
         assertThat(keys.current()).isEqualTo("sk_test_before");
         assertThat(keys.refresh()).isEqualTo("sk_test_after");
@@ -77,37 +63,51 @@ class SecretsManagerStripeKeysTest {
     }
 
     @Test
-    void throttlingServerErrorsAndNetworkFaultsAreTransientAndNotCached() {
-        SecretsManagerException throttled = (SecretsManagerException) SecretsManagerException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
-        SecretsManagerException unavailable = (SecretsManagerException) SecretsManagerException.builder().statusCode(503)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").build()).build();
-        ScriptedSecrets secrets = new ScriptedSecrets().thenFail(throttled).thenFail(unavailable)
-                .thenFail(SdkClientException.create("connect timed out")).then("sk_test_eventually");
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets, ARN);
+    void throttlingAndServerErrorsThatOutlastTheRetriesAreTransientAndNotCached() {
+        ScriptedSecrets secrets = new ScriptedSecrets()
+                .then(Answer.error(400, "ThrottlingException", "Rate exceeded"), SecretsManagerSecrets.ATTEMPTS)
+                .then(Answer.error(503, "ServiceUnavailable", "try later"), SecretsManagerSecrets.ATTEMPTS)
+                .then("sk_test_eventually");
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets.reader, ARN);
 
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int call = 0; call < 2; call++) {
             assertThatThrownBy(keys::current).isInstanceOf(DependencyUnavailableException.class)
                     .hasMessageStartingWith("secretsmanager unavailable");
         }
         assertThat(keys.current()).isEqualTo("sk_test_eventually");
+        assertThat(secrets.requests).hasSize(2 * SecretsManagerSecrets.ATTEMPTS + 1);
+    }
+
+    @Test
+    void noAnswerAtAllIsTransient() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SecretsManagerSecrets unreachable = SecretsManagerSecrets.fromEnvironment(
+                Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:" + closed));
+
+        assertThatThrownBy(() -> new SecretsManagerStripeKeys(unreachable, ARN).current())
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessageContaining("GetSecretValue failed");
     }
 
     @Test
     void aMissingSecretIsAConfigurationErrorNotRetried() {
-        ScriptedSecrets secrets = new ScriptedSecrets().thenFail((RuntimeException) ResourceNotFoundException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build()).build());
+        ScriptedSecrets secrets = new ScriptedSecrets()
+                .then(Answer.error(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."), 1);
 
-        assertThatThrownBy(() -> new SecretsManagerStripeKeys(secrets, ARN).current())
+        assertThatThrownBy(() -> new SecretsManagerStripeKeys(secrets.reader, ARN).current())
                 .isInstanceOf(PaymentProviderCredentialsException.class)
-                .hasMessageContaining("ResourceNotFoundException");
+                .hasMessageContaining("ResourceNotFoundException (HTTP 400)");
+        assertThat(secrets.requests).hasSize(1);
     }
 
     @Test
     void aSecretWithoutAKeyIsACredentialsErrorThatDoesNotQuoteIt() {
         ScriptedSecrets secrets = new ScriptedSecrets().then("pk_live_notASecretKey");
 
-        assertThatThrownBy(() -> new SecretsManagerStripeKeys(secrets, ARN).current())
+        assertThatThrownBy(() -> new SecretsManagerStripeKeys(secrets.reader, ARN).current())
                 .isInstanceOf(PaymentProviderCredentialsException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("notASecretKey"));
     }

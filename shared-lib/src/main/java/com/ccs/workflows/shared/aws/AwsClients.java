@@ -41,10 +41,7 @@ public final class AwsClients {
     /** Same, with the given timeouts (e.g. {@link ClientTimeouts#EMERGENCY} on the emergency workflow's path). */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Map<String, String> env,
                                                                                             ClientTimeouts timeouts) {
-        builder.httpClient(HTTP.computeIfAbsent(timeouts, t -> UrlConnectionHttpClient.builder()
-                        .connectionTimeout(t.connect())
-                        .socketTimeout(t.socket())
-                        .build()))
+        builder.httpClient(httpClient(timeouts))
                 .region(region(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(timeouts.attempt())
@@ -55,19 +52,32 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /** The container's URLConnection client for {@code timeouts}, shared by every client built with them. */
+    static SdkHttpClient httpClient(ClientTimeouts timeouts) {
+        return HTTP.computeIfAbsent(timeouts, t -> UrlConnectionHttpClient.builder()
+                .connectionTimeout(t.connect())
+                .socketTimeout(t.socket())
+                .build());
+    }
+
     static Region region(Map<String, String> env) {
         String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
         return Region.of(region == null || region.isBlank() ? "us-east-1" : region);
     }
 
     static java.util.Optional<URI> endpoint(Map<String, String> env) {
-        String url = env.get("AWS_ENDPOINT_URL");
+        return endpoint(env, "AWS_ENDPOINT_URL");
+    }
+
+    /** The endpoint URL in {@code variable}, if set. */
+    static java.util.Optional<URI> endpoint(Map<String, String> env, String variable) {
+        String url = env.get(variable);
         if (url == null || url.isBlank()) {
             return java.util.Optional.empty();
         }
         URI uri = URI.create(url.strip());
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("AWS_ENDPOINT_URL must be an absolute URL such as http://localhost:4566, got " + url);
+            throw new IllegalArgumentException(variable + " must be an absolute URL such as http://localhost:4566, got " + url);
         }
         return java.util.Optional.of(uri);
     }

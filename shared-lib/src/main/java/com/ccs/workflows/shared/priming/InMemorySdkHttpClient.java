@@ -1,5 +1,8 @@
 package com.ccs.workflows.shared.priming;
 
+import com.ccs.workflows.shared.aws.ClientTimeouts;
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
+import com.ccs.workflows.shared.event.JsonText;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -41,6 +44,16 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
             return new Answer(200, "application/x-amz-json-1.0", body);
         }
 
+        /** Secrets Manager's GetSecretValue answer for a secret holding {@code secretString}. */
+        public static Answer secretValue(String secretString) {
+            return new Answer(200, "application/x-amz-json-1.1", JsonText.object(Map.of("Name", "priming", "SecretString", secretString)));
+        }
+
+        /** A JSON-protocol service error, as AWS sends it. */
+        public static Answer error(int status, String code, String message) {
+            return new Answer(status, "application/x-amz-json-1.1", JsonText.object(Map.of("__type", code, "message", message)));
+        }
+
         /** 200 with a query-protocol (XML) body (SNS). */
         public static Answer xml(String body) {
             return new Answer(200, "text/xml", body);
@@ -63,6 +76,12 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
         return builder.httpClient(this)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .region(Region.US_EAST_1).endpointOverride(URI.create("http://priming.invalid")).build();
+    }
+
+    /** A Secrets Manager reader on this HTTP client, configured like {@link #client}. */
+    public SecretsManagerSecrets secrets() {
+        return new SecretsManagerSecrets(this, StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")),
+                Region.US_EAST_1, URI.create("http://priming.invalid"), ClientTimeouts.STANDARD.call());
     }
 
     @Override

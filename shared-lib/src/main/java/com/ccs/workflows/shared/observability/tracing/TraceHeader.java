@@ -11,8 +11,13 @@ public record TraceHeader(String root, String parent, boolean sampled) {
 
     /** The current invocation's header, or null outside a traced Lambda invocation. */
     public static TraceHeader current() {
+        return parse(currentText());
+    }
+
+    /** The current invocation's header as Lambda gave it, to forward to a service; null outside an invocation. */
+    public static String currentText() {
         String header = System.getProperty(PROPERTY);
-        return parse(header != null ? header : System.getenv(VARIABLE));
+        return header != null ? header : System.getenv(VARIABLE);
     }
 
     /** The header's fields, or null when it has no root. */
