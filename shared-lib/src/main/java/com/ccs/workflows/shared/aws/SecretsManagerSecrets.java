@@ -84,6 +84,9 @@ public final class SecretsManagerSecrets {
      * answer came; {@link SdkFaults} sorts both like any SDK failure. Never puts the secret in a message.
      */
     public String secretString(String secretId) {
+        if (secretId == null || secretId.isBlank()) {
+            throw new IllegalArgumentException("a secret id (name or ARN) is required");
+        }
         byte[] body = JsonText.object(Map.of("SecretId", secretId)).getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + callTimeout.toNanos();
         Subsegment subsegment = Tracing.begin("SecretsManager", "aws");
@@ -91,23 +94,31 @@ public final class SecretsManagerSecrets {
             subsegment.aws("operation", "GetSecretValue");
             subsegment.aws("region", region.id());
         }
+        try {
+            Answer answer = sendWithRetries(body, deadline);
+            if (subsegment != null) {
+                subsegment.httpStatus(answer.status());
+                subsegment.aws("request_id", answer.requestId());
+            }
+            return answer.secretString();
+        } catch (RuntimeException e) {
+            if (subsegment != null) {
+                AwsServiceException service = e instanceof AwsServiceException s ? s : null;
+                subsegment.failed(e, service == null ? 0 : service.statusCode(), service != null && service.isThrottlingException());
+            }
+            throw e;
+        } finally {
+            Tracing.end(subsegment);
+        }
+    }
+
+    private Answer sendWithRetries(byte[] body, long deadline) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Answer answer = send(body);
-                if (subsegment != null) {
-                    subsegment.httpStatus(answer.status());
-                    subsegment.aws("request_id", answer.requestId());
-                    Tracing.end(subsegment);
-                }
-                return answer.secretString();
+                return send(body);
             } catch (SdkException e) {
                 Duration delay = backoff(attempt);
                 if (attempt >= ATTEMPTS || !SdkFaults.isTransient(e) || System.nanoTime() + delay.toNanos() >= deadline) {
-                    if (subsegment != null) {
-                        subsegment.failed(e, e instanceof AwsServiceException service ? service.statusCode() : 0,
-                                e instanceof AwsServiceException service && service.isThrottlingException());
-                        Tracing.end(subsegment);
-                    }
                     throw e;
                 }
                 sleep(delay);

@@ -54,6 +54,27 @@ class SecretsManagerSecretsTest {
     }
 
     @Test
+    void forwardsTheInvocationsTraceHeaderAsTheSdkDoes() {
+        String header = "Root=1-6761a2f0-5c1e4b2a9d3f7e8a1b2c3d4e;Parent=53995c3f42cd8ad8;Sampled=0";
+        System.setProperty("com.amazonaws.xray.traceHeader", header);
+        try {
+            Scripted http = new Scripted().answer(200, "{\"SecretString\":\"traced\"}");
+            secrets(http, Duration.ofSeconds(6)).secretString("ccs/signing");
+            assertThat(http.requests.getFirst().firstMatchingHeader("X-Amzn-Trace-Id")).contains(header);
+        } finally {
+            System.clearProperty("com.amazonaws.xray.traceHeader");
+        }
+    }
+
+    @Test
+    void aSecretIdIsRequired() {
+        Scripted http = new Scripted();
+        assertThatThrownBy(() -> secrets(http, Duration.ofSeconds(6)).secretString(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret id");
+        assertThat(http.requests).isEmpty();
+    }
+
+    @Test
     void aBinarySecretHasNoSecretString() {
         Scripted http = new Scripted().answer(200, "{\"Name\":\"signing\",\"SecretBinary\":\"AAEC\"}");
 

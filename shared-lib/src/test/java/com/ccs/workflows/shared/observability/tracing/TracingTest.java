@@ -1,11 +1,14 @@
 package com.ccs.workflows.shared.observability.tracing;
 
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.testing.SampleEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -85,6 +88,26 @@ class TracingTest {
                 .containsEntry("http", Map.of("response", Map.of("status", 400))).doesNotContainKey("fault");
         assertThat(sent.get(0).get("cause").toString()).contains("ThrottlingException", "slow down");
         assertThat(sent.get(1)).containsEntry("name", "## RecordIncident").containsEntry("fault", true);
+    }
+
+    @Test
+    void theSecretsManagerReadIsAnAwsSubsegmentMarkedWithItsError() throws Exception {
+        System.setProperty(TraceHeader.PROPERTY, "Root=" + ROOT + ";Parent=" + FUNCTION_SEGMENT + ";Sampled=1");
+        SecretsManagerSecrets found = new InMemorySdkHttpClient(call -> Answer.secretValue("value")).secrets();
+        SecretsManagerSecrets missing = new InMemorySdkHttpClient(call -> Answer.error(400, "ResourceNotFoundException", "no such secret")).secrets();
+
+        assertThat(found.secretString("ccs/signing")).isEqualTo("value");
+        assertThatThrownBy(() -> missing.secretString("ccs/absent")).isInstanceOf(AwsServiceException.class);
+
+        List<Map<String, Object>> sent = receive(2);
+        assertThat(sent.get(0)).containsEntry("name", "SecretsManager").containsEntry("namespace", "aws")
+                .containsEntry("trace_id", ROOT).containsEntry("parent_id", FUNCTION_SEGMENT)
+                .containsEntry("aws", Map.of("operation", "GetSecretValue", "region", "us-east-1", "request_id", "priming"))
+                .containsEntry("http", Map.of("response", Map.of("status", 200)))
+                .doesNotContainKeys("error", "fault");
+        assertThat(sent.get(1)).containsEntry("name", "SecretsManager").containsEntry("error", true)
+                .containsEntry("http", Map.of("response", Map.of("status", 400))).doesNotContainKeys("fault", "throttle");
+        assertThat(sent.get(1).get("cause").toString()).contains("ResourceNotFoundException").doesNotContain("value");
     }
 
     @Test
