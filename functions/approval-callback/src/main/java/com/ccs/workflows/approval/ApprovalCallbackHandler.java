@@ -3,11 +3,13 @@ package com.ccs.workflows.approval;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.SdkFaults;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.time.Clock;
@@ -65,7 +67,9 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
                 LOG.warn("Approval callback could not reach a dependency: {}", e.getMessage());
                 return HttpResponses.serverError(503, "try_again", "The service is busy. Nothing was changed; please try again in a minute.", json);
             } catch (RuntimeException e) {
-                LOG.error("Approval callback failed: {}", e.getClass().getName());
+                // The class and, for an AWS failure, its error code and status: other messages may quote the link.
+                LOG.error("Approval callback failed: {}{}", e.getClass().getName(),
+                        e instanceof AwsServiceException service ? " " + SdkFaults.describe(service) : "");
                 return HttpResponses.serverError(500, "internal_error", "Something went wrong. Nothing was recorded; please try again later.", json);
             }
         });

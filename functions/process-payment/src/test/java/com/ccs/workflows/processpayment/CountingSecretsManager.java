@@ -1,5 +1,6 @@
 package com.ccs.workflows.processpayment;
 
+import com.ccs.workflows.shared.aws.ClientTimeouts;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -9,7 +10,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Secrets Manager reader on a real HTTP client that counts the GetSecretValue requests it sends. */
@@ -37,6 +37,6 @@ final class CountingSecretsManager {
             }
         };
         reader = new SecretsManagerSecrets(counting, DefaultCredentialsProvider.builder().build(), Region.US_EAST_1, endpoint,
-                Duration.ofSeconds(6));
+                ClientTimeouts.STANDARD);
     }
 }

@@ -1,18 +1,23 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.aws.ClientTimeouts;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,12 +89,14 @@ class SecretsManagerStripeKeysTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        SecretsManagerSecrets unreachable = SecretsManagerSecrets.fromEnvironment(
-                Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:" + closed));
+        SecretsManagerSecrets unreachable = new SecretsManagerSecrets(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret-key")), Region.US_EAST_1,
+                URI.create("http://127.0.0.1:" + closed), ClientTimeouts.STANDARD);
 
         assertThatThrownBy(() -> new SecretsManagerStripeKeys(unreachable, ARN).current())
                 .isInstanceOf(DependencyUnavailableException.class)
-                .hasMessageContaining("GetSecretValue failed");
+                .hasMessageContaining("GetSecretValue failed")
+                .hasMessageContaining("no answer from 127.0.0.1");
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class SdkFaults {
     }
 
     /** The service's error code and status, or the client-side failure: never the request's values. */
-    static String describe(SdkException failure) {
+    public static String describe(SdkException failure) {
         if (failure instanceof AwsServiceException service) {
             String code = errorCode(service);
             return (code == null ? service.getClass().getSimpleName() : code) + " (HTTP " + service.statusCode() + ")";

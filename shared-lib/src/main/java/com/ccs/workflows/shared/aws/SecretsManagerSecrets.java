@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -21,16 +22,26 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.regions.EndpointTag;
+import software.amazon.awssdk.regions.PartitionEndpointKey;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a secret's {@code SecretString} with Secrets Manager's {@code GetSecretValue}: one request in the service's
@@ -38,9 +49,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * URLConnection client, as the service client would send it. The functions read one secret once per container;
  * the service client for that one call would add 0.7 MB to their zips and link a request class for each of the
  * service's operations at start. Same configuration as {@link AwsClients}: region from {@code AWS_REGION},
- * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} or {@code AWS_ENDPOINT_URL} honoured, the standard timeouts, an X-Ray
- * subsegment per call, and transient failures (throttling, 5xx, no answer) tried three times with jittered backoff
- * inside the call timeout.
+ * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} or {@code AWS_ENDPOINT_URL} honoured (else the region's endpoint, FIPS
+ * and dual-stack as {@code AWS_USE_FIPS_ENDPOINT} and {@code AWS_USE_DUALSTACK_ENDPOINT} ask), the standard
+ * timeouts (each attempt and the whole call, retries included, are cut off when theirs runs out), an X-Ray
+ * subsegment per call, and transient failures (throttling, 5xx, no answer) tried three times with jittered backoff.
+ * A service error is an {@link AwsServiceException} whose message starts with the service's error code, since
+ * there is no generated exception class per error here.
  */
 public final class SecretsManagerSecrets {
     static final String TARGET = "secretsmanager.GetSecretValue";
@@ -52,7 +66,7 @@ public final class SecretsManagerSecrets {
     private final AwsCredentialsProvider credentials;
     private final Region region;
     private final URI endpoint;
-    private final Duration callTimeout;
+    private final ClientTimeouts timeouts;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** From the function's environment. Build once per container. */
@@ -64,31 +78,34 @@ public final class SecretsManagerSecrets {
     public static SecretsManagerSecrets fromEnvironment(Map<String, String> env) {
         Region region = AwsClients.region(env);
         return new SecretsManagerSecrets(AwsClients.httpClient(ClientTimeouts.STANDARD), DefaultCredentialsProvider.builder().build(),
-                region, endpoint(env, region), ClientTimeouts.STANDARD.call());
+                region, endpoint(env, region), ClientTimeouts.STANDARD);
     }
 
-    /** On explicit collaborators: SnapStart priming (an in-memory HTTP client) and tests. */
+    /**
+     * On explicit collaborators: SnapStart priming (an in-memory HTTP client) and tests. Of {@code timeouts}, the
+     * attempt and call limits apply here; connect and socket are the HTTP client's own.
+     */
     public SecretsManagerSecrets(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint,
-                                 Duration callTimeout) {
+                                 ClientTimeouts timeouts) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
         this.endpoint = endpoint;
-        this.callTimeout = callTimeout;
+        this.timeouts = timeouts;
     }
 
     /**
      * The {@code SecretString} of {@code secretId} (a name or an ARN), null when the secret holds a binary value.
      * Throws an {@link AwsServiceException} carrying the service's error code and status (not found, access denied,
      * KMS refused, or throttling and 5xx after the last attempt) or an {@link SdkClientException} when no readable
-     * answer came; {@link SdkFaults} sorts both like any SDK failure. Never puts the secret in a message.
+     * answer came in time; {@link SdkFaults} sorts both like any SDK failure. Never puts the secret in a message.
      */
     public String secretString(String secretId) {
         if (secretId == null || secretId.isBlank()) {
             throw new IllegalArgumentException("a secret id (name or ARN) is required");
         }
         byte[] body = JsonText.object(Map.of("SecretId", secretId)).getBytes(StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + callTimeout.toNanos();
+        long deadline = System.nanoTime() + timeouts.call().toNanos();
         Subsegment subsegment = Tracing.begin("SecretsManager", "aws");
         if (subsegment != null) {
             subsegment.aws("operation", "GetSecretValue");
@@ -104,6 +121,9 @@ public final class SecretsManagerSecrets {
         } catch (RuntimeException e) {
             if (subsegment != null) {
                 AwsServiceException service = e instanceof AwsServiceException s ? s : null;
+                if (service != null) {
+                    subsegment.aws("request_id", service.requestId());
+                }
                 subsegment.failed(e, service == null ? 0 : service.statusCode(), service != null && service.isThrottlingException());
             }
             throw e;
@@ -115,7 +135,7 @@ public final class SecretsManagerSecrets {
     private Answer sendWithRetries(byte[] body, long deadline) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return send(body);
+                return send(body, deadline);
             } catch (SdkException e) {
                 Duration delay = backoff(attempt);
                 if (attempt >= ATTEMPTS || !SdkFaults.isTransient(e) || System.nanoTime() + delay.toNanos() >= deadline) {
@@ -129,7 +149,11 @@ public final class SecretsManagerSecrets {
     private record Answer(int status, String requestId, String secretString) {
     }
 
-    private Answer send(byte[] body) {
+    private Answer send(byte[] body, long deadline) {
+        long budget = Math.min(timeouts.attempt().toNanos(), deadline - System.nanoTime());
+        if (budget <= 0) {
+            throw SdkClientException.create("GetSecretValue did not finish within the call timeout of " + timeouts.call().toMillis() + " ms");
+        }
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
@@ -146,16 +170,27 @@ public final class SecretsManagerSecrets {
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "secretsmanager")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+        ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder()
+                .request(signed.request())
+                .contentStreamProvider(signed.payload().orElse(null))
+                .build());
+        // The URLConnection client bounds connect and each read, not the whole exchange: abort it when the budget ends.
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> timer = AttemptTimer.SCHEDULER.schedule(() -> {
+            expired.set(true);
+            call.abort();
+        }, budget, TimeUnit.NANOSECONDS);
         HttpExecuteResponse response;
         String text;
         try {
-            response = http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(null))
-                    .build()).call();
+            response = call.call();
             text = read(response);
-        } catch (IOException e) {
-            throw SdkClientException.create("GetSecretValue got no answer from " + endpoint.getHost() + ": " + e, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw SdkClientException.create(expired.get()
+                    ? "GetSecretValue got no answer from " + endpoint.getHost() + " within " + TimeUnit.NANOSECONDS.toMillis(budget) + " ms"
+                    : "GetSecretValue got no answer from " + endpoint.getHost() + ": " + e, e);
+        } finally {
+            timer.cancel(false);
         }
         SdkHttpResponse head = response.httpResponse();
         String requestId = head.firstMatchingHeader("x-amzn-RequestId").orElse(null);
@@ -170,9 +205,10 @@ public final class SecretsManagerSecrets {
         return new Answer(head.statusCode(), requestId, (String) secret);
     }
 
-    /** The JSON protocol's error: the code in {@code __type} (or the x-amzn-ErrorType header), without namespace. */
+    /** The JSON protocol's error: the code in the x-amzn-ErrorType header (or {@code __type}), without namespace. */
     static AwsServiceException serviceError(SdkHttpResponse head, String requestId, Map<String, Object> json) {
-        String code = json.get("__type") instanceof String type ? type : head.firstMatchingHeader("x-amzn-ErrorType").orElse(null);
+        String code = head.firstMatchingHeader("x-amzn-ErrorType")
+                .orElse(json.get("__type") instanceof String type ? type : null);
         if (code != null) {
             code = code.substring(code.indexOf('#') + 1);
             int colon = code.indexOf(':');
@@ -212,10 +248,13 @@ public final class SecretsManagerSecrets {
         }
     }
 
-    /** Exponential with jitter: 50 to 100 ms before the second attempt, 100 to 200 ms before the third. */
+    /**
+     * Exponential with jitter: 50 to 100 ms before the second attempt, 100 to 200 ms before the third. Seeded from
+     * the clock, not a generator's state, which every container restored from one SnapStart snapshot would share.
+     */
     static Duration backoff(int attempt) {
         long ceiling = BASE_DELAY.toMillis() << Math.min(attempt - 1, 4);
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        return Duration.ofMillis(new SplittableRandom(System.nanoTime()).nextLong(ceiling / 2, ceiling + 1));
     }
 
     private static void sleep(Duration delay) {
@@ -227,10 +266,40 @@ public final class SecretsManagerSecrets {
         }
     }
 
-    /** {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code AWS_ENDPOINT_URL}, or the region's public endpoint. */
+    /**
+     * {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code AWS_ENDPOINT_URL}, or the region's endpoint in its partition,
+     * FIPS and dual-stack when {@code AWS_USE_FIPS_ENDPOINT} / {@code AWS_USE_DUALSTACK_ENDPOINT} say {@code true}.
+     */
     static URI endpoint(Map<String, String> env, Region region) {
         return AwsClients.endpoint(env, "AWS_ENDPOINT_URL_SECRETS_MANAGER")
                 .or(() -> AwsClients.endpoint(env))
-                .orElseGet(() -> URI.create("https://secretsmanager." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix()));
+                .orElseGet(() -> {
+                    List<EndpointTag> tags = new ArrayList<>();
+                    if (Boolean.parseBoolean(env.getOrDefault("AWS_USE_FIPS_ENDPOINT", "false").strip())) {
+                        tags.add(EndpointTag.FIPS);
+                    }
+                    if (Boolean.parseBoolean(env.getOrDefault("AWS_USE_DUALSTACK_ENDPOINT", "false").strip())) {
+                        tags.add(EndpointTag.DUALSTACK);
+                    }
+                    PartitionEndpointKey key = PartitionEndpointKey.builder().tags(tags).build();
+                    PartitionMetadata partition = PartitionMetadata.of(region);
+                    return URI.create("https://" + partition.hostname(key).replace("{service}", "secretsmanager")
+                            .replace("{region}", region.id()).replace("{dnsSuffix}", partition.dnsSuffix(key)));
+                });
+    }
+
+    /** One daemon thread per container that aborts attempts past their budget, started on the first read. */
+    private static final class AttemptTimer {
+        static final ScheduledExecutorService SCHEDULER = scheduler();
+
+        private static ScheduledExecutorService scheduler() {
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "secrets-manager-attempt-timeout");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduler.setRemoveOnCancelPolicy(true);
+            return scheduler;
+        }
     }
 }

@@ -81,7 +81,7 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
     /** A Secrets Manager reader on this HTTP client, configured like {@link #client}. */
     public SecretsManagerSecrets secrets() {
         return new SecretsManagerSecrets(this, StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")),
-                Region.US_EAST_1, URI.create("http://priming.invalid"), ClientTimeouts.STANDARD.call());
+                Region.US_EAST_1, URI.create("http://priming.invalid"), ClientTimeouts.STANDARD);
     }
 
     @Override
