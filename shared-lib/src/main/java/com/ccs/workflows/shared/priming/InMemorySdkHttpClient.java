@@ -60,6 +60,11 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
         }
     }
 
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
+    /** Cannot resolve: a request that escaped this client would fail instead of reaching anything. */
+    private static final URI ENDPOINT = URI.create("http://priming.invalid");
+
     private final Function<Call, Answer> answers;
     private final Map<String, Integer> requests = new TreeMap<>();
 
@@ -73,15 +78,12 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
      * that cannot resolve, so that nothing of the function's own configuration is read or touched.
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
-        return builder.httpClient(this)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-                .region(Region.US_EAST_1).endpointOverride(URI.create("http://priming.invalid")).build();
+        return builder.httpClient(this).credentialsProvider(CREDENTIALS).region(Region.US_EAST_1).endpointOverride(ENDPOINT).build();
     }
 
     /** A Secrets Manager reader on this HTTP client, configured like {@link #client}. */
     public SecretsManagerSecrets secrets() {
-        return new SecretsManagerSecrets(this, StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")),
-                Region.US_EAST_1, URI.create("http://priming.invalid"), ClientTimeouts.STANDARD);
+        return new SecretsManagerSecrets(this, CREDENTIALS, Region.US_EAST_1, ENDPOINT, ClientTimeouts.STANDARD);
     }
 
     @Override
