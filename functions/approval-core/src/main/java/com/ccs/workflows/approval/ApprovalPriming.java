@@ -1,10 +1,10 @@
 package com.ccs.workflows.approval;
 
+import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 
 import java.util.Map;
 
