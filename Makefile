@@ -8,11 +8,14 @@ MVN := ./mvnw -B -q
 SHARED_SOURCES := pom.xml functions/pom.xml functions/lambda-zip.xml $(shell find shared-lib/pom.xml shared-lib/src/main -type f 2>/dev/null)
 
 MODULES := validate-customer create-contract process-payment activate-service approval-request approval-reminder approval-callback video-recording
-# The approval functions also build from the library they share.
+# The approval functions also build from the library they share, and every business function but process-payment
+# from the contract request's library.
 APPROVAL_CORE_SOURCES := functions/approval-core/pom.xml $(shell find functions/approval-core/src/main -type f 2>/dev/null)
+CONTRACT_REQUEST_SOURCES := functions/contract-request/pom.xml $(shell find functions/contract-request/src/main -type f 2>/dev/null)
+CONTRACT_REQUEST_USERS := validate-customer create-contract activate-service approval-request approval-reminder approval-callback
 
 define zip_rule
-functions/$(1)/target/$(1).zip: $(SHARED_SOURCES) $(if $(filter approval-%,$(1)),$(APPROVAL_CORE_SOURCES)) functions/$(1)/pom.xml $(shell find functions/$(1)/src/main -type f 2>/dev/null)
+functions/$(1)/target/$(1).zip: $(SHARED_SOURCES) $(if $(filter approval-%,$(1)),$(APPROVAL_CORE_SOURCES)) $(if $(filter $(CONTRACT_REQUEST_USERS),$(1)),$(CONTRACT_REQUEST_SOURCES)) functions/$(1)/pom.xml $(shell find functions/$(1)/src/main -type f 2>/dev/null)
 	$(MVN) -pl functions/$(1) -am package -DskipTests
 endef
 $(foreach module,$(MODULES),$(eval $(call zip_rule,$(module))))

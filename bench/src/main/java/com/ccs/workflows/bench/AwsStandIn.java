@@ -106,8 +106,17 @@ public final class AwsStandIn implements AutoCloseable {
                 default -> prefix + "." + operation;
             };
         }
-        if (path.startsWith("/v1/payment_intents")) {
-            return method.equals("POST") && path.equals("/v1/payment_intents") ? "Stripe.CreatePaymentIntent" : "Stripe.RetrievePaymentIntent";
+        if (path.equals("/v1/payment_intents")) {
+            return method.equals("POST") ? "Stripe.CreatePaymentIntent" : "Stripe.ListPaymentIntents";
+        }
+        if (path.startsWith("/v1/payment_intents/")) {
+            return "Stripe.RetrievePaymentIntent";
+        }
+        if (path.equals("/v1/customers/search")) {
+            return "Stripe.SearchCustomers";
+        }
+        if (path.startsWith("/v1/customers/")) {
+            return path.endsWith("/payment_methods") ? "Stripe.ListPaymentMethods" : "Stripe.RetrieveCustomer";
         }
         if (path.startsWith("/topics/")) {
             return "IoT.Publish";

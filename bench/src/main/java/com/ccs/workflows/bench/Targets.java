@@ -30,9 +30,10 @@ final class Targets {
                         "com.ccs.workflows.validatecustomer.ValidateCustomerHandler::handleRequest",
                         "events/functions/validate-customer/valid-25-vehicles.json",
                         Map.of("POWERTOOLS_SERVICE_NAME", "validate-customer", "REGISTRY_BASE_URL", endpoint,
-                                "REGISTRY_TIMEOUT_MS", "2000"),
+                                "REGISTRY_TIMEOUT_MS", "2000", "VEHICLES_TABLE", "ccs-bench-vehicles"),
                         Map.of("Registry.GetCompany", new Reply(200, "application/json",
-                                "{\"nit\":\"901234567\",\"name\":\"Logistica Andina S.A.S.\",\"status\":\"ACTIVE\"}"))),
+                                "{\"nit\":\"901234567\",\"name\":\"Logistica Andina S.A.S.\",\"status\":\"ACTIVE\"}"),
+                                "DynamoDB.BatchGetItem", Reply.json("{\"Responses\":{\"ccs-bench-vehicles\":[]},\"UnprocessedKeys\":{}}"))),
                 new Target("create-contract", "create-contract",
                         "com.ccs.workflows.createcontract.CreateContractHandler::handleRequest",
                         "events/functions/create-contract/automatic.json",
@@ -44,8 +45,15 @@ final class Targets {
                         "com.ccs.workflows.processpayment.ProcessPaymentHandler::handleRequest",
                         "events/functions/process-payment/success.json",
                         Map.of("POWERTOOLS_SERVICE_NAME", "process-payment", "STRIPE_API_BASE", endpoint,
-                                "STRIPE_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:ccs-bench/stripe-api-key"),
+                                "STRIPE_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:ccs-bench/stripe-api-key",
+                                "PAYMENT_SCOPE", "bench"),
                         Map.of("SecretsManager.GetSecretValue", secret("ccs-bench/stripe-api-key", STRIPE_KEY_SECRET),
+                                "Stripe.SearchCustomers", new Reply(200, "application/json", "{\"object\":\"search_result\","
+                                        + "\"data\":[{\"id\":\"cus_Q7xKcT2mJ9aB4d\",\"object\":\"customer\"}],\"has_more\":false}"),
+                                "Stripe.RetrieveCustomer", new Reply(200, "application/json", "{\"id\":\"cus_Q7xKcT2mJ9aB4d\","
+                                        + "\"object\":\"customer\",\"invoice_settings\":{\"default_payment_method\":\"pm_card_visa\"}}"),
+                                "Stripe.ListPaymentIntents", new Reply(200, "application/json",
+                                        "{\"object\":\"list\",\"data\":[],\"has_more\":false}"),
                                 "Stripe.CreatePaymentIntent", new Reply(200, "application/json",
                                         "{\"id\":\"pi_bench0001\",\"object\":\"payment_intent\",\"amount\":85000000,"
                                                 + "\"currency\":\"cop\",\"status\":\"succeeded\",\"customer\":\"cus_Q7xKcT2mJ9aB4d\","
@@ -58,7 +66,8 @@ final class Targets {
                                 "VEHICLES_TABLE", "ccs-bench-vehicles"),
                         Map.of("DynamoDB.GetItem", Reply.json("{\"Item\":{\"contract_id\":{\"S\":\"CONT-2026-000042\"},"
                                         + "\"customer_id\":{\"S\":\"CUST-98765\"}}}"),
-                                "DynamoDB.BatchWriteItem", Reply.json("{\"UnprocessedItems\":{}}"),
+                                "DynamoDB.BatchGetItem", Reply.json("{\"Responses\":{\"ccs-bench-vehicles\":[]},\"UnprocessedKeys\":{}}"),
+                                "DynamoDB.TransactWriteItems", Reply.json("{}"),
                                 "DynamoDB.UpdateItem", Reply.json("{\"Attributes\":{\"activated_at\":{\"S\":\"2026-03-01T12:00:00Z\"}}}"))),
                 new Target("approval-request", "approval-request",
                         "com.ccs.workflows.approval.ApprovalRequestHandler::handleRequest",

@@ -1,47 +1,29 @@
 package com.ccs.workflows.activateservice;
 
+import com.ccs.workflows.contract.ContractRequest;
 import com.ccs.workflows.shared.event.EventFields;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Reads {@code {"contract_id", "customer_id", "number_of_vehicles", "vehicles": [{"plate", "model"}]}}.
- * {@code vehicles} may be empty or absent (no plates known yet) but never longer than {@code number_of_vehicles};
- * plates are normalised ({@code ABC-123} becomes {@code ABC123}) and must be unique after normalising.
+ * Reads {@code {"execution_id", "contract_id", "request": <the contract request>}}. The request is read and checked
+ * by the rules every business function shares ({@link ContractRequest#parse}): plates normalised
+ * ({@code ABC-123} becomes {@code ABC123}) and unique, at most {@code number_of_vehicles} of them.
  */
 final class ActivationEvent {
+    private static final Pattern CONTRACT_ID = Pattern.compile("CONT-\\d{4}-\\d{1,12}");
+
     private ActivationEvent() {
     }
 
     static ActivationRequest parse(Map<String, Object> event) {
         EventFields root = EventFields.of(event);
         String contractId = root.requiredString("contract_id");
-        String customerId = root.requiredString("customer_id");
-        long fleet = root.requiredLong("number_of_vehicles");
-        if (fleet < 1 || fleet > Integer.MAX_VALUE) {
-            throw root.invalid("number_of_vehicles", "must be at least 1, got " + fleet);
+        if (!CONTRACT_ID.matcher(contractId).matches()) {
+            throw root.invalid("contract_id", "must be a contract id such as CONT-2026-000042");
         }
-        List<EventFields> listed = root.objectList("vehicles");
-        if (listed.size() > fleet) {
-            throw root.invalid("vehicles", "lists " + listed.size() + " vehicles but number_of_vehicles is " + fleet
-                    + ": a contract registers at most its contracted fleet");
-        }
-        List<Vehicle> vehicles = new ArrayList<>(listed.size());
-        Map<String, String> seen = new HashMap<>();
-        for (EventFields item : listed) {
-            String raw = item.requiredString("plate");
-            String plate = Plates.normalise(raw).orElseThrow(() -> item.invalid("plate",
-                    "must be a Colombian plate such as ABC123 or ABC-123, got "
-                            + (raw.length() <= 20 ? "\"" + raw + "\"" : "a value of " + raw.length() + " characters")));
-            String first = seen.putIfAbsent(plate, item.pathOf("plate"));
-            if (first != null) {
-                throw item.invalid("plate", plate + " is listed twice (also at " + first + ")");
-            }
-            vehicles.add(new Vehicle(plate, item.optionalString("model").orElse(null)));
-        }
-        return new ActivationRequest(contractId, customerId, (int) fleet, vehicles);
+        ContractRequest request = ContractRequest.parse(root.raw("request"), "request");
+        return new ActivationRequest(contractId, request.customerId(), request.numberOfVehicles(), request.vehicles());
     }
 }

@@ -43,9 +43,17 @@ final class ActivationPriming {
             Map<String, Object> event = Map.of(
                     "execution_id", "priming",
                     "contract_id", "CONT-2026-000001",
-                    "customer_id", CUSTOMER,
-                    "number_of_vehicles", 3,
-                    "vehicles", List.of(Map.of("plate", "ABC-123", "model", "Priming"), Map.of("plate", "def456")));
+                    "request", Map.ofEntries(
+                            Map.entry("customer_id", CUSTOMER),
+                            Map.entry("document_type", "NIT"),
+                            Map.entry("document_id", "900123456-8"),
+                            Map.entry("company_info", Map.of("name", "Priming S.A.S.", "tax_id", "900123456-8")),
+                            Map.entry("number_of_vehicles", 3),
+                            Map.entry("contract_type", "standard"),
+                            Map.entry("estimated_value", 15000000),
+                            Map.entry("payment_method", "credit_card"),
+                            Map.entry("vehicles", List.of(Map.of("plate", "ABC-123", "model", "Priming"),
+                                    Map.of("plate", "def456", "model", "Priming")))));
             for (int round = 0; round < rounds; round++) {
                 Map<String, Object> output = ActivateServiceHandler.output(activator.activate(ActivationEvent.parse(event)));
                 if (!"active".equals(output.get("service_status"))) {
@@ -57,11 +65,12 @@ final class ActivationPriming {
         return new Report(invocations, http.requests());
     }
 
-    /** DynamoDB in memory: the contract exists for the customer, every vehicle is written, the update applies. */
+    /** DynamoDB in memory: the contract exists for the customer, the plates are free, every write applies. */
     private static Answer answer(Call call) {
         return switch (call.operation()) {
             case "GetItem" -> Answer.json("{\"Item\":{\"contract_id\":{\"S\":\"CONT-2026-000001\"},\"customer_id\":{\"S\":\"" + CUSTOMER + "\"}}}");
-            case "BatchWriteItem" -> Answer.json("{\"UnprocessedItems\":{}}");
+            case "BatchGetItem" -> Answer.json("{\"Responses\":{},\"UnprocessedKeys\":{}}");
+            case "TransactWriteItems" -> Answer.json("{}");
             case "UpdateItem" -> {
                 // if_not_exists on a contract never activated: the time the request sent is stored.
                 Matcher now = NOW.matcher(call.body());

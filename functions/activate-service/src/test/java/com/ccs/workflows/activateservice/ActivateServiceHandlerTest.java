@@ -1,5 +1,6 @@
 package com.ccs.workflows.activateservice;
 
+import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.MutableClock;
@@ -71,7 +72,7 @@ class ActivateServiceHandlerTest {
     @Test
     void moreVehiclesThanContractedIsInvalidInput() {
         assertThatThrownBy(() -> invoke(SampleEvents.load("activate-service", "too-many-vehicles.json")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles"))
                 .hasMessageContaining("lists 3 vehicles but number_of_vehicles is 2");
         assertThat(store.vehicles()).isEmpty();
         assertThat(store.contract("CONT-2026-000043").status()).isEqualTo("paid");
@@ -91,8 +92,8 @@ class ActivateServiceHandlerTest {
         Map<String, Object> event = event(List.of(plate("ABC-123"), plate("XYZ999"), plate("abc123")));
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles[2].plate"))
-                .hasMessageContaining("vehicles[0].plate");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles[2].plate"))
+                .hasMessageContaining("duplicates vehicles[0].plate");
     }
 
     @Test
@@ -100,17 +101,17 @@ class ActivateServiceHandlerTest {
         Map<String, Object> event = event(List.of(plate("ABC-123"), plate("12-ABC")));
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicles[1].plate"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles[1].plate"));
         assertThat(store.vehicles()).isEmpty();
     }
 
     @Test
     void missingFleetSizeNamesTheField() {
         Map<String, Object> event = event(List.of());
-        event.remove("number_of_vehicles");
+        request(event).remove("number_of_vehicles");
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("number_of_vehicles"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.number_of_vehicles"));
     }
 
     @Test
@@ -123,19 +124,46 @@ class ActivateServiceHandlerTest {
     }
 
     @Test
+    void aPlateOfAnotherCustomerFailsTheActivationNamingThePlate() {
+        store.addVehicle(new ActiveVehicle("DEF456", "CONT-2026-000007", "CUST-11111", "Volvo", NOW));
+
+        assertThatThrownBy(() -> invoke(SampleEvents.load("activate-service", "activate-2-of-75.json")))
+                .isInstanceOf(PlateOwnedByAnotherCustomerException.class)
+                .hasMessage("plate DEF456 is active under another customer's contract; a plate belongs to one customer at a time");
+        assertThat(store.contract("CONT-2026-000042").status()).isEqualTo("paid");
+        assertThat(store.vehicles()).containsOnlyKeys("DEF456");
+    }
+
+    @Test
+    void aContractIdThatIsNotOneIsRefused() {
+        Map<String, Object> event = event(List.of());
+        event.put("contract_id", "CONT-2026-000042; DROP TABLE");
+
+        assertThatThrownBy(() -> invoke(event))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("contract_id"));
+    }
+
+    @Test
     void missingTableConfigurationFailsAtStartWithItsName() {
         assertThatThrownBy(() -> ActivateServiceHandler.fromEnvironment(Map.of("CONTRACTS_TABLE", "ccs-dev-contracts")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("VEHICLES_TABLE");
     }
 
+    /** The module's example request, with 10 vehicles contracted and these listed, for contract 000042. */
     private static Map<String, Object> event(List<Map<String, Object>> vehicles) {
+        Map<String, Object> request = Requests.valid();
+        request.put("number_of_vehicles", 10);
+        request.put("vehicles", vehicles);
         Map<String, Object> event = new HashMap<>();
         event.put("contract_id", "CONT-2026-000042");
-        event.put("customer_id", "CUST-98765");
-        event.put("number_of_vehicles", 10);
-        event.put("vehicles", vehicles);
+        event.put("request", request);
         return event;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> request(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("request");
     }
 
     private static Map<String, Object> plate(String plate) {

@@ -45,7 +45,7 @@ class ActivateServiceHostileInputTest {
                 }
                 return;
             } catch (InvalidInputException e) {
-                HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("number_of_vehicles~vehicles"));
+                HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("request.number_of_vehicles~request.vehicles"));
             } catch (ContractNotFoundException e) {
                 if (!c.paths().contains("contract_id") || !(event.get("contract_id") instanceof String)) {
                     throw new AssertionError("ContractNotFoundException without a changed contract_id: " + e.getMessage());

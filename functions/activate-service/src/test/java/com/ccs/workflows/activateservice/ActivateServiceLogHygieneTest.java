@@ -43,7 +43,7 @@ class ActivateServiceLogHygieneTest {
             }
 
             @Override
-            public void registerVehicles(List<ActiveVehicle> vehicles) {
+            public void registerVehicles(String customerId, List<ActiveVehicle> vehicles, boolean release) {
                 throw new DependencyUnavailableException("DynamoDB", "0 of " + vehicles.size() + " vehicle items written", null);
             }
 

@@ -13,7 +13,8 @@ class ActivationPrimingTest {
         ActivationPriming.Report report = ActivationPriming.prime(3);
 
         assertThat(report.invocations()).isEqualTo(3);
-        // per activation: the contract read, one batch of vehicles, the contract update (the stored time is the sent one)
-        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetItem", 3, "BatchWriteItem", 3, "UpdateItem", 3));
+        // per activation: the contract read, the plates' current holders, one transaction of vehicles, the contract
+        // update (the stored time is the sent one)
+        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetItem", 3, "BatchGetItem", 3, "TransactWriteItems", 3, "UpdateItem", 3));
     }
 }

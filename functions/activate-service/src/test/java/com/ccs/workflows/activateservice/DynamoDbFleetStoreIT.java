@@ -1,6 +1,8 @@
 package com.ccs.workflows.activateservice;
 
+import com.ccs.workflows.contract.ContractVehicle;
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.DynamoDbBatchGet;
 import com.ccs.workflows.testing.Emulators;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
@@ -10,15 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The shared {@link ServiceActivatorScenarios} against {@link DynamoDbFleetStore} on DynamoDB in the AWS emulator
@@ -75,6 +83,59 @@ class DynamoDbFleetStoreIT extends ServiceActivatorScenarios {
                 .map(item -> new ActiveVehicle(item.get("plate").s(), item.get("contract_id").s(), item.get("customer_id").s(),
                         item.containsKey("model") ? item.get("model").s() : null, Instant.parse(item.get("activated_at").s())))
                 .collect(Collectors.toMap(ActiveVehicle::plate, Function.identity()));
+    }
+
+    @Override
+    ActiveVehicle vehicle(String plate) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(vehicles)
+                .key(Map.of("plate", AttributeValue.fromS(plate))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : new ActiveVehicle(plate, item.get("contract_id").s(),
+                item.get("customer_id").s(), item.containsKey("model") ? item.get("model").s() : null,
+                Instant.parse(item.get("activated_at").s()));
+    }
+
+    @Test
+    void aFailedActivationPutsBackThePlatesItHadMovedFromTheCustomersOtherContract() {
+        addContract("CONT-2026-000210", CUSTOMER);
+        addContract("CONT-2026-000211", CUSTOMER);
+        addContract("CONT-2026-000212", "CUST-HOLDER");
+        activator.activate(new ActivationRequest("CONT-2026-000210", CUSTOMER, 150, fleet("BAK", 150)));
+        activator.activate(new ActivationRequest("CONT-2026-000212", "CUST-HOLDER", 1,
+                List.of(new ContractVehicle("HLD777", "Volvo FH"))));
+        List<ContractVehicle> mixed = new ArrayList<>(fleet("BAK", 150));
+        mixed.add(new ContractVehicle("HLD777", "Volvo FH"));
+        // The holder's plate is registered between the check and the writes: the check does not see it, the second
+        // transaction (plates 101 to 151) fails on it, the first (100 plates moved from 000210) is undone.
+        FleetStore racing = new DynamoDbFleetStore(dynamo, new DynamoDbBatchGet(readingOnceWithout("HLD777")), contracts, vehicles);
+
+        assertThatThrownBy(() -> new ServiceActivator(racing, clock)
+                .activate(new ActivationRequest("CONT-2026-000211", CUSTOMER, 151, mixed)))
+                .isInstanceOf(PlateOwnedByAnotherCustomerException.class);
+
+        assertThat(vehiclesOf("CONT-2026-000210")).hasSize(150);
+        assertThat(vehiclesOf("CONT-2026-000211")).isEmpty();
+        assertThat(vehicle("HLD777").contractId()).isEqualTo("CONT-2026-000212");
+    }
+
+    /** The emulator's DynamoDB, except that the first BatchGetItem does not see {@code plate}. */
+    private DynamoDbClient readingOnceWithout(String plate) {
+        AtomicInteger reads = new AtomicInteger();
+        return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DynamoDbClient.class},
+                (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(dynamo, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (answer instanceof BatchGetItemResponse read && reads.getAndIncrement() == 0) {
+                        Map<String, List<Map<String, AttributeValue>>> seen = new HashMap<>();
+                        read.responses().forEach((table, items) -> seen.put(table, items.stream()
+                                .filter(item -> !plate.equals(item.get("plate").s())).toList()));
+                        return read.toBuilder().responses(seen).build();
+                    }
+                    return answer;
+                });
     }
 
     private List<Map<String, AttributeValue>> items(String contractId) {

@@ -1,80 +1,36 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The batch and retry logic of {@link DynamoDbFleetStore} over a scripted DynamoDB client (no network, no sleeping). */
+/**
+ * What DynamoDB answers that an emulator cannot be made to answer on cue: transactions cancelled for each reason,
+ * a contract that vanished, throttling. Over a real DynamoDB client whose HTTP client answers in memory.
+ */
 class DynamoDbFleetStoreTest {
-    private static final String VEHICLES = "ccs-test-vehicles";
-    private static final Backoff BACKOFF = new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(400));
     private static final Instant NOW = Instant.parse("2026-03-03T08:00:00Z");
+    private static final String NO_ITEMS = "{\"Responses\":{\"ccs-test-vehicles\":[]},\"UnprocessedKeys\":{}}";
 
-    private final List<Duration> waits = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
 
-    /** Accepts all but the last {@code withheld} items of each of the first {@code stingyCalls} batch calls. */
-    private static final class ThrottlingDynamo implements DynamoDbClient {
-        final List<Integer> batchSizes = new ArrayList<>();
-        final Set<String> stored = new HashSet<>();
-        final int stingyCalls;
-        final int withheld;
-        RuntimeException updateFailure;
-
-        ThrottlingDynamo(int stingyCalls, int withheld) {
-            this.stingyCalls = stingyCalls;
-            this.withheld = withheld;
-        }
-
-        @Override
-        public BatchWriteItemResponse batchWriteItem(Consumer<BatchWriteItemRequest.Builder> request) {
-            BatchWriteItemRequest built = BatchWriteItemRequest.builder().applyMutation(request).build();
-            List<WriteRequest> writes = built.requestItems().get(VEHICLES);
-            batchSizes.add(writes.size());
-            int keep = batchSizes.size() <= stingyCalls ? Math.min(withheld, writes.size()) : 0;
-            List<WriteRequest> accepted = writes.subList(0, writes.size() - keep);
-            accepted.forEach(w -> stored.add(w.putRequest().item().get("plate").s()));
-            List<WriteRequest> unprocessed = writes.subList(writes.size() - keep, writes.size());
-            return BatchWriteItemResponse.builder()
-                    .unprocessedItems(unprocessed.isEmpty() ? Map.of() : Map.of(VEHICLES, unprocessed))
-                    .build();
-        }
-
-        @Override
-        public UpdateItemResponse updateItem(Consumer<UpdateItemRequest.Builder> request) {
-            throw updateFailure;
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private DynamoDbFleetStore store(DynamoDbClient dynamo) {
-        return new DynamoDbFleetStore(dynamo, "ccs-test-contracts", VEHICLES, BACKOFF, waits::add);
+    private DynamoDbFleetStore store(Function<Call, Answer> answers) {
+        InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> {
+            calls.add(call);
+            return answers.apply(call);
+        });
+        return new DynamoDbFleetStore(http.client(DynamoDbClient.builder()), "ccs-test-contracts", "ccs-test-vehicles");
     }
 
     private static List<ActiveVehicle> vehicles(int count) {
@@ -83,69 +39,92 @@ class DynamoDbFleetStoreTest {
                 .toList();
     }
 
-    @Test
-    void writesInChunksOfTwentyFive() {
-        ThrottlingDynamo dynamo = new ThrottlingDynamo(0, 0);
-
-        store(dynamo).registerVehicles(vehicles(60));
-
-        assertThat(dynamo.batchSizes).containsExactly(25, 25, 10);
-        assertThat(dynamo.stored).hasSize(60);
-        assertThat(waits).isEmpty();
-    }
-
-    @Test
-    void unprocessedItemsAreSentAgainUntilStored() {
-        // The first three calls each leave 10 items unprocessed.
-        ThrottlingDynamo dynamo = new ThrottlingDynamo(3, 10);
-
-        store(dynamo).registerVehicles(vehicles(25));
-
-        assertThat(dynamo.batchSizes).containsExactly(25, 10, 10, 10);
-        assertThat(dynamo.stored).hasSize(25);
-        assertThat(waits).hasSize(3);
-    }
-
-    @Test
-    void waitsGrowExponentiallyWithinTheCap() {
-        ThrottlingDynamo dynamo = new ThrottlingDynamo(4, 1);
-
-        store(dynamo).registerVehicles(vehicles(3));
-
-        assertThat(waits).hasSize(4);
-        // Steps 100, 200, 400, 400 ms (capped); each wait is between half the step and the step.
-        long[] steps = {100, 200, 400, 400};
-        for (int i = 0; i < steps.length; i++) {
-            assertThat(waits.get(i).toMillis()).isBetween(steps[i] / 2, steps[i]);
+    private static Answer cancelled(String... codes) {
+        StringBuilder reasons = new StringBuilder();
+        for (String code : codes) {
+            reasons.append(reasons.isEmpty() ? "" : ",").append("{\"Code\":\"").append(code).append("\"}");
         }
+        return new Answer(400, "application/x-amz-json-1.0", "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                + "TransactionCanceledException\",\"Message\":\"Transaction cancelled\",\"CancellationReasons\":[" + reasons + "]}");
+    }
+
+    private long transactions() {
+        return calls.stream().filter(c -> c.operation().equals("TransactWriteItems")).count();
     }
 
     @Test
-    void itemsThatNeverDrainEndAsDependencyUnavailable() {
-        ThrottlingDynamo dynamo = new ThrottlingDynamo(Integer.MAX_VALUE, 2);
+    void writesInTransactionsOfAHundredConditionalPuts() {
+        store(call -> call.operation().equals("BatchGetItem") ? Answer.json(NO_ITEMS) : Answer.json("{}"))
+                .registerVehicles("CUST-1", vehicles(230), true);
 
-        assertThatThrownBy(() -> store(dynamo).registerVehicles(vehicles(5)))
-                .isInstanceOfSatisfying(DependencyUnavailableException.class, e -> assertThat(e.dependency()).isEqualTo("DynamoDB"))
-                .hasMessageContaining("2 of 5 vehicle items still unprocessed after 5 BatchWriteItem calls");
-        assertThat(dynamo.batchSizes).hasSize(BACKOFF.maxAttempts());
-        assertThat(waits).hasSize(BACKOFF.maxAttempts() - 1);
+        List<Call> writes = calls.stream().filter(c -> c.operation().equals("TransactWriteItems")).toList();
+        assertThat(writes).hasSize(3);
+        assertThat(writes.get(0).body().split("\"Put\"")).hasSize(101);
+        assertThat(writes.get(2).body().split("\"Put\"")).hasSize(31);
+        assertThat(writes.get(0).body()).contains("attribute_not_exists(plate) OR customer_id = :customer OR #status <> :active");
+    }
+
+    @Test
+    void aFailedConditionNamesThePlateAndUndoesTheEarlierTransactions() {
+        // The second transaction fails on its third put (vehicle 102); the first one's hundred plates are deleted again.
+        List<String> second = new ArrayList<>(List.of("None", "None", "ConditionalCheckFailed"));
+        while (second.size() < 100) {
+            second.add("None");
+        }
+        String oursAfterFirst = "{\"Responses\":{\"ccs-test-vehicles\":[{\"plate\":{\"S\":\"TRK000\"},"
+                + "\"contract_id\":{\"S\":\"CONT-2026-000001\"},\"customer_id\":{\"S\":\"CUST-1\"},\"status\":{\"S\":\"active\"}}]},"
+                + "\"UnprocessedKeys\":{}}";
+        DynamoDbFleetStore store = store(call -> switch (call.operation()) {
+            case "BatchGetItem" -> Answer.json(transactions() == 0 ? NO_ITEMS : oursAfterFirst);
+            case "TransactWriteItems" -> transactions() == 1 ? Answer.json("{}") : cancelled(second.toArray(String[]::new));
+            case "DeleteItem" -> Answer.json("{}");
+            default -> throw new AssertionError(call.operation());
+        });
+
+        assertThatThrownBy(() -> store.registerVehicles("CUST-1", vehicles(200), true))
+                .isInstanceOfSatisfying(PlateOwnedByAnotherCustomerException.class,
+                        e -> assertThat(e.plates()).containsExactly("TRK102"));
+        assertThat(calls).filteredOn(c -> c.operation().equals("DeleteItem")).singleElement()
+                .satisfies(c -> assertThat(c.body()).contains("TRK000").contains("contract_id = :contract"));
+    }
+
+    @Test
+    void aConflictWithAConcurrentTransactionIsRetriedByTheStateMachine() {
+        DynamoDbFleetStore store = store(call -> call.operation().equals("BatchGetItem")
+                ? Answer.json(NO_ITEMS) : cancelled("TransactionConflict", "None"));
+
+        assertThatThrownBy(() -> store.registerVehicles("CUST-1", vehicles(2), false))
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessageContaining("TransactionConflict");
+        assertThat(calls).noneMatch(c -> c.operation().equals("DeleteItem") || c.operation().equals("PutItem"));
+    }
+
+    @Test
+    void aPlateHeldByAnotherCustomerIsRefusedBeforeAnyWrite() {
+        String held = "{\"Responses\":{\"ccs-test-vehicles\":[{\"plate\":{\"S\":\"TRK001\"},\"contract_id\":{\"S\":\"CONT-2026-000009\"},"
+                + "\"customer_id\":{\"S\":\"CUST-9\"},\"status\":{\"S\":\"active\"}}]},\"UnprocessedKeys\":{}}";
+
+        assertThatThrownBy(() -> store(call -> Answer.json(held)).registerVehicles("CUST-1", vehicles(3), true))
+                .isInstanceOfSatisfying(PlateOwnedByAnotherCustomerException.class,
+                        e -> assertThat(e.plates()).containsExactly("TRK001"));
+        assertThat(transactions()).isZero();
     }
 
     @Test
     void failedExistenceConditionIsContractNotFound() {
-        ThrottlingDynamo dynamo = new ThrottlingDynamo(0, 0);
-        dynamo.updateFailure = ConditionalCheckFailedException.builder().message("The conditional request failed").statusCode(400).build();
+        DynamoDbFleetStore store = store(call -> Answer.error(400,
+                "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", "The conditional request failed"));
 
-        assertThatThrownBy(() -> store(dynamo).markActive("CONT-2026-000404", NOW, 2))
+        assertThatThrownBy(() -> store.markActive("CONT-2026-000404", NOW, 2))
                 .isInstanceOfSatisfying(ContractNotFoundException.class, e -> assertThat(e.contractId()).isEqualTo("CONT-2026-000404"));
     }
 
     @Test
-    void throttledUpdateIsDependencyUnavailable() {
-        ThrottlingDynamo dynamo = new ThrottlingDynamo(0, 0);
-        dynamo.updateFailure = ProvisionedThroughputExceededException.builder().message("throttled").statusCode(400).build();
+    void aServerErrorOnTheUpdateIsDependencyUnavailable() {
+        DynamoDbFleetStore store = store(call -> Answer.error(500,
+                "com.amazonaws.dynamodb.v20120810#InternalServerError", "internal error"));
 
-        assertThatThrownBy(() -> store(dynamo).markActive("CONT-2026-000001", NOW, 2))
+        assertThatThrownBy(() -> store.markActive("CONT-2026-000001", NOW, 2))
                 .isInstanceOf(DependencyUnavailableException.class)
                 .hasMessageContaining("UpdateItem");
     }

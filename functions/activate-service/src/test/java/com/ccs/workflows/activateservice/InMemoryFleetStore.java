@@ -1,12 +1,16 @@
 package com.ccs.workflows.activateservice;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Contracts and vehicles as maps behind one lock, with the store's keep-the-first-activation update. */
+/**
+ * Contracts and vehicles as maps behind one lock, with the store's rules: the keep-the-first-activation update, a
+ * plate taken only when free, inactive or the same customer's, all or none per registration.
+ */
 class InMemoryFleetStore implements FleetStore {
     /** A contract as activation sees and changes it. */
     record StoredContract(String customerId, String status, Instant activatedAt, Integer vehiclesRegistered) {
@@ -17,6 +21,10 @@ class InMemoryFleetStore implements FleetStore {
 
     synchronized void addContract(String contractId, String customerId) {
         contracts.put(contractId, new StoredContract(customerId, "paid", null, null));
+    }
+
+    synchronized void addVehicle(ActiveVehicle vehicle) {
+        vehicles.put(vehicle.plate(), vehicle);
     }
 
     synchronized StoredContract contract(String contractId) {
@@ -34,7 +42,17 @@ class InMemoryFleetStore implements FleetStore {
     }
 
     @Override
-    public synchronized void registerVehicles(List<ActiveVehicle> list) {
+    public synchronized void registerVehicles(String customerId, List<ActiveVehicle> list, boolean release) {
+        List<String> held = new ArrayList<>();
+        for (ActiveVehicle vehicle : list) {
+            ActiveVehicle current = vehicles.get(vehicle.plate());
+            if (current != null && !current.customerId().equals(customerId)) {
+                held.add(vehicle.plate());
+            }
+        }
+        if (!held.isEmpty()) {
+            throw new PlateOwnedByAnotherCustomerException(held);
+        }
         list.forEach(v -> vehicles.put(v.plate(), v));
     }
 
@@ -47,5 +65,10 @@ class InMemoryFleetStore implements FleetStore {
         Instant kept = current.activatedAt() != null ? current.activatedAt() : activatedAt;
         contracts.put(contractId, new StoredContract(current.customerId(), "active", kept, vehiclesRegistered));
         return kept;
+    }
+
+    /** Every vehicle by plate, for scenarios that look beyond one contract. */
+    synchronized Map<String, ActiveVehicle> byPlate() {
+        return new HashMap<>(vehicles);
     }
 }

@@ -37,6 +37,11 @@ class ServiceActivatorTest extends ServiceActivatorScenarios {
                 .collect(Collectors.toMap(ActiveVehicle::plate, v -> v));
     }
 
+    @Override
+    ActiveVehicle vehicle(String plate) {
+        return memory.vehicles().get(plate);
+    }
+
     @Test
     void concurrentActivationThatWasFirstSetsTheTimeOfTheVehiclesToo() {
         Instant earlier = FIRST.minusSeconds(5);
@@ -63,9 +68,9 @@ class ServiceActivatorTest extends ServiceActivatorScenarios {
         StringBuilder order = new StringBuilder();
         InMemoryFleetStore recording = new InMemoryFleetStore() {
             @Override
-            public synchronized void registerVehicles(List<ActiveVehicle> list) {
+            public synchronized void registerVehicles(String customerId, List<ActiveVehicle> list, boolean release) {
                 order.append("vehicles;");
-                super.registerVehicles(list);
+                super.registerVehicles(customerId, list, release);
             }
 
             @Override

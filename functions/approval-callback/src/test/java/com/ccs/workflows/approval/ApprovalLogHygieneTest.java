@@ -98,12 +98,6 @@ class ApprovalLogHygieneTest {
                     throw new DependencyUnavailableException("EventBridge Scheduler", "CreateSchedule throttled", null);
                 });
             }
-            Map<String, Object> withCompany = HostileEvents.copy(request);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> summary = (Map<String, Object>) withCompany.get("request");
-            summary.remove("company_name");
-            summary.put("company_info", Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900123456-8"));
-            requestWith(hygiene, "request with company_info and its NIT", withCompany, new Fakes.RecordingNotifier(), new Fakes.RecordingScheduler());
             HostileEvents events = HostileEvents.seeded();
             for (HostileEvents.Case c : LogHygiene.pick(events.cases(request, 100), 400, Set.of("task_token", "execution_id"))) {
                 requestWith(hygiene, c.toString(), c.event(), new Fakes.RecordingNotifier(), new Fakes.RecordingScheduler());

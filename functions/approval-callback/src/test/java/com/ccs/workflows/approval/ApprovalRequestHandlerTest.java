@@ -1,5 +1,6 @@
 package com.ccs.workflows.approval;
 
+import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.MutableClock;
@@ -52,17 +53,11 @@ class ApprovalRequestHandlerTest {
     }
 
     @Test
-    void theCompanyNameMayComeAsCompanyInfoName() throws Exception {
-        Map<String, Object> event = sample("request.json");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> request = new HashMap<>((Map<String, Object>) event.get("request"));
-        request.remove("company_name");
-        request.put("company_info", Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900123456-8"));
-        event.put("request", request);
+    void theRequestIsReadByTheContractRulesAndSummarisedForTheManager() throws Exception {
+        handler.handle(sample("request.json"), new TestLambdaContext("approval-request"));
 
-        handler.handle(event, new TestLambdaContext("approval-request"));
-
-        assertThat(notifier.messages.get(0).body()).contains("Company:         Transportes ABC S.A.S.");
+        assertThat(notifier.messages.get(0).body()).contains("Company:         Transportes ABC S.A.S.")
+                .contains("Vehicles:        75").contains("15,000,000 COP");
     }
 
     @Test
@@ -71,7 +66,8 @@ class ApprovalRequestHandlerTest {
                 new Object[]{"task_token", null, "task_token"},
                 new Object[]{"task_token", "T".repeat(3000), "task_token"},
                 new Object[]{"approval_window_seconds", 5, "approval_window_seconds"},
-                new Object[]{"request", Map.of("customer_id", "C"), "request.company_name"},
+                new Object[]{"request", Map.of("customer_id", "C"), "request.document_type"},
+                new Object[]{"request", Requests.with("vehicles[1].plate", "AB-1234"), "request.vehicles[1].plate"},
                 new Object[]{"execution_id", 42, "execution_id"})) {
             Map<String, Object> event = sample("request.json");
             event.put((String) c[0], c[1]);

@@ -56,7 +56,7 @@ class ApprovalRequestHostileInputTest {
                 });
             } catch (InvalidInputException e) {
                 run.rejected();
-                HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("request.company_name~request.company_info"));
+                HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("request.number_of_vehicles~request.vehicles"));
                 tokens.forEach(token -> {
                     if (e.getMessage().contains(token)) {
                         throw new AssertionError("the exception echoes the task token");

@@ -1,11 +1,13 @@
 package com.ccs.workflows.approval;
 
+import com.ccs.workflows.contract.ContractRequest;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.event.EventFields;
 
 /**
  * What the state machine sends when it enters "Wait for Approval" (lambda:invoke.waitForTaskToken):
- * {@code {"task_token", "execution_id", "request": {...summary}, "approval_window_seconds"}}.
+ * {@code {"task_token", "execution_id", "request": <the contract request>, "approval_window_seconds"}}. The request is
+ * read and checked by the rules every business function shares ({@link ContractRequest#parse}).
  */
 public record ApprovalRequest(String taskToken, String executionId, RequestSummary summary, long windowSeconds) {
     public static final long MIN_WINDOW_SECONDS = 60;
@@ -29,7 +31,8 @@ public record ApprovalRequest(String taskToken, String executionId, RequestSumma
             throw new InvalidInputException("approval_window_seconds",
                     "must be between " + MIN_WINDOW_SECONDS + " and " + MAX_WINDOW_SECONDS + ", got " + window);
         }
-        return new ApprovalRequest(token, executionId, RequestSummary.from(fields.requiredObject("request")), window);
+        ContractRequest request = ContractRequest.parse(fields.raw("request"), "request");
+        return new ApprovalRequest(token, executionId, RequestSummary.of(request), window);
     }
 
     @Override

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** SnapStart priming of approval-request: opening approvals in memory (see {@link ApprovalPriming}). */
@@ -39,8 +40,10 @@ final class RequestPriming {
 
     static Map<String, Object> requestEvent(int round) {
         return Map.of("task_token", "priming-task-token", "execution_id", "priming-" + round,
-                "request", Map.of("customer_id", "CUST-PRIMING", "company_name", "Priming S.A.S.", "number_of_vehicles", 75,
-                        "contract_type", "premium", "estimated_value", 15000000),
+                "request", Map.of("customer_id", "CUST-PRIMING", "document_type", "NIT", "document_id", "900123456-8",
+                        "company_info", Map.of("name", "Priming S.A.S.", "tax_id", "900123456-8"), "number_of_vehicles", 75,
+                        "contract_type", "premium", "estimated_value", 15000000, "payment_method", "credit_card",
+                        "vehicles", List.of(Map.of("plate", "ABC-123", "model", "Priming"))),
                 "approval_window_seconds", 86400);
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A stored contract: its readable id ({@code CONT-2026-000042}), the request it records, status and creation time. */
-public record Contract(String contractId, ContractRequest request, String status, Instant createdAt) {
+public record Contract(String contractId, ContractTerms request, String status, Instant createdAt) {
     public static final String CREATED = "created";
 
     public Contract {

@@ -33,7 +33,7 @@ public final class ContractService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public ContractCreation create(ContractRequest request) {
+    public ContractCreation create(ContractTerms request) {
         Optional<Contract> recorded = store.findByExecution(request.executionId());
         if (recorded.isPresent()) {
             return new ContractCreation(recorded.get(), false);

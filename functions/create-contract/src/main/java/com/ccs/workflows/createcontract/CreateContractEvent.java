@@ -1,5 +1,6 @@
 package com.ccs.workflows.createcontract;
 
+import com.ccs.workflows.contract.ContractRequest;
 import com.ccs.workflows.shared.event.EventFields;
 
 import java.time.Instant;
@@ -9,55 +10,42 @@ import java.util.Map;
 
 /**
  * Reads the state machine's input, {@code {"execution_id", "request": <contract request>, "approval": {...}}},
- * into a {@link ContractRequest}. The request was validated by validate-customer; this checks what the contract
- * itself needs, so a malformed event fails here with the field's path rather than as a half-written contract.
+ * into the {@link ContractTerms} to record. The request is read and checked by the same rules as
+ * validate-customer ({@link ContractRequest#parse}), so a malformed event fails here with the field's path
+ * rather than as a half-written contract.
  */
 final class CreateContractEvent {
-    static final String CURRENCY = "COP";
 
     private CreateContractEvent() {
     }
 
-    static ContractRequest parse(Map<String, Object> event) {
+    static ContractTerms parse(Map<String, Object> event) {
         EventFields root = EventFields.of(event);
         String executionId = root.requiredString("execution_id");
-        EventFields request = root.requiredObject("request");
-        EventFields company = request.requiredObject("company_info");
-
-        long vehicles = request.requiredLong("number_of_vehicles");
-        if (vehicles < 1 || vehicles > Integer.MAX_VALUE) {
-            throw request.invalid("number_of_vehicles", "must be at least 1, got " + vehicles);
-        }
-        long value = request.requiredLong("estimated_value");
-        if (value <= 0) {
-            throw request.invalid("estimated_value", "must be a positive amount of whole COP pesos, got " + value);
-        }
-        String currency = request.optionalString("currency").orElse(CURRENCY);
-        if (!CURRENCY.equals(currency)) {
-            throw request.invalid("currency", "contracts are in COP, got " + shown(currency));
-        }
-        return new ContractRequest(
+        ContractRequest request = ContractRequest.parse(root.raw("request"), "request");
+        ContractApproval approval = approval(root.requiredObject("approval"));
+        return new ContractTerms(
                 executionId,
-                request.requiredString("customer_id"),
-                company.requiredString("name"),
-                request.requiredString("document_type"),
-                request.requiredString("document_id"),
-                request.requiredString("contract_type"),
-                (int) vehicles,
-                value,
-                currency,
-                request.requiredString("payment_method"),
-                approval(root.requiredObject("approval")));
+                request.customerId(),
+                request.companyName(),
+                request.documentType().name(),
+                request.documentId(),
+                request.contractType(),
+                request.numberOfVehicles(),
+                request.estimatedValue(),
+                request.currency(),
+                request.paymentMethod(),
+                approval);
     }
 
-    private static Approval approval(EventFields approval) {
+    private static ContractApproval approval(EventFields approval) {
         String type = approval.requiredString("type");
         if (!approval.optionalBoolean("approved").orElse(true)) {
             throw approval.invalid("approved", "a rejected request cannot become a contract");
         }
         return switch (type) {
-            case "automatic" -> new Approval.Automatic();
-            case "manual" -> new Approval.Manual(
+            case "automatic" -> new ContractApproval.Automatic();
+            case "manual" -> new ContractApproval.Manual(
                     approval.requiredString("approver"),
                     instant(approval, "decided_at"),
                     approval.optionalString("comment").orElse(null));

@@ -148,7 +148,7 @@ public final class DynamoDbContractStore implements ContractStore {
         }
 
         static Map<String, AttributeValue> toItem(Contract contract) {
-            ContractRequest r = contract.request();
+            ContractTerms r = contract.request();
             Map<String, AttributeValue> item = new HashMap<>();
             item.put(KEY, s(contract.contractId()));
             item.put("execution_id", s(r.executionId()));
@@ -162,7 +162,7 @@ public final class DynamoDbContractStore implements ContractStore {
             item.put("currency", s(r.currency()));
             item.put("payment_method", s(r.paymentMethod()));
             item.put("approval_type", s(r.approval().type()));
-            if (r.approval() instanceof Approval.Manual manual) {
+            if (r.approval() instanceof ContractApproval.Manual manual) {
                 item.put("approver", s(manual.approver()));
                 item.put("approved_at", s(manual.decidedAt().toString()));
                 if (manual.comment() != null) {
@@ -175,10 +175,10 @@ public final class DynamoDbContractStore implements ContractStore {
         }
 
         static Contract toContract(Map<String, AttributeValue> item) {
-            Approval approval = "manual".equals(text(item, "approval_type"))
-                    ? new Approval.Manual(text(item, "approver"), Instant.parse(text(item, "approved_at")), text(item, "approval_comment"))
-                    : new Approval.Automatic();
-            ContractRequest request = new ContractRequest(
+            ContractApproval approval = "manual".equals(text(item, "approval_type"))
+                    ? new ContractApproval.Manual(text(item, "approver"), Instant.parse(text(item, "approved_at")), text(item, "approval_comment"))
+                    : new ContractApproval.Automatic();
+            ContractTerms request = new ContractTerms(
                     text(item, "execution_id"),
                     text(item, "customer_id"),
                     text(item, "company_name"),

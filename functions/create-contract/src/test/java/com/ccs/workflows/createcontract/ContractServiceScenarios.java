@@ -85,7 +85,7 @@ abstract class ContractServiceScenarios {
 
         Contract stored = store.findByExecution("exec-manual").orElseThrow();
         assertThat(stored.request().approval())
-                .isEqualTo(new Approval.Manual("maria.gomez@ccs.example.com", decidedAt, "Fleet verified"));
+                .isEqualTo(new ContractApproval.Manual("maria.gomez@ccs.example.com", decidedAt, "Fleet verified"));
         assertThat(stored.request().numberOfVehicles()).isEqualTo(75);
         assertThat(stored.request().estimatedValue()).isEqualTo(15_000_000L);
     }
@@ -96,7 +96,7 @@ abstract class ContractServiceScenarios {
         service.create(Requests.manual("exec-manual-bare", "ana.ruiz@ccs.example.com", decidedAt, null));
 
         assertThat(store.findByExecution("exec-manual-bare").orElseThrow().request().approval())
-                .isEqualTo(new Approval.Manual("ana.ruiz@ccs.example.com", decidedAt, null));
+                .isEqualTo(new ContractApproval.Manual("ana.ruiz@ccs.example.com", decidedAt, null));
     }
 
     @Test

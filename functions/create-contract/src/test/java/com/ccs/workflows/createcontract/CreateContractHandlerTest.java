@@ -55,7 +55,7 @@ class CreateContractHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("create-contract", "manual.json"));
 
         assertThat(output).containsEntry("approval_type", "manual").containsEntry("contract_id", "CONT-2026-000001");
-        assertThat(store.findByExecution("exec-12345").orElseThrow().request().approval()).isEqualTo(new Approval.Manual(
+        assertThat(store.findByExecution("exec-12345").orElseThrow().request().approval()).isEqualTo(new ContractApproval.Manual(
                 "maria.gomez@ccs.example.com", Instant.parse("2026-03-02T14:05:00Z"), "Fleet size verified with the sales team"));
     }
 
@@ -81,7 +81,7 @@ class CreateContractHandlerTest {
         approval(event).put("decided_at", "2026-03-02T09:05:00-05:00");
         invoke(event);
 
-        assertThat(((Approval.Manual) store.findByExecution("exec-12345").orElseThrow().request().approval()).decidedAt())
+        assertThat(((ContractApproval.Manual) store.findByExecution("exec-12345").orElseThrow().request().approval()).decidedAt())
                 .isEqualTo(Instant.parse("2026-03-02T14:05:00Z"));
     }
 

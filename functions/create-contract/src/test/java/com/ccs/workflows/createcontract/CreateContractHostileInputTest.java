@@ -47,7 +47,7 @@ class CreateContractHostileInputTest {
                 }
             } catch (InvalidInputException e) {
                 run.rejected();
-                HostileRun.assertCleanInvalidInput(e, c, fields);
+                HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("request.number_of_vehicles~request.vehicles"));
                 if (store.contractCount() != 0 || store.counter(2026) != 0) {
                     throw new AssertionError("partial write: " + store.contractCount() + " contracts, counter " + store.counter(2026));
                 }

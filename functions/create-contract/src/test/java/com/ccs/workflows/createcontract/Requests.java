@@ -7,16 +7,16 @@ final class Requests {
     private Requests() {
     }
 
-    static ContractRequest automatic(String executionId) {
-        return request(executionId, 25, new Approval.Automatic());
+    static ContractTerms automatic(String executionId) {
+        return request(executionId, 25, new ContractApproval.Automatic());
     }
 
-    static ContractRequest manual(String executionId, String approver, Instant decidedAt, String comment) {
-        return request(executionId, 75, new Approval.Manual(approver, decidedAt, comment));
+    static ContractTerms manual(String executionId, String approver, Instant decidedAt, String comment) {
+        return request(executionId, 75, new ContractApproval.Manual(approver, decidedAt, comment));
     }
 
-    static ContractRequest request(String executionId, int vehicles, Approval approval) {
-        return new ContractRequest(executionId, "CUST-98765", "Transportes ABC S.A.S.", "NIT", "900123456-8",
+    static ContractTerms request(String executionId, int vehicles, ContractApproval approval) {
+        return new ContractTerms(executionId, "CUST-98765", "Transportes ABC S.A.S.", "NIT", "900123456-8",
                 "premium", vehicles, 15_000_000L, "COP", "credit_card", approval);
     }
 }

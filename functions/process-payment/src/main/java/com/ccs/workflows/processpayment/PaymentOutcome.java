@@ -1,14 +1,13 @@
 package com.ccs.workflows.processpayment;
 
 /**
- * How a charge ended, as DATA the state machine branches on ("Payment Success?"): the money was taken, or
- * the customer's bank or Stripe refused it. Faults of the provider itself (timeouts, 429, 5xx) are not
- * outcomes; they are thrown so the state machine retries them.
+ * How one charge ended, as data: the money was taken, or the customer's bank or Stripe refused it. Faults of the
+ * provider itself (timeouts, 429, 5xx) are not outcomes; they are thrown so the state machine retries them.
  */
 public sealed interface PaymentOutcome {
 
-    /** The PaymentIntent succeeded: {@code transactionId} is its {@code pi_...} id. */
-    record Succeeded(String transactionId, long amountMinor, String currency) implements PaymentOutcome {
+    /** The PaymentIntent succeeded: {@code transactionId} is its {@code pi_...} id; {@code created} epoch seconds. */
+    record Succeeded(String transactionId, long amountMinor, String currency, long created) implements PaymentOutcome {
     }
 
     /**

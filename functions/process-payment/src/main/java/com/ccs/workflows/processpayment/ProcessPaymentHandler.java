@@ -11,19 +11,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * "Process Payment" of the business workflow.
+ * "Process Payment" and "Refund Payment" of the business workflow.
  *
- * <p>Input: {@code {"execution_id", "contract_id", "customer_id", "amount" (major units, whole COP pesos),
- * "currency": "COP", "payment_method", "stripe_customer_id": "cus_...", "payment_method_id": "pm_..."}};
- * {@code execution_id} is optional and only tags the logs.
- * Output: {@code {"status": "success", "transaction_id": "pi_...", "amount_minor": N, "currency": "cop"}} or
- * {@code {"status": "failed", "decline_code", "message"}} (a card decline, or an amount Stripe will not
- * charge: {@code amount_too_large}, {@code amount_too_small}); faults are thrown (see {@link PaymentGateway}).
+ * <p>Input: {@code {"operation": "charge" (default) | "refund", "execution_id", "execution_started_at",
+ * "contract_id", "customer_id", "amount" (major units, whole COP pesos), "currency": "COP", "payment_method",
+ * "stripe_customer_id"?, "payment_method_id"?, "progress"?}}: {@code progress} is the previous answer when it was
+ * {@code in_progress}; {@code execution_id} only tags the logs.
  *
- * <p>Environment: {@code STRIPE_SECRET_ARN} (required), {@code STRIPE_API_BASE} (local runs only), plus the
- * AWS SDK's {@code AWS_REGION} / {@code AWS_ENDPOINT_URL}.
+ * <p>Output ({@code status} is what the state machine branches on):
+ * <ul>
+ *   <li>{@code {"status": "success", "transaction_id": "pi_..." (the first part), "transaction_ids": [...],
+ *   "parts", "amount_minor", "currency": "cop", "stripe_customer_id"}};</li>
+ *   <li>{@code {"status": "in_progress", ...}}: more parts (or refunds) than this invocation had time for; call
+ *   again with this answer as {@code progress};</li>
+ *   <li>{@code {"status": "failed", "reason", "message", "decline_code"?, "refunded_transaction_ids"}}: a decline,
+ *   an amount Stripe will not charge, no Stripe customer or no saved card; anything taken was refunded;</li>
+ *   <li>{@code {"status": "refunded", "refunded_transaction_ids"}}: the refund asked for is done.</li>
+ * </ul>
+ * Faults are thrown (see {@link PaymentGateway}).
+ *
+ * <p>Environment: {@code STRIPE_SECRET_ARN} and {@code PAYMENT_SCOPE} (required), {@code STRIPE_API_BASE} (local
+ * runs only), plus the AWS SDK's {@code AWS_REGION} / {@code AWS_ENDPOINT_URL}.
  */
 public final class ProcessPaymentHandler extends JsonEventHandler {
+    static final String PAYMENT_SCOPE = "PAYMENT_SCOPE";
 
     private final PaymentService payments;
 
@@ -36,11 +47,22 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
     ProcessPaymentHandler(Map<String, String> env) {
         this(new PaymentService(new StripePaymentGateway(
                 StripeSettings.fromEnvironment(env),
-                new SecretsManagerStripeKeys(SecretsManagerSecrets.fromEnvironment(env), env.get("STRIPE_SECRET_ARN")))));
+                new SecretsManagerStripeKeys(SecretsManagerSecrets.fromEnvironment(env), env.get("STRIPE_SECRET_ARN"))),
+                scope(env)));
     }
 
     public ProcessPaymentHandler(PaymentService payments) {
         this.payments = payments;
+    }
+
+    /** The stack's unique id, in every idempotency key: letters, digits and '-', as a stack id's last part. */
+    static String scope(Map<String, String> env) {
+        String scope = env.getOrDefault(PAYMENT_SCOPE, "").strip();
+        if (!scope.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalStateException(PAYMENT_SCOPE + " must name this stack (the unique part of its stack id,"
+                    + " 1 to 64 letters, digits or '-'), got " + (scope.isEmpty() ? "nothing" : "\"" + scope + "\""));
+        }
+        return scope;
     }
 
     @Override
@@ -48,7 +70,7 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
         return Observability.handle(context, "ProcessPayment", correlationIds(event), () -> {
             PaymentRequest request = PaymentRequest.fromEvent(event);
             Observability.correlate(Observability.CONTRACT_ID, request.contractId());
-            return toOutput(payments.charge(request));
+            return toOutput(payments.handle(request, Deadline.of(() -> context.getRemainingTimeInMillis())));
         });
     }
 
@@ -61,19 +83,34 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
         return ids;
     }
 
-    static Map<String, Object> toOutput(PaymentOutcome outcome) {
+    static Map<String, Object> toOutput(PaymentResult result) {
         Map<String, Object> output = new LinkedHashMap<>();
-        switch (outcome) {
-            case PaymentOutcome.Succeeded succeeded -> {
+        switch (result) {
+            case PaymentResult.InProgress inProgress -> output.putAll(inProgress.progress().toOutput());
+            case PaymentResult.Succeeded succeeded -> {
                 output.put("status", "success");
-                output.put("transaction_id", succeeded.transactionId());
+                output.put("transaction_id", succeeded.transactionIds().getFirst());
+                output.put("transaction_ids", succeeded.transactionIds());
+                output.put("parts", succeeded.transactionIds().size());
                 output.put("amount_minor", succeeded.amountMinor());
                 output.put("currency", succeeded.currency());
+                output.put("stripe_customer_id", succeeded.stripeCustomerId());
             }
-            case PaymentOutcome.Declined declined -> {
+            case PaymentResult.Failed failed -> {
                 output.put("status", "failed");
-                output.put("decline_code", declined.declineCode());
-                output.put("message", declined.message());
+                output.put("reason", failed.reason());
+                failed.declineCode().ifPresent(code -> output.put("decline_code", code));
+                output.put("message", failed.message());
+                output.put("refunded_transaction_ids", failed.refundedIds());
+            }
+            case PaymentResult.Refunded refunded -> {
+                output.put("status", "refunded");
+                output.put("refunded_transaction_ids", refunded.refundedIds());
+            }
+            case PaymentResult.RefundPending pending -> {
+                output.put("status", "in_progress");
+                output.put("refunded_transaction_ids", pending.refundedIds());
+                output.put("remaining", pending.remaining());
             }
         }
         return output;

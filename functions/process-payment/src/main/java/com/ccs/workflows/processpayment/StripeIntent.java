@@ -6,11 +6,11 @@ import com.ccs.workflows.shared.event.MiniJson;
 import java.util.Map;
 
 /**
- * The fields of Stripe's PaymentIntent this function acts on, read from the JSON answer by {@link MiniJson}.
+ * The fields of Stripe's PaymentIntent this function acts on (creation time in epoch seconds, 0 when absent), read from the JSON answer by {@link MiniJson}.
  * Binding the answer to stripe-java's {@code PaymentIntent} instead would load some 800 model and Gson classes on a
  * cold start (a third of the function's own, docs/performance.md) for six fields.
  */
-record StripeIntent(String id, String status, Long amount, String currency, LastError lastError) {
+record StripeIntent(String id, String status, Long amount, String currency, long created, LastError lastError) {
 
     /** {@code last_payment_error}: why the last attempt failed, when it did. */
     record LastError(String code, String declineCode, String message) {
@@ -31,7 +31,7 @@ record StripeIntent(String id, String status, Long amount, String currency, Last
         LastError lastError = error instanceof Map<?, ?> map
                 ? new LastError(text(map.get("code")), text(map.get("decline_code")), text(map.get("message"))) : null;
         return new StripeIntent(id, text(intent.get("status")), intent.get("amount") instanceof Long amount ? amount : null,
-                text(intent.get("currency")), lastError);
+                text(intent.get("currency")), intent.get("created") instanceof Long created ? created : 0, lastError);
     }
 
     private static String text(Object value) {

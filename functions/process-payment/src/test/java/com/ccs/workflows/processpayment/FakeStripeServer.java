@@ -146,4 +146,39 @@ final class FakeStripeServer implements AutoCloseable {
         return new Json(status, """
                 {"error": {"type": "%s", "code": "%s", "message": "%s"}}""".formatted(type, code, message));
     }
+
+    /** A customer search finding {@code ids} (none, one, several). */
+    static Json customersFound(String... ids) {
+        StringBuilder data = new StringBuilder();
+        for (String id : ids) {
+            data.append(data.isEmpty() ? "" : ",").append("""
+                    {"id": "%s", "object": "customer", "metadata": {"ccs_customer_id": "CUST-98765"}}""".formatted(id));
+        }
+        return new Json(200, """
+                {"object": "search_result", "url": "/v1/customers/search", "has_more": false, "data": [%s],
+                 "total_count": %d}""".formatted(data, ids.length));
+    }
+
+    /** A customer whose default payment method is {@code paymentMethod} (null for none). */
+    static Json customer(String id, String paymentMethod) {
+        return new Json(200, """
+                {"id": "%s", "object": "customer", "default_source": null,
+                 "invoice_settings": {"default_payment_method": %s}}"""
+                .formatted(id, paymentMethod == null ? "null" : "\"" + paymentMethod + "\""));
+    }
+
+    /** A list page: {@code items} are JSON objects. */
+    static Json list(boolean hasMore, String... items) {
+        return new Json(200, """
+                {"object": "list", "url": "/v1/x", "has_more": %s, "data": [%s]}""".formatted(hasMore, String.join(",", items)));
+    }
+
+    /** A PaymentIntent as the list shows it, with its latest charge expanded. */
+    static String listedIntent(String id, String status, long created, String contractId, String part, boolean refunded) {
+        return """
+                {"id": "%s", "object": "payment_intent", "status": "%s", "created": %d, "amount": 100,
+                 "metadata": {"contract_id": "%s", "ccs_scope": "stack-1", "ccs_part": "%s"},
+                 "latest_charge": {"id": "ch_%s", "object": "charge", "amount_refunded": %d, "refunded": %s}}"""
+                .formatted(id, status, created, contractId, part, id, refunded ? 100 : 0, refunded);
+    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,54 @@ class PaymentRequestTest {
     void readsTheSuccessSampleEvent() throws Exception {
         PaymentRequest request = PaymentRequest.fromEvent(SampleEvents.load("process-payment", "success.json"));
 
-        assertThat(request).isEqualTo(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("850000"),
-                StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
+        assertThat(request).isEqualTo(new PaymentRequest(PaymentRequest.Operation.CHARGE, "CONT-2026-000042", "CUST-98765",
+                new BigDecimal("850000"), StripeCurrency.COP, Optional.of("credit_card"), Optional.empty(), Optional.empty(),
+                Optional.of(Instant.parse("2026-03-02T15:00:00Z")), Optional.empty()));
         assertThat(request.amountMinor()).isEqualTo(85_000_000L);
+        assertThat(request.plan().size()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheRefundSampleAndExplicitStripeIds() throws Exception {
+        assertThat(PaymentRequest.fromEvent(SampleEvents.load("process-payment", "refund.json")).operation())
+                .isEqualTo(PaymentRequest.Operation.REFUND);
+        PaymentRequest declined = PaymentRequest.fromEvent(SampleEvents.load("process-payment", "declined.json"));
+        assertThat(declined.stripeCustomerId()).contains("cus_Q7xLd81PqR3sVe");
+        assertThat(declined.paymentMethodId()).contains("pm_card_visa_chargeDeclinedInsufficientFunds");
+    }
+
+    @Test
+    void readsTheProgressTheStateMachineHandsBack() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "module-example.json"));
+        event.put("progress", Map.of("status", "in_progress", "details", Map.of("status", "in_progress", "parts_total", 16,
+                "transaction_ids", java.util.List.of("pi_1", "pi_2"), "stripe_customer_id", "cus_T",
+                "payment_method_id", "pm_1Card", "listed_since", 1772460000)));
+
+        PaymentProgress progress = PaymentRequest.fromEvent(event).progress().orElseThrow();
+
+        assertThat(progress.paid()).containsExactly("pi_1", "pi_2");
+        assertThat(progress.listedSince()).isEqualTo(1772460000L);
+        event.put("progress", Map.of("status", "success", "details", Map.of("status", "success")));
+        assertThat(PaymentRequest.fromEvent(event).progress()).isEmpty();
+    }
+
+    @Test
+    void progressForAnotherAmountIsRefused() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
+        event.put("progress", Map.of("status", "in_progress", "parts_total", 16, "transaction_ids", java.util.List.of(),
+                "stripe_customer_id", "cus_T", "payment_method_id", "pm_1Card", "listed_since", 1));
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("progress.parts_total"));
+    }
+
+    @Test
+    void anAmountBeyondWhatOnePaymentCollectsIsRefused() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
+        event.put("amount", 3_000_000_000L);
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .hasMessageStartingWith("amount: is more than one payment collects");
     }
 
     @Test
@@ -35,7 +81,7 @@ class PaymentRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"contract_id", "customer_id", "amount", "currency", "stripe_customer_id", "payment_method_id"})
+    @ValueSource(strings = {"contract_id", "customer_id", "amount", "currency"})
     void everyRequiredFieldIsNamedWhenMissing(String field) throws Exception {
         Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.remove(field);
@@ -107,6 +153,14 @@ class PaymentRequestTest {
         event.put("contract_id", "CONT 2026/42");
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessageStartingWith("contract_id: must be");
+    }
+
+    @Test
+    void anUnknownOperationIsRefused() throws Exception {
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
+        event.put("operation", "capture");
+
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessage("operation: must be \"charge\" or \"refund\", got \"capture\"");
     }
 
     @Test

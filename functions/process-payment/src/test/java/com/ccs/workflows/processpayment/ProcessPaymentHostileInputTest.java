@@ -27,20 +27,22 @@ class ProcessPaymentHostileInputTest {
         HostileRun run = new HostileRun("process-payment", events);
 
         run.run(events.cases(sample, 2000), c -> {
-            RecordingGateway gateway = RecordingGateway.approving();
-            ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
+            InMemoryStripeAccount stripe = InMemoryStripeAccount.everyoneWithACard();
+            ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(stripe, "stack-1"));
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
                 Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-process-payment"));
-                if (!"success".equals(output.get("status")) || gateway.commands.size() != 1
-                        || !gateway.commands.get(0).idempotencyKey().equals("ccs-payment-" + String.valueOf(event.get("contract_id")).strip())) {
-                    throw new AssertionError("unexpected output " + output + " after " + gateway.commands.size() + " charges");
+                String prefix = "ccs-stack-1-" + String.valueOf(event.get("contract_id")).strip() + "-pay-";
+                if (!"success".equals(output.get("status")) || stripe.commands.isEmpty()
+                        || stripe.kept() != ((Number) output.get("amount_minor")).longValue()
+                        || !stripe.commands.stream().allMatch(command -> command.idempotencyKey().startsWith(prefix))) {
+                    throw new AssertionError("unexpected output " + output + " after " + stripe.commands.size() + " charges");
                 }
             } catch (InvalidInputException e) {
                 run.rejected();
                 HostileRun.assertCleanInvalidInput(e, c, fields);
-                if (!gateway.commands.isEmpty()) {
+                if (!stripe.commands.isEmpty()) {
                     throw new AssertionError("charged despite invalid input");
                 }
             }

@@ -42,13 +42,27 @@ class ProcessPaymentLogHygieneTest {
 
     /** A Stripe failure as the gateway turns it into the function's exception. */
     private static PaymentGateway failing(StripeException stripe) {
-        return command -> {
-            throw StripeErrors.translate(stripe);
+        return new InMemoryStripeAccount() {
+            @Override
+            public CustomerLookup findCustomer(String customerId) {
+                throw StripeErrors.translate(stripe);
+            }
+
+            @Override
+            public PaymentOutcome charge(ChargeCommand command) {
+                throw StripeErrors.translate(stripe);
+            }
         };
     }
 
+    private static PaymentGateway declining() {
+        InMemoryStripeAccount account = InMemoryStripeAccount.everyoneWithACard();
+        account.declineAfter(0, "insufficient_funds");
+        return account;
+    }
+
     private static void invoke(LogHygiene hygiene, String label, Object event, PaymentGateway gateway) {
-        ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway));
+        ProcessPaymentHandler handler = new ProcessPaymentHandler(new PaymentService(gateway, "stack-1"));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
         hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));
@@ -58,8 +72,8 @@ class ProcessPaymentLogHygieneTest {
     void samplesHostileEventsAndFailedChargesLogNoKeyCardOrPhoneNumber() throws IOException {
         Map<String, Object> success = SampleEvents.load(MODULE, "success.json");
         List<PaymentGateway> gateways = List.of(
-                RecordingGateway.approving(),
-                new RecordingGateway(command -> new PaymentOutcome.Declined("insufficient_funds", "Your card has insufficient funds.")),
+                InMemoryStripeAccount.everyoneWithACard(),
+                declining(),
                 // The real gateway, its key read from Secrets Manager, against a port nobody listens on.
                 new StripePaymentGateway(StripeSettings.at(URI.create("http://127.0.0.1:" + closedPort())),
                         new SecretsManagerStripeKeys(secretHolding("{\"api_key\":\"" + KEY + "\"}"), ARN)),
@@ -84,11 +98,11 @@ class ProcessPaymentLogHygieneTest {
                     "stripe_customer_id", "4000 0566 5566 5556", "customer_id", "+573001234567").entrySet()) {
                 Map<String, Object> event = HostileEvents.copy(success);
                 event.put(planted.getKey(), planted.getValue());
-                invoke(hygiene, planted.getKey() + " holding a card or phone number", event, RecordingGateway.approving());
+                invoke(hygiene, planted.getKey() + " holding a card or phone number", event, InMemoryStripeAccount.everyoneWithACard());
             }
             HostileEvents events = HostileEvents.seeded();
             for (HostileEvents.Case c : LogHygiene.pick(events.cases(success, 100), 400, FOCUS)) {
-                invoke(hygiene, c.toString(), c.event(), RecordingGateway.approving());
+                invoke(hygiene, c.toString(), c.event(), InMemoryStripeAccount.everyoneWithACard());
             }
             hygiene.report();
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,7 @@ class StripeMockIT {
     private static final String TEST_KEY = "sk_test_stripeMockIT";
 
     private static ChargeCommand command() {
-        return ChargeCommand.forContract(new PaymentRequest("CONT-2026-000042", "CUST-98765", new BigDecimal("5000000"),
-                StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
+        return ChargeCommands.of("CONT-2026-000042", "5000000");
     }
 
     @Test
@@ -46,7 +46,7 @@ class StripeMockIT {
         assertThat(intent.currency()).isEqualTo("cop");
         assertThat(json).containsEntry("customer", "cus_Q7xKcT2mJ9aB4d").containsEntry("payment_method", "pm_card_visa");
         // stripe-mock echoes the header it received.
-        assertThat(answer.headers().firstValue("Idempotency-Key")).contains("ccs-payment-CONT-2026-000042");
+        assertThat(answer.headers().firstValue("Idempotency-Key")).contains("ccs-stack-1-CONT-2026-000042-pay-1of1");
     }
 
     @Test
@@ -57,6 +57,34 @@ class StripeMockIT {
 
         // Validation errors would have been thrown as PaymentRequestRejectedException; the fixture is unpaid.
         assertThat(outcome).isInstanceOf(PaymentOutcome.Declined.class);
+    }
+
+    @Test
+    void everyRequestOfFindingTheCardListingChargesAndRefundingPassesStripesValidation() {
+        StripePaymentGateway gateway = new StripePaymentGateway(StripeSettings.at(Emulators.stripe()), new FixedKeys(TEST_KEY));
+
+        // stripe-mock answers fixtures: a customer without a default method, with one saved card.
+        CustomerLookup found = gateway.findCustomer("CUST-98765");
+        assertThat(found).isInstanceOf(CustomerLookup.Found.class);
+        String customer = ((CustomerLookup.Found) found).stripeCustomerId();
+        assertThat(gateway.defaultPaymentMethod(customer)).hasValueSatisfying(id -> assertThat(id).startsWith("pm_"));
+        assertThat(gateway.chargesOf(customer, Optional.of(Instant.parse("2026-03-02T14:50:00Z"))))
+                .isNotEmpty().allSatisfy(charge -> assertThat(charge.id()).startsWith("pi_"));
+        gateway.refund(new RefundCommand("ccs-stack-1-CONT-2026-000042-refund-1of1", "pi_123",
+                Map.of("contract_id", "CONT-2026-000042", "ccs_scope", "stack-1", "ccs_part", "1/1")));
+    }
+
+    @Test
+    void theServiceRunsAChargeAndARefundThroughStripesValidation() {
+        PaymentService service = new PaymentService(new StripePaymentGateway(StripeSettings.at(Emulators.stripe()),
+                new FixedKeys(TEST_KEY)), "stack-1");
+        PaymentRequest request = new PaymentRequest(PaymentRequest.Operation.CHARGE, "CONT-2026-000042", "CUST-98765",
+                new BigDecimal("15000000"), StripeCurrency.COP, Optional.of("credit_card"), Optional.empty(), Optional.empty(),
+                Optional.of(Instant.parse("2026-03-02T15:00:00Z")), Optional.empty());
+
+        // The fixture PaymentIntent is unpaid: the first part is "declined", which is mapped, not mistaken for success.
+        assertThat(service.charge(request, Deadline.none())).isInstanceOf(PaymentResult.Failed.class);
+        assertThat(service.refund(request, Deadline.none())).isInstanceOf(PaymentResult.Refunded.class);
     }
 
     @Test

@@ -10,13 +10,21 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.ccs.workflows.processpayment.FakeStripeServer.cardDeclined;
+import static com.ccs.workflows.processpayment.FakeStripeServer.customer;
+import static com.ccs.workflows.processpayment.FakeStripeServer.customersFound;
+import static com.ccs.workflows.processpayment.FakeStripeServer.list;
+import static com.ccs.workflows.processpayment.FakeStripeServer.listedIntent;
 import static com.ccs.workflows.processpayment.FakeStripeServer.error;
 import static com.ccs.workflows.processpayment.FakeStripeServer.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Stripe adapter against a real local HTTP server answering as Stripe does, for what stripe-mock cannot
@@ -46,12 +54,12 @@ class StripePaymentGatewayHttpIT {
 
         PaymentOutcome outcome = gateway.charge(command("CONT-2026-000042", "5000000"));
 
-        assertThat(outcome).isEqualTo(new PaymentOutcome.Succeeded("pi_3Success", 500_000_000L, "cop"));
+        assertThat(outcome).isEqualTo(new PaymentOutcome.Succeeded("pi_3Success", 500_000_000L, "cop", 0));
         Recorded request = stripe.requests().getFirst();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1/payment_intents");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
-        assertThat(request.header("Idempotency-Key")).isEqualTo("ccs-payment-CONT-2026-000042");
+        assertThat(request.header("Idempotency-Key")).isEqualTo("ccs-stack-1-CONT-2026-000042-pay-1of1");
         assertThat(request.form())
                 .containsEntry("amount", "500000000")
                 .containsEntry("currency", "cop")
@@ -75,7 +83,7 @@ class StripePaymentGatewayHttpIT {
         gateway.charge(command("CONT-2026-000043", "5000000"));
 
         assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).containsExactly(
-                "ccs-payment-CONT-2026-000042", "ccs-payment-CONT-2026-000042", "ccs-payment-CONT-2026-000043");
+                "ccs-stack-1-CONT-2026-000042-pay-1of1", "ccs-stack-1-CONT-2026-000042-pay-1of1", "ccs-stack-1-CONT-2026-000043-pay-1of1");
     }
 
     @Test
@@ -118,8 +126,8 @@ class StripePaymentGatewayHttpIT {
                 .hasMessageContaining("429");
         // What the state machine's retry does next: the same call, hence the same key.
         assertThat(gateway.charge(command("CONT-2026-000050", "1")))
-                .isEqualTo(new PaymentOutcome.Succeeded("pi_3After429", 100, "cop"));
-        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).hasSize(2).containsOnly("ccs-payment-CONT-2026-000050");
+                .isEqualTo(new PaymentOutcome.Succeeded("pi_3After429", 100, "cop", 0));
+        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).hasSize(2).containsOnly("ccs-stack-1-CONT-2026-000050-pay-1of1");
     }
 
     @Test
@@ -148,7 +156,7 @@ class StripePaymentGatewayHttpIT {
                 .hasMessageContaining("no answer from Stripe");
         // Whatever the JDK resent on its own went with the same key: still one charge at most.
         assertThat(stripe.requests()).isNotEmpty().extracting(r -> r.header("Idempotency-Key"))
-                .containsOnly("ccs-payment-CONT-2026-000052");
+                .containsOnly("ccs-stack-1-CONT-2026-000052-pay-1of1");
     }
 
     @Test
@@ -173,7 +181,7 @@ class StripePaymentGatewayHttpIT {
         assertThat(keys.refreshes).isEqualTo(1);
         assertThat(stripe.requests()).extracting(r -> r.header("Authorization"))
                 .containsExactly("Bearer sk_test_oldRevokedKey", "Bearer sk_test_rotatedKey");
-        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).containsOnly("ccs-payment-CONT-2026-000054");
+        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).containsOnly("ccs-stack-1-CONT-2026-000054-pay-1of1");
     }
 
     @Test
@@ -229,13 +237,86 @@ class StripePaymentGatewayHttpIT {
                 succeeded("pi_3Slow", 100));
 
         assertThat(gateway.charge(command("CONT-2026-000058", "1")))
-                .isEqualTo(new PaymentOutcome.Succeeded("pi_3Slow", 100, "cop"));
+                .isEqualTo(new PaymentOutcome.Succeeded("pi_3Slow", 100, "cop", 0));
         assertThat(stripe.requests()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /v1/payment_intents", "GET /v1/payment_intents/pi_3Slow");
     }
 
+    @Test
+    void theCustomerIsFoundByItsPlatformIdAndTwoMatchesAreAmbiguous() {
+        stripe.answer(customersFound("cus_One"));
+        assertThat(gateway.findCustomer("CUST-98765")).isEqualTo(new CustomerLookup.Found("cus_One"));
+        stripe.answer(customersFound());
+        assertThat(gateway.findCustomer("CUST-98765")).isEqualTo(new CustomerLookup.Missing());
+        stripe.answer(customersFound("cus_One", "cus_Two"));
+        assertThat(gateway.findCustomer("CUST-98765")).isEqualTo(new CustomerLookup.Ambiguous(2));
+        assertThat(stripe.requests()).allSatisfy(r -> assertThat(r.form())
+                .containsEntry("query", "metadata['ccs_customer_id']:'CUST-98765'").containsEntry("limit", "2"));
+    }
+
+    @Test
+    void theDefaultCardIsTheInvoiceDefaultElseTheDefaultSourceElseTheOnlySavedCard() {
+        stripe.answer(customer("cus_A", "pm_1Default"));
+        assertThat(gateway.defaultPaymentMethod("cus_A")).contains("pm_1Default");
+
+        stripe.answer(new FakeStripeServer.Json(200, """
+                {"id": "cus_B", "object": "customer", "default_source": "card_1Legacy", "invoice_settings": {}}"""));
+        assertThat(gateway.defaultPaymentMethod("cus_B")).contains("card_1Legacy");
+
+        stripe.answer(customer("cus_C", null), list(false, """
+                {"id": "pm_1Only", "object": "payment_method", "type": "card"}"""));
+        assertThat(gateway.defaultPaymentMethod("cus_C")).contains("pm_1Only");
+
+        stripe.answer(customer("cus_D", null), list(false, """
+                {"id": "pm_1X", "object": "payment_method"}""", """
+                {"id": "pm_1Y", "object": "payment_method"}"""));
+        assertThat(gateway.defaultPaymentMethod("cus_D")).isEmpty();
+        assertThat(stripe.requests().getLast().path()).isEqualTo("/v1/customers/cus_D/payment_methods");
+        assertThat(stripe.requests().getLast().form()).containsEntry("type", "card");
+    }
+
+    @Test
+    void theCustomersChargesAreListedPageByPageWithRefundsSeen() {
+        stripe.answer(list(true, listedIntent("pi_3", "succeeded", 1_772_460_300L, "CONT-2026-000042", "3/3", false),
+                        listedIntent("pi_2", "succeeded", 1_772_460_200L, "CONT-2026-000042", "2/3", true)),
+                list(false, listedIntent("pi_1", "requires_payment_method", 1_772_460_100L, "CONT-2026-000042", "1/3", false)));
+
+        List<ChargeRecord> charges = gateway.chargesOf("cus_A", Optional.of(Instant.ofEpochSecond(1_772_460_000L)));
+
+        assertThat(charges).extracting(ChargeRecord::id, ChargeRecord::status, ChargeRecord::refunded).containsExactly(
+                tuple("pi_3", "succeeded", false), tuple("pi_2", "succeeded", true), tuple("pi_1", "requires_payment_method", false));
+        assertThat(charges.getFirst().metadata()).containsEntry("ccs_part", "3/3");
+        assertThat(stripe.requests()).hasSize(2);
+        assertThat(stripe.requests().getFirst().form()).containsEntry("customer", "cus_A").containsEntry("limit", "100")
+                .containsEntry("created[gte]", "1772460000").containsEntry("expand[]", "data.latest_charge")
+                .doesNotContainKey("starting_after");
+        assertThat(stripe.requests().getLast().form()).containsEntry("starting_after", "pi_2");
+    }
+
+    @Test
+    void aRefundCarriesItsKeyAndAChargeAlreadyRefundedIsDone() {
+        stripe.answer(new FakeStripeServer.Json(200, """
+                {"id": "re_1", "object": "refund", "status": "succeeded", "payment_intent": "pi_1"}"""));
+        gateway.refund(new RefundCommand("ccs-stack-1-CONT-2026-000042-refund-1of1", "pi_1", Map.of("contract_id", "CONT-2026-000042")));
+
+        stripe.answer(error(400, "invalid_request_error", "charge_already_refunded", "Charge ch_1 has already been refunded."));
+        gateway.refund(new RefundCommand("ccs-stack-1-CONT-2026-000042-refund-1of1", "pi_1", Map.of()));
+
+        Recorded refund = stripe.requests().getFirst();
+        assertThat(refund.path()).isEqualTo("/v1/refunds");
+        assertThat(refund.header("Idempotency-Key")).isEqualTo("ccs-stack-1-CONT-2026-000042-refund-1of1");
+        assertThat(refund.form()).containsEntry("payment_intent", "pi_1").containsEntry("metadata[contract_id]", "CONT-2026-000042");
+    }
+
+    @Test
+    void aRefundStripeRefusesForAnotherReasonIsRejected() {
+        stripe.answer(error(404, "invalid_request_error", "resource_missing", "No such payment_intent: 'pi_9'"));
+
+        assertThatThrownBy(() -> gateway.refund(new RefundCommand("k", "pi_9", Map.of())))
+                .isInstanceOf(PaymentRequestRejectedException.class);
+    }
+
     private static ChargeCommand command(String contractId, String pesos) {
-        return ChargeCommand.forContract(new PaymentRequest(contractId, "CUST-98765", new BigDecimal(pesos), StripeCurrency.COP,
-                Optional.empty(), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
+        return ChargeCommands.of(contractId, pesos);
     }
 }

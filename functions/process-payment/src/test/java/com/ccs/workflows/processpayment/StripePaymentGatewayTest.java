@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The create request's form, the reading of Stripe's answer and the mapping of PaymentIntent states, without a network. */
 class StripePaymentGatewayTest {
-    private static final ChargeCommand COMMAND = ChargeCommand.forContract(new PaymentRequest("CONT-2026-000042", "CUST-98765",
-            new BigDecimal("5000000"), StripeCurrency.COP, Optional.of("credit_card"), "cus_Q7xKcT2mJ9aB4d", "pm_card_visa"));
+    private static final ChargeCommand COMMAND = ChargeCommands.of("CONT-2026-000042", "5000000");
 
     private static StripeIntent intent(String json) {
         return StripeIntent.parse(json);
@@ -27,7 +26,7 @@ class StripePaymentGatewayTest {
     void onlySucceededIsMoneyTaken() {
         assertThat(StripePaymentGateway.outcome(intent("""
                 {"id": "pi_1", "object": "payment_intent", "amount": 500000000, "currency": "cop", "status": "succeeded"}"""), COMMAND))
-                .isEqualTo(new PaymentOutcome.Succeeded("pi_1", 500_000_000L, "cop"));
+                .isEqualTo(new PaymentOutcome.Succeeded("pi_1", 500_000_000L, "cop", 0));
     }
 
     @Test
@@ -98,7 +97,9 @@ class StripePaymentGatewayTest {
                 Map.entry("description", "CCS contract CONT-2026-000042 (customer CUST-98765)"),
                 Map.entry("metadata[contract_id]", "CONT-2026-000042"),
                 Map.entry("metadata[customer_id]", "CUST-98765"),
-                Map.entry("metadata[payment_method]", "credit_card")));
+                Map.entry("metadata[payment_method]", "credit_card"),
+                Map.entry("metadata[ccs_scope]", "stack-1"),
+                Map.entry("metadata[ccs_part]", "1/1")));
         assertThat(form).doesNotContain(" ", "(");
     }
 }

@@ -1,5 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Nit;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 
 /**

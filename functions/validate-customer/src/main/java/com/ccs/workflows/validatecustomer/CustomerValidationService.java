@@ -1,5 +1,13 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.ContractRequest;
+import com.ccs.workflows.contract.ContractRequestFields;
+import com.ccs.workflows.contract.ContractRules;
+import com.ccs.workflows.contract.Findings;
+import com.ccs.workflows.contract.IdMasking;
+import com.ccs.workflows.contract.Input;
+import com.ccs.workflows.contract.Reason;
+import com.ccs.workflows.validatecustomer.PlateOwners.ActivePlate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,34 +15,37 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static com.ccs.workflows.shared.logging.LogField.entry;
 
 /**
- * Decides whether a contract request may go on: first every field ({@link CustomerValidator}), then, only for a
- * request without problems, the company registry. Asking the registry about a request that is already invalid
- * would spend a slow external call (and its quota) on an answer that cannot change the outcome.
+ * Decides whether a contract request may go on: first every field ({@link ContractRules}), then, only for a
+ * request without problems, the company registry and the owners of its plates. Asking either about a request that
+ * is already invalid would spend slow calls on an answer that cannot change the outcome.
  *
  * <p>A company the registry does not know, or lists as INACTIVE or SUSPENDED, makes the request invalid (data).
  * A registered name that differs from {@code company_info.name} is only a warning: trade names and legal names
- * are often written differently. A registry that cannot answer is an exception for the state machine to retry.
+ * are often written differently. A plate active under another customer's contract makes the request invalid: a
+ * plate belongs to one customer at a time (the same customer's own plates may move to the new contract). A
+ * registry or table that cannot answer is an exception for the state machine to retry.
  */
 public final class CustomerValidationService {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerValidationService.class);
 
-    private final CustomerValidator validator;
     private final CompanyRegistry registry;
+    private final PlateOwners plateOwners;
 
-    public CustomerValidationService(CustomerValidator validator, CompanyRegistry registry) {
-        this.validator = validator;
+    public CustomerValidationService(CompanyRegistry registry, PlateOwners plateOwners) {
         this.registry = registry;
+        this.plateOwners = plateOwners;
     }
 
-    public ValidationResult validate(CustomerRequest request) {
-        Findings findings = validator.check(request);
-        ValidationResult result = findings.hasProblems() || findings.companyNit().isEmpty()
+    public ValidationResult validate(ContractRequestFields request) {
+        Findings findings = ContractRules.check(request);
+        ValidationResult result = findings.request().isEmpty()
                 ? ValidationResult.of(findings.problems(), findings.warnings(), findings.normalisedPlates(), RegistryStatus.NOT_CHECKED)
-                : withRegistry(findings, findings.companyNit().get(), request);
+                : withRegistryAndPlates(findings, findings.request().get());
         LOG.info("Customer validation finished",
                 entry("valid", result.valid()),
                 entry("score", result.score()),
@@ -45,10 +56,10 @@ public final class CustomerValidationService {
         return result;
     }
 
-    private ValidationResult withRegistry(Findings findings, Nit nit, CustomerRequest request) {
+    private ValidationResult withRegistryAndPlates(Findings findings, ContractRequest request) {
         List<Reason> problems = new ArrayList<>(findings.problems());
         List<Reason> warnings = new ArrayList<>(findings.warnings());
-        RegistryLookup lookup = registry.lookup(nit);
+        RegistryLookup lookup = registry.lookup(request.companyTaxId());
         RegistryStatus status = switch (lookup) {
             case RegistryLookup.NotRegistered notRegistered -> {
                 problems.add(new Reason("company_info.tax_id", "no company with this NIT in the company registry"));
@@ -58,22 +69,36 @@ public final class CustomerValidationService {
                 if (registered.status() != RegistryStatus.ACTIVE) {
                     problems.add(new Reason("company_info.tax_id", "the company registry lists this company as "
                             + registered.status().name() + "; only ACTIVE companies can sign a contract"));
-                } else if (!registered.name().isBlank() && !sameName(registered.name(), companyName(request))) {
+                } else if (!registered.name().isBlank() && !sameName(registered.name(), request.companyName())) {
                     warnings.add(new Reason("company_info.name", "differs from the name in the company registry"));
                 }
                 yield registered.status();
             }
         };
+        problems.addAll(platesHeldByOthers(request));
         return ValidationResult.of(problems, warnings, findings.normalisedPlates(), status);
+    }
+
+    /** One problem per listed plate that is active under another customer's contract, in request order. */
+    private List<Reason> platesHeldByOthers(ContractRequest request) {
+        if (request.vehicles().isEmpty()) {
+            return List.of();
+        }
+        Map<String, ActivePlate> active = plateOwners.activeHolders(request.plates());
+        List<Reason> problems = new ArrayList<>();
+        for (int i = 0; i < request.vehicles().size(); i++) {
+            ActivePlate holder = active.get(request.vehicles().get(i).plate());
+            if (holder != null && !request.customerId().equals(holder.customerId())) {
+                // Neither the other customer nor their contract is named: they are another customer's data.
+                problems.add(new Reason("vehicles[" + i + "].plate", holder.plate() + " is active under another"
+                        + " customer's contract; a plate belongs to one customer at a time"));
+            }
+        }
+        return problems;
     }
 
     private static String given(Input<String> input) {
         return input instanceof Input.Given<String> value ? value.value() : "";
-    }
-
-    private static String companyName(CustomerRequest request) {
-        return request.companyInfo() instanceof Input.Given<CustomerRequest.CompanyInfo> company
-                && company.value().name() instanceof Input.Given<String> name ? name.value() : "";
     }
 
     /** Same name up to letter case, accents, spacing and punctuation: "Transportes ABC S.A.S." = "TRANSPORTES ABC SAS". */

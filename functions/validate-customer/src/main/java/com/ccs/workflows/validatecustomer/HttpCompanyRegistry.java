@@ -1,5 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Nit;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.observability.Observability;

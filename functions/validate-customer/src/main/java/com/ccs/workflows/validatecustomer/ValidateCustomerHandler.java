@@ -1,10 +1,15 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.ccs.workflows.contract.ContractRequestReader;
+import com.ccs.workflows.contract.Reason;
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.aws.DynamoDbBatchGet;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.MetricUnit;
 import com.ccs.workflows.shared.observability.Observability;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "Validate Customer Data" of the business workflow. Input: the contract request (see {@link CustomerRequest}).
+ * "Validate Customer Data" of the business workflow. Input: the contract request (see
+ * {@link com.ccs.workflows.contract.ContractRequest}).
  * Output: {@code {"valid", "score", "reasons": ["field: why", ...], "warnings": [...], "normalized_plates": [...],
  * "registry_status"}}; the state machine's "Valid?" choice reads {@code valid}.
  *
@@ -24,10 +30,14 @@ public final class ValidateCustomerHandler extends JsonEventHandler {
 
     private final CustomerValidationService service;
 
-    /** Used by Lambda: the registry client is built once per container from {@code REGISTRY_*} variables. */
+    static final String VEHICLES_TABLE = "VEHICLES_TABLE";
+
+    /**
+     * Used by Lambda: the registry client ({@code REGISTRY_*} variables) and the DynamoDB client of the vehicles
+     * table ({@code VEHICLES_TABLE}) are built once per container.
+     */
     public ValidateCustomerHandler() {
-        this(new CustomerValidationService(new CustomerValidator(),
-                new HttpCompanyRegistry(RegistryConfig.fromEnvironment(FunctionEnvironment.variables()))));
+        this(fromEnvironment(FunctionEnvironment.variables()));
         ValidationPriming.register();
     }
 
@@ -35,10 +45,19 @@ public final class ValidateCustomerHandler extends JsonEventHandler {
         this.service = service;
     }
 
+    static CustomerValidationService fromEnvironment(Map<String, String> env) {
+        String vehicles = env.get(VEHICLES_TABLE);
+        if (vehicles == null || vehicles.isBlank()) {
+            throw new IllegalStateException(VEHICLES_TABLE + " is not set: it must name the vehicles table (e.g. ccs-dev-vehicles)");
+        }
+        return new CustomerValidationService(new HttpCompanyRegistry(RegistryConfig.fromEnvironment(env)),
+                new DynamoDbPlateOwners(new DynamoDbBatchGet(AwsClients.build(DynamoDbClient.builder(), env)), vehicles.strip()));
+    }
+
     @Override
     public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "ValidateCustomer", correlationIds(event), () -> {
-            ValidationResult result = service.validate(CustomerRequestReader.read(event));
+            ValidationResult result = service.validate(ContractRequestReader.read(event));
             Observability.count(result.valid() ? "CustomerValidated" : "CustomerRejected");
             Observability.record("ValidationScore", result.score(), MetricUnit.NONE);
             return toOutput(result);

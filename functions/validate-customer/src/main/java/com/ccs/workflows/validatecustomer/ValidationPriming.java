@@ -1,7 +1,12 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.ContractRequestReader;
+import com.ccs.workflows.shared.aws.DynamoDbBatchGet;
 import com.ccs.workflows.shared.event.MiniJson;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
+import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.Priming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
 import java.util.Map;
@@ -9,8 +14,9 @@ import java.util.Map;
 /**
  * SnapStart priming: before the snapshot, validates a valid request, one with problems and one whose company the
  * registry does not know (event reading, every field rule, plate normalisation, the registry's answer parsed
- * with {@link MiniJson}, output mapping), with a registry that answers in memory. The registry's HTTP call itself
- * is not made: nothing leaves the process, and no metric is emitted. The service logs its usual summary line.
+ * with {@link MiniJson}, the plate owners read through a real DynamoDB client, output mapping), with a registry
+ * and a DynamoDB that answer in memory. The registry's HTTP call itself is not made: nothing leaves the process,
+ * and no metric is emitted. The service logs its usual summary line.
  */
 final class ValidationPriming {
     private static final String REGISTRY_ANSWER = "{\"nit\": \"900123456\", \"name\": \"Priming S.A.S.\", \"status\": \"ACTIVE\"}";
@@ -37,18 +43,26 @@ final class ValidationPriming {
             return new RegistryLookup.Registered(nit.base(), (String) answer.get("name"),
                     RegistryStatus.valueOf((String) answer.get("status")));
         };
-        CustomerValidationService service = new CustomerValidationService(new CustomerValidator(), registry);
+        // The vehicles table knows no plate: every plate of the valid request is free.
+        InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> switch (call.operation()) {
+            case "BatchGetItem" -> Answer.json("{\"Responses\":{\"ccs-priming-vehicles\":[]},\"UnprocessedKeys\":{}}");
+            default -> throw new IllegalStateException("priming does not expect " + call.operation());
+        });
         int validations = 0;
         int valid = 0;
-        for (int round = 0; round < rounds; round++) {
-            for (Map<String, Object> event : List.of(event("900123456-8", "ABC-123"), event("900123456-1", "not a plate"),
-                    event("800197268-4", "DEF456"))) {
-                Map<String, Object> output = ValidateCustomerHandler.toOutput(service.validate(CustomerRequestReader.read(event)));
-                if (!(output.get("valid") instanceof Boolean isValid)) {
-                    throw new IllegalStateException("priming produced an unexpected result: " + output);
+        try (DynamoDbClient dynamo = http.client(DynamoDbClient.builder())) {
+            CustomerValidationService service = new CustomerValidationService(registry,
+                    new DynamoDbPlateOwners(new DynamoDbBatchGet(dynamo), "ccs-priming-vehicles"));
+            for (int round = 0; round < rounds; round++) {
+                for (Map<String, Object> event : List.of(event("900123456-8", "ABC-123"), event("900123456-1", "not a plate"),
+                        event("800197268-4", "DEF456"))) {
+                    Map<String, Object> output = ValidateCustomerHandler.toOutput(service.validate(ContractRequestReader.read(event)));
+                    if (!(output.get("valid") instanceof Boolean isValid)) {
+                        throw new IllegalStateException("priming produced an unexpected result: " + output);
+                    }
+                    valid += isValid ? 1 : 0;
+                    validations++;
                 }
-                valid += isValid ? 1 : 0;
-                validations++;
             }
         }
         return new Report(validations, valid);
@@ -64,10 +78,8 @@ final class ValidationPriming {
                 Map.entry("company_info", Map.of("name", "Priming S.A.S.", "tax_id", nit)),
                 Map.entry("number_of_vehicles", 25),
                 Map.entry("contract_type", "standard"),
-                Map.entry("estimated_value", 850000),
+                Map.entry("estimated_value", 15000000),
                 Map.entry("payment_method", "credit_card"),
-                Map.entry("stripe_customer_id", "cus_Priming"),
-                Map.entry("payment_method_id", "pm_card_visa"),
                 Map.entry("vehicles", List.of(Map.of("plate", plate, "model", "Priming"))));
     }
 }

@@ -1,5 +1,7 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Reason;
+
 import java.util.List;
 
 /**

@@ -1,11 +1,15 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.ContractRequestReader;
+import com.ccs.workflows.contract.Reason;
+import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CustomerValidationServiceTest {
     private final InMemoryCompanyRegistry registry = new InMemoryCompanyRegistry();
-    private final CustomerValidationService service = new CustomerValidationService(new CustomerValidator(), registry);
+    private final InMemoryPlateOwners plateOwners = new InMemoryPlateOwners();
+    private final CustomerValidationService service = new CustomerValidationService(registry, plateOwners);
 
     private ValidationResult validate(Map<String, Object> event) {
-        return service.validate(CustomerRequestReader.read(event));
+        return service.validate(ContractRequestReader.read(event));
     }
 
     @Test
@@ -99,19 +104,33 @@ class CustomerValidationServiceTest {
     }
 
     @Test
-    void theModulesExampleWithTheRightCheckDigitIsInvalidForItsAmountAndMissingSavedCardWithoutAskingTheRegistry() {
+    void platesAreCheckedOnlyForARequestWithoutFieldProblemsAndOwnPlatesMayMove() {
         registry.register("900123456", "Transportes ABC S.A.S.", RegistryStatus.ACTIVE);
-        Map<String, Object> example = Requests.with("estimated_value", 15_000_000);
-        Requests.with(example, "stripe_customer_id", Requests.ABSENT);
-        Requests.with(example, "payment_method_id", Requests.ABSENT);
+        plateOwners.holds("ABC123", "CUST-98765", "CONT-2026-000001");
 
-        ValidationResult result = validate(example);
+        assertThat(validate(Requests.with("estimated_value", 0)).valid()).isFalse();
+        assertThat(plateOwners.asked).isEmpty();
 
-        assertThat(result.valid()).isFalse();
-        assertThat(result.reasons()).extracting(Reason::field)
-                .containsExactly("estimated_value", "stripe_customer_id", "payment_method_id");
-        assertThat(result.score()).isEqualTo(20);
-        assertThat(registry.asked).isEmpty();
+        ValidationResult result = validate(Requests.valid());
+        assertThat(result.valid()).isTrue();
+        assertThat(plateOwners.asked).containsExactly(List.of("ABC123", "DEF456"));
+    }
+
+    @Test
+    void aRequestWithoutVehiclesDoesNotAskForPlates() {
+        registry.register("900123456", "Transportes ABC S.A.S.", RegistryStatus.ACTIVE);
+
+        assertThat(validate(Requests.with("vehicles", Requests.ABSENT)).valid()).isTrue();
+        assertThat(plateOwners.asked).isEmpty();
+    }
+
+    @Test
+    void anUnknownCompanyAndAPlateOfAnotherCustomerAreBothReported() {
+        plateOwners.holds("ABC123", "CUST-11111", "CONT-2026-000002");
+
+        ValidationResult result = validate(Requests.valid());
+
+        assertThat(result.reasons()).extracting(Reason::field).containsExactly("company_info.tax_id", "vehicles[0].plate");
     }
 
     @Test

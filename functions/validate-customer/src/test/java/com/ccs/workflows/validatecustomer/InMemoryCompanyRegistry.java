@@ -1,5 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Nit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

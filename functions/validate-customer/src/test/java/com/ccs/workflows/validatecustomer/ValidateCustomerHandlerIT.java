@@ -28,7 +28,7 @@ class ValidateCustomerHandlerIT {
     private ValidateCustomerHandler handlerWithTimeout(String timeoutMillis) {
         CompanyRegistry registry = new HttpCompanyRegistry(RegistryConfig.fromEnvironment(
                 Map.of("REGISTRY_BASE_URL", server.baseUrl().toString(), "REGISTRY_TIMEOUT_MS", timeoutMillis)));
-        return new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
+        return new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
     }
 
     @AfterEach

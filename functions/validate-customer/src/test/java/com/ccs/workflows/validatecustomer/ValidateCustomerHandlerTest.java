@@ -1,5 +1,7 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Plates;
+import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
@@ -16,8 +18,9 @@ class ValidateCustomerHandlerTest {
             .register("901234567", "LOGISTICA ANDINA SAS", RegistryStatus.ACTIVE)
             .register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE)
             .register("830045678", "CARGA PESADA DEL CARIBE LTDA", RegistryStatus.ACTIVE);
+    private final InMemoryPlateOwners plateOwners = new InMemoryPlateOwners();
     private final ValidateCustomerHandler handler =
-            new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
+            new ValidateCustomerHandler(new CustomerValidationService(registry, plateOwners));
 
     private Map<String, Object> invoke(Map<String, Object> event) {
         return handler.handle(event, new TestLambdaContext("ccs-test-validate-customer"));
@@ -38,7 +41,7 @@ class ValidateCustomerHandlerTest {
     }
 
     @Test
-    void validWith75VehiclesIsTheModulesExampleWithTheRightCheckDigitAChargeableAmountAndASavedCard() {
+    void validWith75VehiclesIsTheModulesExampleWithTheRightCheckDigit() {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-75-vehicles.json"));
 
         assertThat(output.get("valid")).isEqualTo(true);
@@ -56,14 +59,8 @@ class ValidateCustomerHandlerTest {
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("reasons")).isEqualTo(List.of(
                 "document_id: NIT check digit 7 does not match the DIAN check digit 8",
-                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8",
-                "estimated_value: 15000000 COP is more than a card charge can take: Stripe charges at most eight digits"
-                        + " in centavos, 999999 COP",
-                "stripe_customer_id: is required when paying by credit_card: the payment step charges the customer's"
-                        + " card saved in Stripe",
-                "payment_method_id: is required when paying by credit_card: the payment step charges the customer's"
-                        + " card saved in Stripe"));
-        assertThat(output.get("score")).isEqualTo(0);
+                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8"));
+        assertThat(output.get("score")).isEqualTo(30);
         assertThat(output.get("registry_status")).isEqualTo("not_checked");
         assertThat(registry.asked).isEmpty();
     }
@@ -75,28 +72,33 @@ class ValidateCustomerHandlerTest {
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("reasons")).isEqualTo(List.of(
                 "vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)",
-                "vehicles[2].plate: must be a Colombian plate: three letters and three digits, ABC123 or ABC-123, got \"AB-1234\"",
-                "vehicles[3].plate: must be a Colombian plate: three letters and three digits, ABC123 or ABC-123, got \"XYZ78A\""));
+                "vehicles[2].plate: must be " + Plates.FORMATS + ", got \"AB-1234\"",
+                "vehicles[3].plate: must be " + Plates.FORMATS + ", got \"XYZ7A8\""));
         assertThat(output.get("normalized_plates")).isEqualTo(List.of("GHT204"));
     }
 
     @Test
-    void theModulesAmountIsMoreThanStripeCanChargeToACard() {
-        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "amount-too-large.json"));
+    void anAmountBeyondWhatOneContractCollectsIsRefusedWithTheRange() {
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "amount-out-of-range.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat((List<?>) output.get("reasons")).singleElement().asString()
-                .startsWith("estimated_value: 15000000 COP is more than a card charge can take");
+        assertThat(output.get("reasons")).isEqualTo(List.of(
+                "estimated_value: must be whole COP pesos from 10,000 to 2,000,000,000, got 2,500,000,000"));
         assertThat(registry.asked).isEmpty();
+        assertThat(plateOwners.asked).isEmpty();
     }
 
     @Test
-    void aCardWithoutItsSavedStripeIdsCannotBePaid() {
-        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "missing-saved-card.json"));
+    void aPlateActiveUnderAnotherCustomerIsRefusedNamingThePlateAndNotTheOtherCustomer() {
+        plateOwners.holds("DEF456", "CUST-11111", "CONT-2026-000007").holds("ABC123", "CUST-98765", "CONT-2026-000003");
+
+        Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-75-vehicles.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat((List<?>) output.get("reasons")).map(String.class::cast).map(r -> r.substring(0, r.indexOf(':')))
-                .containsExactly("stripe_customer_id", "payment_method_id");
+        assertThat(output.get("reasons")).isEqualTo(List.of("vehicles[1].plate: DEF456 is active under another"
+                + " customer's contract; a plate belongs to one customer at a time"));
+        assertThat(output.toString()).doesNotContain("CUST-11111", "CONT-2026-000007");
+        assertThat(plateOwners.asked).containsExactly(List.of("ABC123", "DEF456"));
     }
 
     @Test

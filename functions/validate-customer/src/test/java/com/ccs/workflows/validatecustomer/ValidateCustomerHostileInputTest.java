@@ -35,7 +35,7 @@ class ValidateCustomerHostileInputTest {
         HostileRun run = new HostileRun("validate-customer", events);
         InMemoryCompanyRegistry registry = new InMemoryCompanyRegistry()
                 .register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE);
-        ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
+        ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
         int[] largestOutput = {0};
 
         run.run(events.cases(sample, 2000), c -> {

@@ -29,7 +29,7 @@ class ValidateCustomerLogHygieneTest {
     }
 
     private static void invoke(LogHygiene hygiene, String label, Object event, CompanyRegistry registry) {
-        ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(), registry));
+        ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
         hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));

@@ -1,5 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Reason;
 import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
@@ -26,7 +27,8 @@ class ValidateCustomerOutputSizeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(
-            new CustomerValidator(), new InMemoryCompanyRegistry().register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE)));
+            new InMemoryCompanyRegistry().register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE),
+            new InMemoryPlateOwners()));
 
     private Map<String, Object> invokeWithVehicles(IntFunction<Object> plate) {
         Map<String, Object> event = SampleEvents.load("validate-customer", "valid-75-vehicles.json");

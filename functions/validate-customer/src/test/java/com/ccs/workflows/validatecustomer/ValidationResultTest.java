@@ -1,5 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
+import com.ccs.workflows.contract.Reason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

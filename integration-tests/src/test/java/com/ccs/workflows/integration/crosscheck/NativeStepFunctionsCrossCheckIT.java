@@ -263,8 +263,14 @@ class NativeStepFunctionsCrossCheckIT {
     assertThat(output.at("/paymentResult/status").asText()).isEqualTo("success");
     assertThat(output.at("/activationResult/service_status").asText()).isEqualTo("active");
     assertThat(attribute("ContractsTable", "contract_id", contractId, "status")).isEqualTo("active");
+    // The module's 15,000,000 COP: sixteen charges of 937,500 COP on the customer's saved card, each once.
+    assertThat(output.at("/paymentResult/transaction_ids")).hasSize(16);
     assertThat(resources.stripe().charges().stream()
-        .filter(c -> contractId.equals(c.metadata().get("contract_id")))).hasSize(1);
+        .filter(c -> contractId.equals(c.metadata().get("contract_id"))))
+        .hasSize(16).allSatisfy(c -> {
+          assertThat(c.status()).isEqualTo("succeeded");
+          assertThat(c.amount()).isEqualTo(93_750_000L);
+        });
     assertThat(inbox.await(resources.topicArn("CustomerTopic"), n -> n.message().contains(contractId), 1,
         Duration.ofSeconds(20))).hasSize(1);
   }

@@ -223,7 +223,9 @@ class HostileWorkflowInputIT {
     HostileEvents events = HostileEvents.seeded();
     HostileRun hostile = new HostileRun("business workflow", events);
     int[] completed = {0};
-    var stripe = stack.controls().orElseThrow().stripe();
+    long[] partsCharged = {0};
+    var controls = stack.controls().orElseThrow();
+    var stripe = controls.stripe();
 
     hostile.run(events.cases(sample, RANDOM_CASES), c -> {
       Object request = unique(c, sample, Map.of("execution_id", "exec-hostile-" + run + "-" + hostile.tried()));
@@ -246,8 +248,13 @@ class HostileWorkflowInputIT {
           JsonNode output = Runs.parse(execution.output());
           String contractId = output.at("/contractResult/contract_id").asText();
           assertThat(output.at("/activationResult/service_status").asText()).isEqualTo("active");
-          assertThat(stripe.charges().stream().filter(ch -> contractId.equals(ch.metadata().get("contract_id"))))
-              .as("charges of %s", contractId).hasSize(1);
+          // The contract's value collected in full, in parts of at most Stripe's cap, each once.
+          long value = output.at("/request/estimated_value").asLong();
+          int parts = output.at("/paymentResult/transaction_ids").size();
+          assertThat(parts).isEqualTo((int) ((value + 999_998) / 999_999));
+          assertThat(controls.chargesFor(contractId)).as("charges of %s", contractId).hasSize(parts);
+          assertThat(controls.keptFor(contractId)).as("kept for %s", contractId).isEqualTo(value * 100);
+          partsCharged[0] += parts;
           completed[0]++;
           tally("business: contracted");
           if (request instanceof Map<?, ?> map && map.get("execution_id") instanceof String id) {
@@ -284,7 +291,7 @@ class HostileWorkflowInputIT {
     long contracts = Runs.scan(stack, "ContractsTable").stream()
         .filter(item -> item.path("contract_id").asText().startsWith("CONT-")).count();
     assertThat(contracts).as("contracts written").isEqualTo(completed[0]);
-    assertThat(stripe.charges()).as("charges made").hasSize(completed[0]);
+    assertThat(stripe.charges()).as("charges made").hasSize((int) partsCharged[0]);
   }
 
   private void tally(String outcome) {

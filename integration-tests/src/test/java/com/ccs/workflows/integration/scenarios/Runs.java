@@ -37,6 +37,14 @@ public final class Runs {
     return SEQUENCE.incrementAndGet();
   }
 
+  /** A Colombian plate ({@code ABC123} form) no other run of this JVM uses. */
+  public static String plate() {
+    long n = unique();
+    long letters = n / 1000;
+    return "" + (char) ('A' + letters / 676 % 26) + (char) ('A' + letters / 26 % 26) + (char) ('A' + letters % 26)
+        + String.format("%03d", n % 1000);
+  }
+
   /**
    * An emergency sample made unique: its own vehicle id ({@code VEH-<prefix><n>}) and event time, so that runs
    * never collide on a shared table.

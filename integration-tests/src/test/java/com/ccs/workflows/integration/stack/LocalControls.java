@@ -6,6 +6,8 @@ import com.ccs.workflows.localrunner.project.QueuePipe;
 import com.ccs.workflows.localrunner.project.RegistryStandIn;
 import com.ccs.workflows.localrunner.project.StripeStandIn;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a scenario can do to a deployment run by the local runner, beyond the AWS APIs. */
 public final class LocalControls {
@@ -38,6 +40,26 @@ public final class LocalControls {
    */
   public void letWaitsRunOut(boolean runOut) {
     deployment.clock().skipCallbackWaits(runOut);
+  }
+
+  /** Every PaymentIntent created for a contract (declined ones included), in order. */
+  public List<StripeStandIn.Charge> chargesFor(String contractId) {
+    return stripe().charges().stream().filter(c -> contractId.equals(c.metadata().get("contract_id"))).toList();
+  }
+
+  /** What a contract's charges hold at Stripe, in minor units: succeeded charges not refunded since. */
+  public long keptFor(String contractId) {
+    Set<String> refunded = stripe().refunds().stream().map(StripeStandIn.Refund::paymentIntentId)
+        .collect(Collectors.toSet());
+    return chargesFor(contractId).stream().filter(c -> c.status().equals("succeeded"))
+        .filter(c -> !refunded.contains(c.paymentIntentId())).mapToLong(StripeStandIn.Charge::amount).sum();
+  }
+
+  /** The refunds of a contract's charges. */
+  public List<StripeStandIn.Refund> refundsFor(String contractId) {
+    Set<String> charged = chargesFor(contractId).stream().map(StripeStandIn.Charge::paymentIntentId)
+        .collect(Collectors.toSet());
+    return stripe().refunds().stream().filter(r -> charged.contains(r.paymentIntentId())).toList();
   }
 
   /** Starts the template's SQS-to-Step-Functions pipes (the emergency events queue). */

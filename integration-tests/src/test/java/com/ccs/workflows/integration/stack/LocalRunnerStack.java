@@ -4,6 +4,7 @@ import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
 import com.ccs.workflows.localrunner.project.Faults;
 import com.ccs.workflows.localrunner.project.LocalDeployment;
 import com.ccs.workflows.localrunner.project.ProjectResources;
+import com.ccs.workflows.localrunner.project.StripeStandIn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -47,6 +48,13 @@ public final class LocalRunnerStack implements WorkflowStack {
    * @param stripeMock stripe-mock's base URL, or null
    */
   public LocalRunnerStack(String description, URI endpoint, URI stripeMock) {
+    this(description, endpoint, stripeMock, null);
+  }
+
+  /**
+   * @param sharedStripe another stack's Stripe stand-in, for two stacks on one Stripe account (null: its own)
+   */
+  public LocalRunnerStack(String description, URI endpoint, URI stripeMock, StripeStandIn sharedStripe) {
     this.description = description;
     this.endpoint = endpoint;
     Path project = projectDir();
@@ -54,6 +62,9 @@ public final class LocalRunnerStack implements WorkflowStack {
         .withFunctionLog(new PrintStream(OutputStream.nullOutputStream()))
         .withStripeValidator(stripeMock)
         .withFaults(faults);
+    if (sharedStripe != null) {
+      options = options.withStripe(sharedStripe);
+    }
     if (endpoint != null) {
       String name = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
       options = options.withEndpoint(endpoint).withParameters(Map.of("ProjectName", name));
@@ -127,6 +138,11 @@ public final class LocalRunnerStack implements WorkflowStack {
   @Override
   public TopicInbox inbox() {
     return inbox;
+  }
+
+  /** The runner's Step Functions API (what {@code local-runner/run serve} serves), for clients other than the SDK's. */
+  public URI stepFunctionsEndpoint() {
+    return URI.create("http://127.0.0.1:" + api.port());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.project.LocalDeployment;
+import com.ccs.workflows.localrunner.project.StripeStandIn;
 import com.ccs.workflows.localrunner.project.TopicMessage;
 import com.ccs.workflows.localrunner.project.WorkflowRun;
 import com.ccs.workflows.localrunner.tasks.MockConfig;
@@ -28,7 +29,7 @@ import java.util.Map;
  *
  * <pre>
  * run &lt;emergency|business&gt; &lt;event.json&gt; [--approve|--reject|--timeout] [--endpoint-url URL]
- *     [--stripe-base-url URL] [--param Name=Value]... [--project DIR] [--logs]
+ *     [--stripe-base-url URL] [--stripe-customer ID=CARD]... [--param Name=Value]... [--project DIR] [--logs]
  *     [--mock-config F [--test-case NAME]]
  * execute --definition F --input F [--type STANDARD|EXPRESS] [--no-project] [same options]
  * serve [--port 8083] [same options]
@@ -52,6 +53,11 @@ public final class Main {
                                            instead of the embedded backends (also: AWS_ENDPOINT_URL)
         --stripe-base-url URL              Stripe API for process-payment, e.g. stripe-mock
                                            (default: the built-in Stripe test-mode stand-in)
+        --stripe-customer ID=CARD          the stand-in's Stripe customer for platform customer ID (repeatable):
+                                           CARD is its saved card, a Stripe test token such as pm_card_visa or
+                                           pm_card_visa_chargeDeclinedInsufficientFunds; none (no Stripe
+                                           customer) or no-card (a customer without a saved card). Default:
+                                           every customer has pm_card_visa saved
         --param Name=Value                 override a template parameter (repeatable)
         --project DIR                      the project (default: the directory holding template.yaml,
                                            searched upwards from the current directory)
@@ -97,6 +103,10 @@ public final class Main {
     if (a.command.equals("execute") && (a.noProject || a.project == null && findProject() == null)) {
       return Standalone.execute(a, endpointUri, mocks, out);
     }
+    if (a.stripe != null && !a.stripeCustomers.isEmpty()) {
+      throw new UsageException("--stripe-customer sets up the built-in Stripe stand-in: it does not apply with"
+          + " --stripe-base-url");
+    }
     Path project = projectDir(a.project);
     PrintStream functionLog;
     Path logFile = null;
@@ -123,6 +133,7 @@ public final class Main {
         if (mocks != null) {
           deployment.invoker().useMocks(mocks, a.testCase);
         }
+        setUpStripeCustomers(deployment.stripe(), a.stripeCustomers);
         if (a.command.equals("serve")) {
           return serve(deployment, a.port, mocks, out);
         }
@@ -209,6 +220,17 @@ public final class Main {
         return 0;
       }
     }
+  }
+
+  /** Applies {@code --stripe-customer ID=CARD} to the stand-in's customers. */
+  static void setUpStripeCustomers(StripeStandIn stripe, Map<String, String> cards) {
+    cards.forEach((customer, card) -> {
+      switch (card) {
+        case "none" -> stripe.customers().withoutStripeCustomer(customer);
+        case "no-card" -> stripe.customers().withoutCard(customer);
+        default -> stripe.customers().withCard(customer, card);
+      }
+    });
   }
 
   private static WorkflowRun.Approver approver(Arguments a, PrintStream out) {
@@ -326,6 +348,7 @@ public final class Main {
     int port = 8083;
     WorkflowRun.Decision decision;
     final Map<String, String> parameters = new LinkedHashMap<>();
+    final Map<String, String> stripeCustomers = new LinkedHashMap<>();
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -360,6 +383,16 @@ public final class Main {
               throw new UsageException("--param takes Name=Value, got " + pair);
             }
             a.parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
+          case "--stripe-customer" -> {
+            String pair = value(args, ++i, arg);
+            int eq = pair.lastIndexOf('=');
+            String card = eq <= 0 ? "" : pair.substring(eq + 1);
+            if (!card.equals("none") && !card.equals("no-card") && !card.matches("pm_card_\\w+")) {
+              throw new UsageException("--stripe-customer takes ID=CARD, CARD a Stripe test card (pm_card_visa,"
+                  + " pm_card_visa_chargeDeclinedInsufficientFunds...), none or no-card; got " + pair);
+            }
+            a.stripeCustomers.put(pair.substring(0, eq), card);
           }
           case "-h", "--help", "help" -> throw new UsageException("ccs-workflows local runner");
           default -> {

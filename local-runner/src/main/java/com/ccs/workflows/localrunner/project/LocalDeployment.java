@@ -73,44 +73,61 @@ public final class LocalDeployment implements AutoCloseable {
    * @param warm initialise a container of every function at deploy time (see {@link #warmFor})
    * @param functionLog where the functions' Lambda logger lines go
    * @param faults faults to inject into AWS calls and function invocations, null for none
+   * @param sharedStripe a Stripe stand-in another deployment started, used instead of one of this deployment's
+   *     own (two stacks on one Stripe account) and left open at close; null for none. {@code stripeBaseUrl} and
+   *     {@code stripeValidator} are ignored with it.
    */
   public record Options(Path projectDir, URI endpoint, URI stripeBaseUrl, URI stripeValidator,
-      Map<String, String> parameters, boolean warm, PrintStream functionLog, Faults faults) {
+      Map<String, String> parameters, boolean warm, PrintStream functionLog, Faults faults,
+      StripeStandIn sharedStripe) {
 
     public static Options defaults(Path projectDir) {
-      return new Options(projectDir, null, null, null, Map.of(), false, System.err, null);
+      return new Options(projectDir, null, null, null, Map.of(), false, System.err, null, null);
     }
 
     public Options withEndpoint(URI newEndpoint) {
       return new Options(projectDir, newEndpoint, stripeBaseUrl, stripeValidator, parameters, warm, functionLog,
-          faults);
+          faults, sharedStripe);
     }
 
     public Options withStripeBaseUrl(URI url) {
-      return new Options(projectDir, endpoint, url, stripeValidator, parameters, warm, functionLog, faults);
+      return new Options(projectDir, endpoint, url, stripeValidator, parameters, warm, functionLog, faults,
+          sharedStripe);
     }
 
     public Options withStripeValidator(URI url) {
-      return new Options(projectDir, endpoint, stripeBaseUrl, url, parameters, warm, functionLog, faults);
+      return new Options(projectDir, endpoint, stripeBaseUrl, url, parameters, warm, functionLog, faults,
+          sharedStripe);
+    }
+
+    /**
+     * Process-payment talks to {@code shared}, the stand-in another deployment started
+     * ({@link LocalDeployment#stripe()}): one Stripe account for both, its {@code created} times on the clock of
+     * the deployment that started it.
+     */
+    public Options withStripe(StripeStandIn shared) {
+      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, warm, functionLog,
+          faults, shared);
     }
 
     public Options withParameters(Map<String, String> newParameters) {
       return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, newParameters, warm, functionLog,
-          faults);
+          faults, sharedStripe);
     }
 
     public Options withWarm(boolean newWarm) {
       return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, newWarm, functionLog,
-          faults);
+          faults, sharedStripe);
     }
 
     public Options withFunctionLog(PrintStream log) {
-      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, warm, log, faults);
+      return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, warm, log, faults,
+          sharedStripe);
     }
 
     public Options withFaults(Faults newFaults) {
       return new Options(projectDir, endpoint, stripeBaseUrl, stripeValidator, parameters, warm, functionLog,
-          newFaults);
+          newFaults, sharedStripe);
     }
   }
 
@@ -145,7 +162,9 @@ public final class LocalDeployment implements AutoCloseable {
     this.embedded = options.endpoint() == null ? EmbeddedAws.start() : null;
     this.endpoint = embedded == null ? options.endpoint() : embedded.endpoint();
     this.registry = RegistryStandIn.start();
-    this.stripe = options.stripeBaseUrl() == null ? StripeStandIn.start(options.stripeValidator()) : null;
+    // The stand-in's created times follow the runner's clock, which runs ahead of the wall clock after a jump.
+    this.stripe = options.sharedStripe() != null ? options.sharedStripe()
+        : options.stripeBaseUrl() == null ? StripeStandIn.start(options.stripeValidator(), clock::now) : null;
 
     this.tables = ProjectResources.tables(resolver);
     if (embedded != null) {
@@ -476,7 +495,7 @@ public final class LocalDeployment implements AutoCloseable {
     return registry;
   }
 
-  /** The Stripe stand-in, or null when a Stripe base URL was given. */
+  /** The Stripe stand-in (this deployment's or the shared one), or null when a Stripe base URL was given. */
   public StripeStandIn stripe() {
     return stripe;
   }
@@ -702,7 +721,7 @@ public final class LocalDeployment implements AutoCloseable {
     }
     registry.close();
     httpApi.close();
-    if (stripe != null) {
+    if (stripe != null && stripe != options.sharedStripe()) {
       stripe.close();
     }
     if (embedded != null) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 public final class TemplateResolver {
   /** AWS::NoValue: the property is dropped. */
   private static final Object NO_VALUE = new Object();
+  private static final String STACK_NAME = "ccs-local";
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
   private final SamTemplate template;
@@ -29,11 +31,15 @@ public final class TemplateResolver {
   private final Map<String, String> parameters = new LinkedHashMap<>();
   private final Map<String, String> bound = new HashMap<>();
   private final Map<String, Boolean> conditions = new HashMap<>();
+  /** As CloudFormation's stack id, unique per deployment: two deployments side by side are two stacks. */
+  private final String stackId;
 
   public TemplateResolver(SamTemplate template, Map<String, String> overrides, String region, String account) {
     this.template = template;
     this.region = region;
     this.account = account;
+    this.stackId = "arn:aws:cloudformation:" + region + ":" + account + ":stack/" + STACK_NAME + "/"
+        + UUID.randomUUID();
     template.parameters().forEach((name, definition) -> {
       Object value = overrides.containsKey(name) ? overrides.get(name) : definition.get("Default");
       if (value == null) {
@@ -187,9 +193,9 @@ public final class TemplateResolver {
       case "AWS::URLSuffix":
         return "amazonaws.com";
       case "AWS::StackName":
-        return "ccs-local";
+        return STACK_NAME;
       case "AWS::StackId":
-        return "arn:aws:cloudformation:" + region + ":" + account + ":stack/ccs-local/local";
+        return stackId;
       case "AWS::NoValue":
         return NO_VALUE;
       default:

@@ -3,12 +3,21 @@ package com.ccs.workflows.localrunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.project.StripeCustomers;
+import com.ccs.workflows.localrunner.project.StripeStandIn;
 import com.ccs.workflows.localrunner.project.TestProject;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,5 +142,34 @@ class MainTest {
     assertThatThrownBy(() -> main("run", "x", "y", "--approve", "--reject"))
         .hasMessageContaining("exclude each other");
     assertThatThrownBy(() -> main("run", "business", "y", "--frobnicate")).hasMessageContaining("Unknown option");
+  }
+
+  @Test
+  void stripeCustomersAreSetUpOnTheStandIn() throws Exception {
+    Main.Arguments a = Main.Arguments.parse(new String[] {"run", "business", "e.json",
+        "--stripe-customer", "CUST-1=none", "--stripe-customer", "CUST-2=no-card",
+        "--stripe-customer", "CUST-3=pm_card_visa_chargeDeclinedExpiredCard"});
+    assertThat(a.stripeCustomers).containsExactly(Map.entry("CUST-1", "none"), Map.entry("CUST-2", "no-card"),
+        Map.entry("CUST-3", "pm_card_visa_chargeDeclinedExpiredCard"));
+    try (StripeStandIn stripe = StripeStandIn.start()) {
+      Main.setUpStripeCustomers(stripe, a.stripeCustomers);
+      assertThat(stripeGet(stripe, "/v1/customers/search?query=metadata%5B%27ccs_customer_id%27%5D%3A%27CUST-1%27")
+          .path("data").size()).isZero();
+      assertThat(stripeGet(stripe, "/v1/customers/" + StripeCustomers.stripeCustomerId("CUST-2"))
+          .at("/invoice_settings/default_payment_method").isNull()).isTrue();
+      assertThat(stripeGet(stripe, "/v1/customers/" + StripeCustomers.stripeCustomerId("CUST-3"))
+          .at("/invoice_settings/default_payment_method").asText()).isEqualTo("pm_card_visa_chargeDeclinedExpiredCard");
+    }
+    assertThatThrownBy(() -> main("run", "business", "y", "--stripe-customer", "CUST-1=pm_1Abc"))
+        .hasMessageContaining("--stripe-customer takes ID=CARD");
+    assertThatThrownBy(() -> main("run", "business", "y", "--stripe-base-url", "http://127.0.0.1:12111",
+        "--stripe-customer", "CUST-1=none")).hasMessageContaining("does not apply with --stripe-base-url");
+  }
+
+  private static JsonNode stripeGet(StripeStandIn stripe, String path) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return Json.parse(http.send(HttpRequest.newBuilder(URI.create(stripe.baseUrl() + path))
+          .header("Authorization", "Bearer sk_test_x").build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
   }
 }

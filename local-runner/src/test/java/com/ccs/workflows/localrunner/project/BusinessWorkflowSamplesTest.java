@@ -47,11 +47,11 @@ class BusinessWorkflowSamplesTest {
 
   @Test
   @Order(1)
-  void twentyFiveVehiclesAreApprovedAutomaticallyPaidAndActivated() {
+  void theModulesExampleWith25VehiclesIsApprovedAutomaticallyPaidInFullAndActivated() {
     WorkflowRun.Result result = run("auto-approved-25-vehicles.json", null);
 
     assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.execution().name()).isEqualTo("exec-auto-0001");
+    assertThat(result.execution().name()).isEqualTo("exec-module-25");
     assertThat(result.statePath()).containsExactly("Check Request", "Apply Defaults", "Load Settings",
         "Validate Customer Data",
         "Valid?", "Vehicles < 50?", "Auto-Approve", "Create Contract", "Process Payment", "Payment Success?",
@@ -74,21 +74,25 @@ class BusinessWorkflowSamplesTest {
       assertThat(w.after().path("contract_id").asText()).isEqualTo(contract);
       assertThat(w.after().path("status").asText()).isEqualTo("active");
       assertThat(w.after().path("approval_type").asText()).isEqualTo("automatic");
-      assertThat(w.after().path("vehicles_registered").asInt()).isEqualTo(3);
+      assertThat(w.after().path("vehicles_registered").asInt()).isEqualTo(2);
     });
     assertThat(effects.itemsIn("ccs-dev-vehicles")).extracting(w -> w.after().path("plate").asText())
-        .containsExactlyInAnyOrder("ABC100", "DEF201", "GHI102");
+        .containsExactlyInAnyOrder("ABC123", "DEF456");
     assertThat(effects.messages()).singleElement().satisfies(m -> {
       assertThat(m.destination()).isEqualTo(deployment.topicArn("CustomerTopic"));
-      assertThat(m.body()).isEqualTo("Welcome Logistica Andina S.A.S.! Contract " + contract
-          + " (standard) is active for 25 vehicles.");
+      assertThat(m.body()).isEqualTo("Welcome Transportes ABC S.A.S.! Contract " + contract
+          + " (premium) is active for 25 vehicles.");
     });
-    assertThat(effects.charges()).singleElement().satisfies(c -> {
-      assertThat(c.paymentIntentId()).isEqualTo(output.at("/paymentResult/transaction_id").asText());
-      assertThat(c.amount()).isEqualTo(85_000_000L); // 850,000 COP in centavos: within Stripe's eight digits
+    // 15,000,000 COP is 1,500,000,000 centavos: sixteen charges within Stripe's eight digits, on the saved card.
+    assertThat(effects.charges()).hasSize(16).allSatisfy(c -> {
+      assertThat(c.amount()).isEqualTo(93_750_000L);
       assertThat(c.currency()).isEqualTo("cop");
+      assertThat(c.status()).isEqualTo("succeeded");
+      assertThat(c.customer()).isEqualTo(StripeCustomers.stripeCustomerId("CUST-98765"));
       assertThat(c.metadata()).containsEntry("contract_id", contract);
     });
+    assertThat(effects.charges().getFirst().paymentIntentId()).isEqualTo(output.at("/paymentResult/transaction_id").asText());
+    assertThat(output.at("/paymentResult/transaction_ids")).hasSize(16);
   }
 
   @Test
@@ -97,7 +101,7 @@ class BusinessWorkflowSamplesTest {
     WorkflowRun.Result result = run("manager-approved-75-vehicles.json", WorkflowRun.Decision.APPROVE);
 
     assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.statePath()).containsSubsequence("Vehicles < 50?", "Require Manager Approval",
+    assertThat(result.statePath()).containsSubsequence("Vehicles < 50?",
         "Wait for Approval", "Approved?", "Create Contract", "Process Payment", "Activate Service", "Complete");
     assertThat(result.approvals()).singleElement().satisfies(a -> {
       assertThat(a.decision()).isEqualTo(WorkflowRun.Decision.APPROVE);
@@ -108,7 +112,8 @@ class BusinessWorkflowSamplesTest {
     assertThat(output.at("/contractResult/contract_id").asText()).isEqualTo("CONT-" + YEAR + "-000002");
     assertThat(output.at("/contractResult/approval_type").asText()).isEqualTo("manual");
     assertThat(output.at("/activationResult/vehicles_activated").asInt()).isEqualTo(75);
-    assertThat(output.at("/request/execution_id").asText()).isEqualTo("exec-manual-0001");
+    assertThat(output.at("/request/execution_id").asText()).isEqualTo("exec-module-75");
+    assertThat(output.at("/paymentResult/status").asText()).isEqualTo("success");
     SideEffects effects = result.sideEffects();
     assertThat(effects.messagesTo(deployment.topicArn("ManagerTopic"))).singleElement().satisfies(m -> {
       assertThat(m.subject()).startsWith("Approval needed: Transportes ABC S.A.S. (75 vehicles)");
@@ -145,7 +150,7 @@ class BusinessWorkflowSamplesTest {
   @Order(4)
   void withoutADecisionTheApprovalWindowClosesOnTheVirtualClock() {
     String input = TestProject.event("business/manager-approved-75-vehicles.json")
-        .replace("exec-manual-0001", "exec-timeout-0001");
+        .replace("exec-module-75", "exec-timeout-0001");
     WorkflowRun.Result result = runInput(input, WorkflowRun.Decision.TIMEOUT);
 
     assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
@@ -210,7 +215,7 @@ class BusinessWorkflowSamplesTest {
     int before = deployment.registry().requests();
     deployment.registry().outage(2);
     String input = TestProject.event("business/auto-approved-25-vehicles.json")
-        .replace("exec-auto-0001", "exec-outage-0001");
+        .replace("exec-module-25", "exec-outage-0001");
 
     WorkflowRun.Result result = runInput(input, null);
 

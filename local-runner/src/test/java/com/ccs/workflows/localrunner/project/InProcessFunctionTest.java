@@ -2,6 +2,7 @@ package com.ccs.workflows.localrunner.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ccs.workflows.localrunner.backend.EmbeddedAws;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** validate-customer's zip run in-process, as Lambda runs it. */
@@ -21,10 +24,25 @@ class InProcessFunctionTest {
   private static final String VALID_REQUEST = """
       {"customer_id": "CUST-1", "document_type": "RUT", "document_id": "901234567-7",
        "company_info": {"name": "Flota Segura S.A.", "tax_id": "901234567-7"}, "number_of_vehicles": 2,
-       "contract_type": "basic", "estimated_value": 1000, "payment_method": "credit_card",
-       "stripe_customer_id": "cus_FlotaSegura01", "payment_method_id": "pm_card_visa",
+       "contract_type": "basic", "estimated_value": 480000, "payment_method": "credit_card",
        "vehicles": [{"plate": "abc-123", "model": "Volvo"}]}""";
 
+  private static EmbeddedAws aws;
+
+  @BeforeAll
+  static void vehiclesTable() throws IOException {
+    aws = EmbeddedAws.start();
+    aws.dynamoDb().handle("CreateTable", Json.parse("""
+        {"TableName": "ccs-test-vehicles", "KeySchema": [{"AttributeName": "plate", "KeyType": "HASH"}],
+         "AttributeDefinitions": [{"AttributeName": "plate", "AttributeType": "S"}]}"""));
+  }
+
+  @AfterAll
+  static void closeAws() {
+    aws.close();
+  }
+
+  /** validate-customer with its registry at {@code registry} and its vehicles table in the embedded DynamoDB. */
   private static InProcessFunction validateCustomer(String registry, int timeoutSeconds) {
     Path project = TestProject.dir();
     FunctionSpec spec = new FunctionSpec("ValidateCustomerFunction", "ccs-test-validate-customer",
@@ -34,7 +52,9 @@ class InProcessFunctionTest {
         "arn:aws:lambda:us-east-1:000000000000:function:ccs-test-validate-customer:live");
     Path zip = FunctionPackages.zipOf(project, "validate-customer");
     return new InProcessFunction(spec, () -> FunctionPackages.classPath(zip),
-        Map.of("REGISTRY_BASE_URL", registry, "REGISTRY_TIMEOUT_MS", "30000", "AWS_REGION", "us-east-1"),
+        Map.of("REGISTRY_BASE_URL", registry, "REGISTRY_TIMEOUT_MS", "30000", "AWS_REGION", "us-east-1",
+            "VEHICLES_TABLE", "ccs-test-vehicles", "AWS_ENDPOINT_URL", aws.endpoint().toString(),
+            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"),
         new PrintStream(OutputStream.nullOutputStream()));
   }
 

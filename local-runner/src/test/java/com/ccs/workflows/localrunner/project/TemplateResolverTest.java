@@ -128,4 +128,26 @@ class TemplateResolverTest {
     assertThatThrownBy(() -> new TemplateResolver(template, Map.of("Nope", "1"), "eu-west-1", "1"))
         .hasMessageContaining("no parameter Nope");
   }
+
+  @Test
+  void theStackIdIsUniquePerDeploymentAndItsUuidCanBeSelected() throws IOException {
+    SamTemplate template = SamTemplate.parse(TestProject.dir().resolve("t.yaml"), """
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties:
+              TopicName: !Select [2, !Split ["/", !Ref AWS::StackId]]
+              DisplayName: !Sub "${AWS::StackName} ${AWS::StackId}"
+        """);
+    TemplateResolver one = new TemplateResolver(template, Map.of(), "us-east-1", "000000000000");
+    TemplateResolver two = new TemplateResolver(template, Map.of(), "us-east-1", "000000000000");
+    var topic = template.resource("Topic");
+
+    String uuid = one.stringProperty(topic, "TopicName");
+    assertThat(uuid).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(one.stringProperty(topic, "TopicName")).as("one id per deployment").isEqualTo(uuid);
+    assertThat(one.stringProperty(topic, "DisplayName"))
+        .isEqualTo("ccs-local arn:aws:cloudformation:us-east-1:000000000000:stack/ccs-local/" + uuid);
+    assertThat(two.stringProperty(topic, "TopicName")).isNotEqualTo(uuid);
+  }
 }
