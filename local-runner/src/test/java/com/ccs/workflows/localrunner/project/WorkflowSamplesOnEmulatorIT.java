@@ -101,6 +101,7 @@ class WorkflowSamplesOnEmulatorIT {
       emergency/malformed-unknown-shape.json,       -, FAILED,    InvalidEvent,      Reject Invalid Event
       business/auto-approved-25-vehicles.json,      -, SUCCEEDED, -,                 Complete
       business/manager-approved-75-vehicles.json,   APPROVE, SUCCEEDED, -,           Complete
+      business/two-trucks-4800000-cop.json,         -, SUCCEEDED, -,                 Complete
       business/rejected-by-manager.json,            REJECT, FAILED, ApprovalRejected, Approval Rejected
       business/invalid-document.json,               -, FAILED,    ValidationFailed,  Validation Failed
       business/payment-declined.json,               -, FAILED,    PaymentFailed,     Payment Failed
