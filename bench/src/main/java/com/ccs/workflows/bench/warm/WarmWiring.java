@@ -20,11 +20,15 @@ import com.ccs.workflows.createcontract.Contract;
 import com.ccs.workflows.createcontract.ContractService;
 import com.ccs.workflows.createcontract.ContractStore;
 import com.ccs.workflows.createcontract.CreateContractHandler;
+import com.ccs.workflows.processpayment.ChargeCommand;
+import com.ccs.workflows.processpayment.ChargeRecord;
+import com.ccs.workflows.processpayment.CustomerLookup;
+import com.ccs.workflows.processpayment.PaymentGateway;
 import com.ccs.workflows.processpayment.PaymentOutcome;
 import com.ccs.workflows.processpayment.PaymentService;
 import com.ccs.workflows.processpayment.ProcessPaymentHandler;
+import com.ccs.workflows.processpayment.RefundCommand;
 import com.ccs.workflows.validatecustomer.CustomerValidationService;
-import com.ccs.workflows.validatecustomer.CustomerValidator;
 import com.ccs.workflows.validatecustomer.RegistryLookup;
 import com.ccs.workflows.validatecustomer.RegistryStatus;
 import com.ccs.workflows.validatecustomer.ValidateCustomerHandler;
@@ -42,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,11 +71,11 @@ public final class WarmWiring {
     public static Wired wire(String function, Path project) throws IOException {
         Path events = project.resolve("events/functions").resolve(function);
         RequestStreamHandler handler = switch (function) {
-            case "validate-customer" -> new ValidateCustomerHandler(new CustomerValidationService(new CustomerValidator(),
-                    nit -> new RegistryLookup.Registered(nit.base(), "Logistica Andina S.A.S.", RegistryStatus.ACTIVE)));
+            case "validate-customer" -> new ValidateCustomerHandler(new CustomerValidationService(
+                    nit -> new RegistryLookup.Registered(nit.base(), "Logistica Andina S.A.S.", RegistryStatus.ACTIVE),
+                    plates -> Map.of()));
             case "create-contract" -> new CreateContractHandler(new ContractService(new NewContracts(), Clock.systemUTC()));
-            case "process-payment" -> new ProcessPaymentHandler(new PaymentService(
-                    command -> new PaymentOutcome.Succeeded("pi_bench0001", command.amountMinor(), command.currency())));
+            case "process-payment" -> new ProcessPaymentHandler(new PaymentService(new CardOnFile(), "bench"));
             case "activate-service" -> new ActivateServiceHandler(new ServiceActivator(new KnownContract(), Clock.systemUTC()));
             case "approval-callback" -> new ApprovalCallbackHandler(new DecisionService(new PendingApproval(),
                     (token, output) -> { }, new LinkSigner(() -> APPROVAL_SECRET.getBytes(StandardCharsets.UTF_8), null),
@@ -121,12 +126,40 @@ public final class WarmWiring {
         }
 
         @Override
-        public void registerVehicles(List<com.ccs.workflows.activateservice.ActiveVehicle> vehicles) {
+        public void registerVehicles(String customerId, List<com.ccs.workflows.activateservice.ActiveVehicle> vehicles,
+                                     boolean release) {
         }
 
         @Override
         public Instant markActive(String contractId, Instant activatedAt, int vehiclesRegistered) {
             return activatedAt;
+        }
+    }
+
+    /** Every customer has a Stripe Customer with a default card and no earlier charge; every charge succeeds. */
+    private static final class CardOnFile implements PaymentGateway {
+        @Override
+        public CustomerLookup findCustomer(String customerId) {
+            return new CustomerLookup.Found("cus_Q7xKcT2mJ9aB4d");
+        }
+
+        @Override
+        public Optional<String> defaultPaymentMethod(String stripeCustomerId) {
+            return Optional.of("pm_card_visa");
+        }
+
+        @Override
+        public List<ChargeRecord> chargesOf(String stripeCustomerId, Optional<Instant> since) {
+            return List.of();
+        }
+
+        @Override
+        public PaymentOutcome charge(ChargeCommand command) {
+            return new PaymentOutcome.Succeeded("pi_bench0001", command.amountMinor(), command.currency(), 1_767_225_600L);
+        }
+
+        @Override
+        public void refund(RefundCommand command) {
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.Map;
  *   "parts", "amount_minor", "currency": "cop", "stripe_customer_id"}};</li>
  *   <li>{@code {"status": "in_progress", ...}}: more parts (or refunds) than this invocation had time for; call
  *   again with this answer as {@code progress};</li>
- *   <li>{@code {"status": "failed", "reason", "message", "decline_code"?, "refunded_transaction_ids"}}: a decline,
+ *   <li>{@code {"status": "failed", "reason", "message", "decline_code"?, "refunded", "refunded_transaction_ids"
+ *   (the first 100)}}: a decline,
  *   an amount Stripe will not charge, no Stripe customer or no saved card; anything taken was refunded;</li>
  *   <li>{@code {"status": "refunded", "refunded_transaction_ids"}}: the refund asked for is done.</li>
  * </ul>
@@ -35,6 +36,7 @@ import java.util.Map;
  */
 public final class ProcessPaymentHandler extends JsonEventHandler {
     static final String PAYMENT_SCOPE = "PAYMENT_SCOPE";
+    static final int MAX_IDS_LISTED = 100;
 
     private final PaymentService payments;
 
@@ -101,7 +103,10 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
                 output.put("reason", failed.reason());
                 failed.declineCode().ifPresent(code -> output.put("decline_code", code));
                 output.put("message", failed.message());
-                output.put("refunded_transaction_ids", failed.refundedIds());
+                // The answer becomes "Payment Failed"'s cause, which holds 32,768 characters: the first ids only.
+                output.put("refunded", failed.refundedIds().size());
+                output.put("refunded_transaction_ids",
+                        failed.refundedIds().subList(0, Math.min(MAX_IDS_LISTED, failed.refundedIds().size())));
             }
             case PaymentResult.Refunded refunded -> {
                 output.put("status", "refunded");

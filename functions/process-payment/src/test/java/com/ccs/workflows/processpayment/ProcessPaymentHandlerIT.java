@@ -89,7 +89,7 @@ class ProcessPaymentHandlerIT {
 
         assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("reason", "card_declined"),
                 Map.entry("decline_code", "insufficient_funds"), Map.entry("message", "Your card has insufficient funds."),
-                Map.entry("refunded_transaction_ids", List.of()));
+                Map.entry("refunded", 0), Map.entry("refunded_transaction_ids", List.of()));
         assertThat(stripe.requests().getLast().form())
                 .containsEntry("amount", "95000000")
                 .containsEntry("payment_method", "pm_card_visa_chargeDeclinedInsufficientFunds");

@@ -45,7 +45,20 @@ class ProcessPaymentHandlerTest {
                 Map.entry("reason", "card_declined"),
                 Map.entry("decline_code", "insufficient_funds"),
                 Map.entry("message", "Your card has insufficient funds."),
-                Map.entry("refunded_transaction_ids", List.of()));
+                Map.entry("refunded", 0), Map.entry("refunded_transaction_ids", List.of()));
+    }
+
+    @Test
+    void aDeclineAfterManyPartsCountsEveryRefundAndListsTheFirstHundredIds() throws Exception {
+        stripe.declineAfter(150, "insufficient_funds");
+        Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "module-example.json"));
+        event.put("amount", 200_000_000);
+
+        Map<String, Object> output = handler.handle(event, context);
+
+        assertThat(output).containsEntry("status", "failed").containsEntry("refunded", 150);
+        assertThat((List<?>) output.get("refunded_transaction_ids")).hasSize(100).first().isEqualTo("pi_1");
+        assertThat(stripe.kept()).isZero();
     }
 
     @Test

@@ -458,4 +458,40 @@ public abstract class BusinessScenarios extends StackScenarios {
       controls.stripe().keepIdempotencyKeys(true);
     }
   }
+
+  @Test
+  void aRedriveDaysAfterAPaymentWasStoppedMidWayChargesEachPartOnce() {
+    // The payment step has taken 6 of 16 parts when an operator stops the execution; its invocation still runs,
+    // its 7th charge held at Stripe. Days later Stripe keeps none of the keys, and the execution is redriven: it
+    // finds the 6 charges, takes parts 7 to 16, and the old invocation, let go, replays the redrive's charges.
+    LocalControls controls = controls();
+    ObjectNode request = ownCustomer(15_000_000);
+    StripeStandIn stripe = controls.stripe();
+    stripe.holdNextChargeAfter(request.path("customer_id").asText(), 6);
+    String arn;
+    DescribeExecutionResponse execution;
+    try {
+      arn = start(request);
+      for (long deadline = System.nanoTime() + RUN.toNanos(); !stripe.holding() && System.nanoTime() < deadline; ) {
+        Runs.pause(20);
+      }
+      assertThat(stripe.holding()).as("the 7th charge reached Stripe").isTrue();
+      stack().sfn().stopExecution(r -> r.executionArn(arn).error("Operator").cause("payment stopped"));
+      assertThat(Runs.awaitEnd(stack(), arn, RUN).status()).isEqualTo(ExecutionStatus.ABORTED);
+      stripe.pruneIdempotencyKeys();
+
+      stack().sfn().redriveExecution(r -> r.executionArn(arn));
+      execution = Runs.awaitEnd(stack(), arn, RUN);
+    } finally {
+      stripe.release();
+    }
+
+    assertCompleted(execution, "automatic");
+    assertThat(execution.redriveCount()).isEqualTo(1);
+    String contractId = contractIdOf(execution);
+    Runs.pause(500); // the stopped invocation, let go, replays the parts it had left
+    assertThat(controls.chargesFor(contractId)).hasSize(16)
+        .extracting(c -> c.metadata().get("ccs_part")).doesNotHaveDuplicates();
+    assertThat(controls.keptFor(contractId)).isEqualTo(1_500_000_000L);
+  }
 }

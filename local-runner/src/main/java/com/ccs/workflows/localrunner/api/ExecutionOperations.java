@@ -4,6 +4,7 @@ import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.Execution;
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
+import com.ccs.workflows.localrunner.engine.RedriveStatus;
 import com.ccs.workflows.localrunner.engine.StateMachine;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
@@ -12,15 +13,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * StartExecution, StartSyncExecution, DescribeExecution, ListExecutions, StopExecution and GetExecutionHistory.
+ * StartExecution, StartSyncExecution, DescribeExecution, ListExecutions, StopExecution, RedriveExecution and
+ * GetExecutionHistory.
  */
 final class ExecutionOperations {
   static final int MAX_INPUT = 262_144;
   private static final List<String> STATUSES =
       List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
   private static final List<String> INCLUDED_DATA = List.of("ALL_DATA", "METADATA_ONLY");
+  private static final List<String> REDRIVE_FILTERS = List.of("REDRIVEN", "NOT_REDRIVEN");
+  /** ClientToken: 1-64 printable ASCII characters without spaces. */
+  private static final Pattern CLIENT_TOKEN = Pattern.compile("[!-~]+");
   /** Longer than an EXPRESS execution may run (5 minutes): the engine times it out before this passes. */
   private static final Duration SYNC_WAIT = Duration.ofMinutes(6);
 
@@ -51,7 +57,7 @@ final class ExecutionOperations {
     if (execution.status() == ExecutionStatus.RUNNING) {
       engine.stopExecution(execution.arn(), "States.Timeout", "The execution did not end in time");
     }
-    ObjectNode out = Shapes.describeExecution(execution, !"METADATA_ONLY".equals(included));
+    ObjectNode out = Shapes.describeExecution(execution, !"METADATA_ONLY".equals(included), null);
     // The sync answer knows no ABORTED: an execution stopped from outside is reported as failed.
     if (execution.status() == ExecutionStatus.ABORTED) {
       out.put("status", "FAILED");
@@ -65,13 +71,16 @@ final class ExecutionOperations {
   ObjectNode describe(ApiRequest request) {
     String arn = Arns.execution(request.requiredString("executionArn", 1, 256));
     String included = request.optionalEnum("includedData", INCLUDED_DATA);
-    return Shapes.describeExecution(engine.describeExecution(arn), !"METADATA_ONLY".equals(included));
+    Execution execution = engine.describeExecution(arn);
+    RedriveStatus redrive = execution.type() == StateMachineType.EXPRESS ? null : engine.redriveStatus(execution);
+    return Shapes.describeExecution(execution, !"METADATA_ONLY".equals(included), redrive);
   }
 
   ObjectNode list(ApiRequest request) {
     String machineArn = request.optionalString("stateMachineArn", 1, 256);
     String mapRunArn = request.optionalString("mapRunArn", 1, 2000);
     String status = request.optionalEnum("statusFilter", STATUSES);
+    String redriveFilter = request.optionalEnum("redriveFilter", REDRIVE_FILTERS);
     int maxResults = request.optionalInt("maxResults", 0, Pages.MAX_SIZE, 0);
     String token = request.optionalString("nextToken", 1, 3096);
     if (mapRunArn != null) {
@@ -82,11 +91,12 @@ final class ExecutionOperations {
       throw new EngineException(ApiErrors.VALIDATION, "Must provide a StateMachine ARN or MapRun ARN");
     }
     Arns.stateMachine(machineArn);
+    Boolean redriven = redriveFilter == null ? null : redriveFilter.equals("REDRIVEN");
     List<Execution> executions = "PENDING_REDRIVE".equals(status) ? List.of()
-        : engine.listExecutions(machineArn, status == null ? null : ExecutionStatus.valueOf(status));
+        : engine.listExecutions(machineArn, status == null ? null : ExecutionStatus.valueOf(status), redriven);
     Pages.Page<Execution> page = Pages.page(executions,
         e -> Pages.instantKey(e.startDate(), true) + " " + e.arn(),
-        "ListExecutions " + machineArn + " " + status, token, maxResults);
+        "ListExecutions " + machineArn + " " + status + " " + redriveFilter, token, maxResults);
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("executions");
     page.items().forEach(e -> items.add(Shapes.executionListItem(e)));
@@ -104,6 +114,18 @@ final class ExecutionOperations {
     ObjectNode out = Json.object();
     out.put("stopDate", Shapes.timestamp(execution.stopDate()));
     return out;
+  }
+
+  /** Answers the date of the execution's last redrive (a repeated clientToken redrives nothing). */
+  ObjectNode redrive(ApiRequest request) {
+    String arn = Arns.execution(request.requiredString("executionArn", 1, 256));
+    String clientToken = request.optionalString("clientToken", 1, 64);
+    if (clientToken != null && !CLIENT_TOKEN.matcher(clientToken).matches()) {
+      throw ApiErrors.constraint(clientToken, "clientToken", "Member must satisfy regular expression pattern: "
+          + CLIENT_TOKEN.pattern());
+    }
+    Execution execution = engine.redriveExecution(arn, clientToken);
+    return Json.object().put("redriveDate", Shapes.timestamp(execution.redriveDate()));
   }
 
   ObjectNode history(ApiRequest request) {

@@ -2,7 +2,9 @@ package com.ccs.workflows.localrunner.api;
 
 import com.ccs.workflows.localrunner.engine.Execution;
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
+import com.ccs.workflows.localrunner.engine.RedriveStatus;
 import com.ccs.workflows.localrunner.engine.StateMachine;
+import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
@@ -47,11 +49,21 @@ final class Shapes {
     if (execution.stopDate() != null) {
       item.put("stopDate", timestamp(execution.stopDate()));
     }
+    if (execution.type() == StateMachineType.STANDARD) { // express executions cannot be redriven
+      item.put("redriveCount", execution.redriveCount());
+      if (execution.redriveDate() != null) {
+        item.put("redriveDate", timestamp(execution.redriveDate()));
+      }
+    }
     return item;
   }
 
-  /** DescribeExecution: the summary plus input, and output or error/cause once ended. */
-  static ObjectNode describeExecution(Execution execution, boolean includeData) {
+  /**
+   * DescribeExecution: the summary plus input, and output or error/cause once ended.
+   *
+   * @param redrive whether it can be redriven (redriveStatus and its reason), null to leave them out
+   */
+  static ObjectNode describeExecution(Execution execution, boolean includeData, RedriveStatus redrive) {
     ObjectNode out = executionListItem(execution);
     ExecutionStatus status = execution.status();
     if (includeData) {
@@ -67,6 +79,12 @@ final class Shapes {
     }
     if (execution.cause() != null) {
       out.put("cause", execution.cause());
+    }
+    if (redrive != null) {
+      out.put("redriveStatus", redrive.status());
+      if (redrive.reason() != null) {
+        out.put("redriveStatusReason", redrive.reason());
+      }
     }
     return out;
   }

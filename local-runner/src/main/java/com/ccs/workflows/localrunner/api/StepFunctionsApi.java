@@ -32,6 +32,7 @@ public final class StepFunctionsApi {
         Map.entry("DescribeExecution", executions::describe),
         Map.entry("ListExecutions", executions::list),
         Map.entry("StopExecution", executions::stop),
+        Map.entry("RedriveExecution", executions::redrive),
         Map.entry("GetExecutionHistory", executions::history),
         Map.entry("SendTaskSuccess", callbacks::success),
         Map.entry("SendTaskFailure", callbacks::failure),

@@ -22,12 +22,20 @@
  *       that test case of the engine's mock configuration, as Step Functions Local does.
  *   <li>StartSyncExecution: the same members plus includedData (ALL_DATA | METADATA_ONLY), EXPRESS machines only
  *       (StateMachineTypeNotSupported otherwise); answers the outcome with billingDetails.
- *   <li>DescribeExecution: executionArn, includedData (ALL_DATA | METADATA_ONLY).
+ *   <li>DescribeExecution: executionArn, includedData (ALL_DATA | METADATA_ONLY). A STANDARD execution also
+ *       reports redriveCount, redriveDate (once redriven), redriveStatus (REDRIVABLE | NOT_REDRIVABLE) and
+ *       redriveStatusReason (e.g. "Execution is RUNNING and cannot be redriven").
  *   <li>ListExecutions: stateMachineArn, statusFilter (RUNNING | SUCCEEDED | FAILED | TIMED_OUT | ABORTED |
- *       PENDING_REDRIVE), maxResults (0-1000, 0 = 100), nextToken. Newest first. mapRunArn answers
- *       ResourceNotFound (Map states run inline, without map runs); redriveFilter is ignored. EXPRESS executions
- *       are listed, described and have a history here (AWS keeps them in CloudWatch Logs instead).
+ *       PENDING_REDRIVE), redriveFilter (REDRIVEN | NOT_REDRIVEN), maxResults (0-1000, 0 = 100), nextToken.
+ *       Newest first; STANDARD items carry redriveCount and redriveDate. mapRunArn answers ResourceNotFound (Map
+ *       states run inline, without map runs), and so PENDING_REDRIVE lists nothing. EXPRESS executions are
+ *       listed, described and have a history here (AWS keeps them in CloudWatch Logs instead).
  *   <li>StopExecution: executionArn, error, cause. Stopping an ended execution changes nothing.
+ *   <li>RedriveExecution: executionArn, clientToken (a repeat of one of the last 10 within 15 minutes answers
+ *       without redriving again). Answers redriveDate. Runs a FAILED, ABORTED or TIMED_OUT STANDARD execution again
+ *       from the state it did not get past (see the engine package); ExecutionNotRedrivable, with the reason
+ *       DescribeExecution gives, for a RUNNING or SUCCEEDED one, an EXPRESS one, one that ended 14 days ago or
+ *       more by the engine's clock, one redriven 1000 times, or one whose state machine was deleted.
  *   <li>GetExecutionHistory: executionArn, maxResults (0-1000, 0 = 100), nextToken, reverseOrder,
  *       includeExecutionData (false drops input/output and their details from every event).
  *   <li>SendTaskSuccess (taskToken, output), SendTaskFailure (taskToken, error, cause), SendTaskHeartbeat
@@ -45,10 +53,11 @@
  *
  * HTTP 400 with {@code {"__type": "<Code>", "message": "..."}} and the header {@code x-amzn-ErrorType: <Code>}:
  * the engine's codes (StateMachineDoesNotExist, ExecutionDoesNotExist, ExecutionAlreadyExists,
- * StateMachineAlreadyExists, InvalidDefinition, InvalidName, InvalidExecutionInput, InvalidOutput, TaskTimedOut,
- * InvalidToken), InvalidArn for a malformed ARN or one of another resource type, InvalidToken for a nextToken of
- * another listing, ValidationException for a missing or out-of-range member, SerializationException for a body
- * that is not JSON or a member of the wrong JSON type, UnknownOperationException for any other operation or a
- * request without {@code X-Amz-Target}. An unexpected fault is HTTP 500 InternalFailure.
+ * ExecutionNotRedrivable, StateMachineAlreadyExists, InvalidDefinition, InvalidName, InvalidExecutionInput,
+ * InvalidOutput, TaskTimedOut, InvalidToken), InvalidArn for a malformed ARN or one of another resource type,
+ * InvalidToken for a nextToken of another listing, ValidationException for a missing or out-of-range member,
+ * SerializationException for a body that is not JSON or a member of the wrong JSON type,
+ * UnknownOperationException for any other operation or a request without {@code X-Amz-Target}. An unexpected
+ * fault is HTTP 500 InternalFailure.
  */
 package com.ccs.workflows.localrunner.api;

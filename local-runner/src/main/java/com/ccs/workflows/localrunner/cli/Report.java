@@ -135,6 +135,11 @@ final class Report {
       out.println("  Stripe    " + charge.paymentIntentId() + "  " + charge.amount() + " " + charge.currency()
           + "  " + charge.paymentMethod() + "  " + charge.status());
     }
+    for (var refund : effects.refunds()) {
+      any = true;
+      out.println("  Stripe    " + refund.id() + "  refund of " + refund.paymentIntentId() + "  " + refund.amount() + " "
+          + refund.currency());
+    }
     if (!any) {
       out.println("  (none)");
     }

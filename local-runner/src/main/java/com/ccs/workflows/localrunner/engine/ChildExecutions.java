@@ -28,7 +28,7 @@ final class ChildExecutions implements NestedExecutions {
 
   @Override
   public CompletableFuture<Summary> completion(String executionArn) {
-    return engine.describeExecution(executionArn).completion().thenApply(ChildExecutions::summary);
+    return engine.describeExecution(executionArn).completion().thenApply(this::summary);
   }
 
   @Override
@@ -36,8 +36,10 @@ final class ChildExecutions implements NestedExecutions {
     engine.stopExecution(executionArn, null, null);
   }
 
-  private static Summary summary(Execution e) {
+  private Summary summary(Execution e) {
+    RedriveStatus redrive = engine.redriveStatus(e);
     return new Summary(e.arn(), e.stateMachineArn(), e.name(), e.status().name(), Json.write(e.input()),
-        e.output() == null ? null : Json.write(e.output()), e.error(), e.cause(), e.startDate(), e.stopDate());
+        e.output() == null ? null : Json.write(e.output()), e.error(), e.cause(), e.startDate(), e.stopDate(),
+        e.redriveCount(), e.redriveDate(), redrive.status(), redrive.reason());
   }
 }

@@ -11,11 +11,13 @@ import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,12 +27,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * The Step Functions service in one object: state machines, executions, their histories and task-token
- * callbacks. The HTTP API and the CLI are thin layers over these methods. Executions run on virtual threads.
+ * The Step Functions service in one object: state machines, executions (started, stopped, redriven), their
+ * histories and task-token callbacks. The HTTP API and the CLI are thin layers over these methods. Executions
+ * run on virtual threads.
  */
 public final class Engine implements AutoCloseable {
   private static final int MAX_NAME_CHARS = 80;
   private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
+  /** AWS's redrive limits: 14 days after the end, 1000 redrives, room for ExecutionRedriven and one more event. */
+  private static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
+  private static final int MAX_REDRIVES = 1000;
+  private static final int MAX_EVENTS_TO_REDRIVE = 24_999;
+  private static final Duration ATTEMPT_UNWIND = Duration.ofSeconds(30);
 
   private final EngineConfig config;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -197,12 +205,98 @@ public final class Engine implements AutoCloseable {
 
   /** Executions of a machine, newest first; {@code status} null for all. */
   public List<Execution> listExecutions(String stateMachineArn, ExecutionStatus status) {
+    return listExecutions(stateMachineArn, status, null);
+  }
+
+  /**
+   * Executions of a machine, newest first; {@code status} null for all, {@code redriven} true for those redriven
+   * at least once, false for the others, null for all.
+   */
+  public List<Execution> listExecutions(String stateMachineArn, ExecutionStatus status, Boolean redriven) {
     String machineArn = describeStateMachine(stateMachineArn).arn();
     return executions.values().stream()
         .filter(e -> e.stateMachineArn().equals(machineArn))
         .filter(e -> status == null || e.status() == status)
+        .filter(e -> redriven == null || (e.redriveCount() > 0) == redriven)
         .sorted(Comparator.comparing(Execution::startDate).reversed())
         .toList();
+  }
+
+  /** RedriveExecution without a client token. */
+  public Execution redriveExecution(String arn) {
+    return redriveExecution(arn, null);
+  }
+
+  /**
+   * RedriveExecution: runs a FAILED, ABORTED or TIMED_OUT STANDARD execution again under the same ARN, from the
+   * state it did not get past, entered again with the input it had: the states that succeeded before it are not
+   * run again, their history is kept, ExecutionRedriven and the new events follow it. A Parallel or Map state
+   * runs again only its branches or iterations that did not succeed. {@code clientToken} (null for none) makes a
+   * repeated request (one of the last 10 within 15 minutes) answer without redriving again.
+   *
+   * @throws EngineException ExecutionDoesNotExist, or ExecutionNotRedrivable with AWS's reason (see
+   *     {@link #redriveStatus})
+   */
+  public Execution redriveExecution(String arn, String clientToken) {
+    Execution execution = describeExecution(arn);
+    awaitAttemptEnd(execution);
+    ExecutionRunner next = execution.redrive(this::redriveStatus, config.clock().now(), clientToken);
+    if (next != null) {
+      config.clock().enter(); // counted from now, before its thread starts; the runner exits it
+      executor.execute(next);
+    }
+    return execution;
+  }
+
+  /**
+   * Whether {@link #redriveExecution} would accept the execution now (by the engine's clock), and when not, why,
+   * in AWS's words: it must be a STANDARD execution that ended unsuccessfully less than 14 days ago, within a
+   * year of its start, with room in its history and fewer than 1000 redrives, its state machine not deleted.
+   */
+  public RedriveStatus redriveStatus(Execution execution) {
+    ExecutionStatus status = execution.status();
+    if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
+      return RedriveStatus.not("Execution is " + status + " and cannot be redriven");
+    }
+    if (execution.type() == StateMachineType.EXPRESS) {
+      return RedriveStatus.not("Execution of an EXPRESS state machine cannot be redriven");
+    }
+    if (!machines.containsKey(execution.stateMachineArn())) {
+      return RedriveStatus.not("State machine is in DELETING status");
+    }
+    Instant now = config.clock().now();
+    if (!now.isBefore(execution.startDate().plus(ExecutionRunner.MAX_STANDARD))) {
+      return RedriveStatus.not("Execution has exceeded the max execution time");
+    }
+    Instant stopped = execution.stopDate();
+    if (stopped != null && !now.isBefore(stopped.plus(REDRIVABLE_PERIOD))) {
+      return RedriveStatus.not("Execution redrivable period exceeded");
+    }
+    if (execution.historyLog().size() >= MAX_EVENTS_TO_REDRIVE) {
+      return RedriveStatus.not("Execution history event limit exceeded");
+    }
+    if (execution.redriveCount() >= MAX_REDRIVES) {
+      return RedriveStatus.not("Execution has been redriven the maximum number of times (" + MAX_REDRIVES + ")");
+    }
+    return RedriveStatus.REDRIVABLE;
+  }
+
+  /**
+   * A stopped or timed-out execution has its final event at once while its thread is still unwinding (a moment):
+   * a redrive waits for it, so that nothing of the old attempt follows the new events.
+   */
+  private static void awaitAttemptEnd(Execution execution) {
+    CompletableFuture<Execution> attempt = execution.completion();
+    if (execution.status() == ExecutionStatus.RUNNING || attempt.isDone()) {
+      return;
+    }
+    try {
+      attempt.get(ATTEMPT_UNWIND.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the redrive refuses it as still ending
+    }
   }
 
   public List<HistoryEvent> getExecutionHistory(String arn) {

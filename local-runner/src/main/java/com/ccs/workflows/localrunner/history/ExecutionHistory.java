@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The append-only event list of one execution; branches running concurrently append to it. */
+/**
+ * The append-only event list of one execution; branches running concurrently append to it. A redrive appends
+ * the events of its attempt after the earlier ones.
+ */
 public final class ExecutionHistory {
   private final Clock clock;
   private final List<HistoryEvent> events = new ArrayList<>();
@@ -30,6 +33,15 @@ public final class ExecutionHistory {
     long id = append(type, previousEventId, detailsKey, details);
     sealed = true;
     return id;
+  }
+
+  /**
+   * Appends the event that starts a redrive after the final event and lets the events of the new attempt follow
+   * it (the earlier ones are kept). Returns its id.
+   */
+  public synchronized long reopen(String type, long previousEventId, String detailsKey, ObjectNode details) {
+    sealed = false;
+    return append(type, previousEventId, detailsKey, details);
   }
 
   public synchronized List<HistoryEvent> events() {

@@ -15,9 +15,14 @@ public final class ContextObject {
 
   private ContextObject() {}
 
-  /** Execution facts fixed at start. */
+  /**
+   * Execution facts fixed at start (or at a redrive).
+   *
+   * @param redriveCount null for an express execution
+   * @param redriveTime when the execution was last redriven, null before its first redrive
+   */
   public record ExecutionInfo(String executionArn, String name, JsonNode input, Instant startTime, String roleArn,
-      String stateMachineArn, String stateMachineName, Integer redriveCount) {}
+      String stateMachineArn, String stateMachineName, Integer redriveCount, Instant redriveTime) {}
 
   /** Where a Map iteration is: null outside Map item selection. */
   public record MapItem(int index, JsonNode value) {}
@@ -38,6 +43,9 @@ public final class ContextObject {
     exec.put("StartTime", timestamp(execution.startTime()));
     if (execution.redriveCount() != null) { // express executions cannot be redriven and have none
       exec.put("RedriveCount", execution.redriveCount());
+    }
+    if (execution.redriveTime() != null) {
+      exec.put("RedriveTime", timestamp(execution.redriveTime()));
     }
     ObjectNode state = root.putObject("State");
     state.put("EnteredTime", timestamp(enteredTime));

@@ -563,12 +563,13 @@ public final class LocalDeployment implements AutoCloseable {
         messages(true).size(),
         embedded == null ? 0 : embedded.recorded().iotMessages().size(),
         embedded == null ? 0 : embedded.recorded().schedules().size(),
-        stripe == null ? 0 : stripe.charges().size());
+        stripe == null ? 0 : stripe.charges().size(),
+        stripe == null ? 0 : stripe.refunds().size());
   }
 
   /** The backends' content at one moment (items in plain JSON, per table and key). */
   public record Snapshot(Map<String, Map<String, JsonNode>> items, int messages, int iotMessages, int schedules,
-      int charges) {}
+      int charges, int refunds) {}
 
   public SideEffects since(Snapshot before) {
     Snapshot after = snapshot();
@@ -593,7 +594,9 @@ public final class LocalDeployment implements AutoCloseable {
     }
     List<StripeStandIn.Charge> charges = stripe == null ? List.of()
         : stripe.charges().stream().skip(before.charges()).toList();
-    return new SideEffects(writes, messages, iot, schedules, charges, embedded != null);
+    List<StripeStandIn.Refund> refunds = stripe == null ? List.of()
+        : stripe.refunds().stream().skip(before.refunds()).toList();
+    return new SideEffects(writes, messages, iot, schedules, charges, refunds, embedded != null);
   }
 
   /**

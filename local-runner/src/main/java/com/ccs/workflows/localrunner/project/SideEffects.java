@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a run changed outside the state machine: items written per table, messages published, IoT commands,
- * schedules created, Stripe charges. IoT commands and schedules are only observable on the embedded backends.
+ * schedules created, Stripe charges and refunds. IoT commands and schedules are only observable on the embedded
+ * backends.
  */
 public record SideEffects(
     List<ItemWrite> items,
@@ -13,6 +14,7 @@ public record SideEffects(
     List<Message> iotCommands,
     List<Message> schedules,
     List<StripeStandIn.Charge> charges,
+    List<StripeStandIn.Refund> refunds,
     boolean embedded) {
 
   /** An item that appeared or changed; {@code before} is null for a new item. */

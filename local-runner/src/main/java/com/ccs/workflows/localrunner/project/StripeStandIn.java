@@ -28,9 +28,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
@@ -114,6 +117,8 @@ public final class StripeStandIn implements AutoCloseable {
   private final StripeCustomers customers;
   private final Map<String, Replay> idempotent = new ConcurrentHashMap<>();
   private volatile boolean keepKeys = true;
+  private final AtomicReference<Hold> hold = new AtomicReference<>();
+  private final AtomicReference<Hold> holding = new AtomicReference<>();
   private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
   private final List<String> intentOrder = new CopyOnWriteArrayList<>();
   private final Map<String, Long> refunded = new ConcurrentHashMap<>();
@@ -249,6 +254,7 @@ public final class StripeStandIn implements AutoCloseable {
       if (validator != null && !validate(exchange, method, body, auth)) {
         return;
       }
+      awaitIfHeld(method, exchange.getRequestURI().getPath(), body);
       Answer answer;
       try {
         answer = route(exchange, method, body);
@@ -259,6 +265,52 @@ public final class StripeStandIn implements AutoCloseable {
       if (!keepKeys) {
         idempotent.clear();
       }
+    }
+  }
+
+  /** A charge held back: the customer's Stripe id, after how many of its charges, released by the latch. */
+  private record Hold(String stripeCustomerId, int after, CountDownLatch released) {}
+
+  /**
+   * The next charge of {@code customerId} once it has {@code after} charges waits until {@link #release()}: a
+   * payment step caught mid-way, as when its execution is stopped while the invocation is still running. One
+   * request is held; later ones pass.
+   */
+  public void holdNextChargeAfter(String customerId, int after) {
+    hold.set(new Hold(StripeCustomers.stripeCustomerId(customerId), after, new CountDownLatch(1)));
+  }
+
+  /** Lets the held charge (if any) go on. */
+  public void release() {
+    Hold held = hold.getAndSet(null);
+    if (held != null) {
+      held.released().countDown();
+    }
+    Hold waiting = holding.getAndSet(null);
+    if (waiting != null) {
+      waiting.released().countDown();
+    }
+  }
+
+  /** Whether a charge waits for {@link #release()}. */
+  public boolean holding() {
+    return holding.get() != null;
+  }
+
+  private void awaitIfHeld(String method, String path, String body) throws IOException {
+    Hold held = hold.get();
+    if (held == null || !method.equals("POST") || !path.equals("/v1/payment_intents")
+        || !held.stripeCustomerId().equals(form(body).get("customer"))
+        || charges.stream().filter(c -> held.stripeCustomerId().equals(c.customer())).count() < held.after()
+        || !hold.compareAndSet(held, null)) {
+      return;
+    }
+    holding.set(held);
+    try {
+      held.released().await(2, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
     }
   }
 

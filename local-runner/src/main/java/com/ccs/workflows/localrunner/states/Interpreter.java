@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /** Runs a program (a machine, branch or item processor) state by state, recording Entered/Exited events. */
 public final class Interpreter {
@@ -37,14 +38,38 @@ public final class Interpreter {
    * @throws ExecutionStopped when its frame is cancelled
    */
   public static JsonNode run(Program program, JsonNode input, Frame frame) {
-    String current = program.startAt();
+    return run(program, program.startAt(), input, frame, null);
+  }
+
+  /**
+   * Runs {@code program} again from where {@code previous} (the same line in the execution's last attempt) stood:
+   * its variables restored, the state it stood at entered again with the same input. A line that never started
+   * runs from the beginning on {@code input}.
+   */
+  public static JsonNode resume(Program program, JsonNode input, Frame frame, Checkpoint previous) {
+    if (previous == null || !previous.started()) {
+      return run(program, input, frame);
+    }
+    frame.variables().assignAll(previous.ownVariables());
+    return run(program, previous.state(), previous.input(), frame, previous.lines());
+  }
+
+  /** @param resumedLines the previous attempt's branches or iterations of the first state, or null */
+  private static JsonNode run(Program program, String start, JsonNode input, Frame frame,
+      List<Checkpoint> resumedLines) {
+    String current = start;
     JsonNode data = input;
+    List<Checkpoint> resumed = resumedLines;
     String[] text = new String[1]; // the JSON text of data once a state has written it, for the next Entered event
     while (true) {
+      // Recorded before the stop check: a line stopped between two states resumes at the second one.
+      frame.checkpoint().at(current, data, frame.variables());
       frame.cancellation().check();
       State state = program.state(current);
-      StepResult result = step(state, data, text, frame);
+      StepResult result = step(state, data, text, frame, resumed);
+      resumed = null;
       if (result.next() == null) {
+        frame.checkpoint().succeeded(result.output());
         return result.output();
       }
       data = result.output();
@@ -53,7 +78,8 @@ public final class Interpreter {
   }
 
   /** @param text in: the input's JSON text, or null; out: the output's */
-  private static StepResult step(State state, JsonNode input, String[] text, Frame frame) {
+  private static StepResult step(State state, JsonNode input, String[] text, Frame frame,
+      List<Checkpoint> resumedLines) {
     HistoryCursor cursor = frame.cursor();
     ObjectNode entered = Json.object().put("name", state.name());
     entered.put("input", text[0] != null ? text[0] : JsonText.write(input));
@@ -62,6 +88,7 @@ public final class Interpreter {
     long beforeEntered = cursor.last();
     long enteredId = cursor.append(state.type() + "StateEntered", "stateEnteredEventDetails", entered);
     StateRun run = new StateRun(frame, state, input, enteredId, enteredTime);
+    run.resumedLines(resumedLines);
     StepResult result;
     try {
       result = dispatch(state, run);

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 /**
  * Map (inline; a distributed map without an ItemReader runs the same way): one iteration of the item processor
  * per item, at most MaxConcurrency at a time, failing when the failures exceed the tolerated count/percentage.
+ * Redriven, it runs again only the iterations that did not succeed (failed, aborted or never started).
  */
 final class MapHandler {
   private MapHandler() {}
@@ -68,10 +69,21 @@ final class MapHandler {
               + UUID.randomUUID()));
     }
     Cancellation group = run.frame().cancellation().child();
+    List<Checkpoint> before = run.takeResumedLines();
+    List<Checkpoint> lines = run.frame().checkpoint().fork(inputs.size());
     List<Supplier<JsonNode>> jobs = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       int index = i;
-      jobs.add(() -> iteration(state, run, group, index, inputs.get(index)));
+      Checkpoint line = lines.get(i);
+      Checkpoint previous = before == null || before.size() != inputs.size() ? null : before.get(i);
+      if (previous != null && previous.hasSucceeded()) {
+        // A redrive runs only the iterations that did not succeed; the others keep their output.
+        JsonNode kept = previous.output();
+        line.succeeded(kept);
+        jobs.add(() -> kept);
+      } else {
+        jobs.add(() -> iteration(state, run, group, index, inputs.get(index), line, previous));
+      }
     }
     boolean tolerant = toleratedCount != null || toleratedPercentage != null;
     int total = inputs.size();
@@ -107,15 +119,17 @@ final class MapHandler {
     return DataFlow.finish(run, results, results, state.common().next());
   }
 
-  private static JsonNode iteration(MapState state, StateRun run, Cancellation group, int index, JsonNode input) {
+  /** @param previous the iteration in the attempt a redrive resumes, or null */
+  private static JsonNode iteration(MapState state, StateRun run, Cancellation group, int index, JsonNode input,
+      Checkpoint line, Checkpoint previous) {
     if (state.distributedMode()) {
-      return Interpreter.run(state.processor(), input, run.frame().forkDetached(group));
+      return Interpreter.resume(state.processor(), input, run.frame().forkDetached(group, line), previous);
     }
-    Frame frame = run.frame().fork(group);
+    Frame frame = run.frame().fork(group, line);
     ObjectNode details = Json.object().put("index", index).put("name", state.name());
     frame.cursor().append("MapIterationStarted", "mapIterationStartedEventDetails", details);
     try {
-      JsonNode out = Interpreter.run(state.processor(), input, frame);
+      JsonNode out = Interpreter.resume(state.processor(), input, frame, previous);
       frame.cursor().append("MapIterationSucceeded", "mapIterationSucceededEventDetails", details.deepCopy());
       return out;
     } catch (StatesFailure f) {

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Parallel: every branch gets the same input, concurrently; the first failing branch fails the state. */
+/**
+ * Parallel: every branch gets the same input, concurrently; the first failing branch fails the state. Redriven,
+ * it runs again only the branches that did not succeed, each from where it stood.
+ */
 final class ParallelHandler {
   private ParallelHandler() {}
 
@@ -23,9 +26,22 @@ final class ParallelHandler {
     var cursor = run.frame().cursor();
     cursor.append("ParallelStateStarted");
     Cancellation group = run.frame().cancellation().child();
+    int count = state.branches().size();
+    List<Checkpoint> before = run.takeResumedLines();
+    List<Checkpoint> lines = run.frame().checkpoint().fork(count);
     List<Supplier<JsonNode>> jobs = new ArrayList<>();
-    for (Program branch : state.branches()) {
-      jobs.add(() -> Interpreter.run(branch, input, run.frame().fork(group)));
+    for (int i = 0; i < count; i++) {
+      Program branch = state.branches().get(i);
+      Checkpoint line = lines.get(i);
+      Checkpoint previous = before == null || before.size() != count ? null : before.get(i);
+      if (previous != null && previous.hasSucceeded()) {
+        // A redrive runs only the branches that did not succeed; the others keep their output.
+        JsonNode kept = previous.output();
+        line.succeeded(kept);
+        jobs.add(() -> kept);
+      } else {
+        jobs.add(() -> Interpreter.resume(branch, input, run.frame().fork(group, line), previous));
+      }
     }
     List<Fanout.Outcome> outcomes = Fanout.run(jobs, 0, group, run.runtime().executor(),
         run.runtime().clock(), failures -> true);

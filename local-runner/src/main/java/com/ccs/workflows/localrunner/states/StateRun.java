@@ -13,6 +13,7 @@ import com.ccs.workflows.localrunner.paths.ContextObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** One entry into a state: its raw input, when it was entered, and how to evaluate expressions there. */
@@ -26,6 +27,7 @@ public final class StateRun {
   private String taskToken;
   private Supplier<String> taskTokenSource;
   private ObjectNode context; // built on first use; rebuilt after a retry or a new task token
+  private List<Checkpoint> resumedLines;
 
   StateRun(Frame frame, State state, JsonNode input, long enteredEventId, Instant enteredTime) {
     this.frame = frame;
@@ -50,6 +52,20 @@ public final class StateRun {
   /** The state's raw input (before InputPath). */
   public JsonNode input() {
     return input;
+  }
+
+  void resumedLines(List<Checkpoint> lines) {
+    resumedLines = lines;
+  }
+
+  /**
+   * The branches or iterations this Parallel or Map state had in the attempt a redrive resumes, for its first
+   * attempt only (a retry runs them all again); null otherwise.
+   */
+  List<Checkpoint> takeResumedLines() {
+    List<Checkpoint> lines = resumedLines;
+    resumedLines = null;
+    return lines;
   }
 
   public int retryCount() {

@@ -35,6 +35,11 @@ public final class Variables {
     values.putAll(assignments);
   }
 
+  /** The variables assigned in this scope itself. */
+  public Map<String, JsonNode> own() {
+    return Map.copyOf(values);
+  }
+
   /** Every variable visible here, inner scopes shadowing outer ones. */
   public Map<String, JsonNode> visible() {
     Map<String, JsonNode> all = parent == null ? new LinkedHashMap<>() : parent.visible();

@@ -16,9 +16,14 @@ public interface NestedExecutions {
    * @param input the input as JSON text
    * @param output the output as JSON text, null unless SUCCEEDED
    * @param stopDate null while running
+   * @param redriveCount the redrives so far
+   * @param redriveDate the last redrive, null when never redriven
+   * @param redriveStatus REDRIVABLE or NOT_REDRIVABLE
+   * @param redriveStatusReason why not, when NOT_REDRIVABLE
    */
   record Summary(String executionArn, String stateMachineArn, String name, String status, String input,
-      String output, String error, String cause, Instant startDate, Instant stopDate) {}
+      String output, String error, String cause, Instant startDate, Instant stopDate, int redriveCount,
+      Instant redriveDate, String redriveStatus, String redriveStatusReason) {}
 
   /**
    * Starts an execution ({@code name} null for a generated one).

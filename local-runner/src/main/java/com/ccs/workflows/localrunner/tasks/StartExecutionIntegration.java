@@ -98,9 +98,16 @@ public final class StartExecutionIntegration {
       putData(out, "Output", end.output(), json);
       out.putObject("OutputDetails").put("Included", true);
     }
+    // As recorded on AWS: a child that succeeded reports its redrive fields, one that did not reports none.
     if ("SUCCEEDED".equals(end.status())) {
-      out.put("RedriveCount", 0).put("RedriveStatus", "NOT_REDRIVABLE")
-          .put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+      out.put("RedriveCount", end.redriveCount());
+      if (end.redriveDate() != null) {
+        out.put("RedriveDate", end.redriveDate().toEpochMilli());
+      }
+      out.put("RedriveStatus", end.redriveStatus());
+      if (end.redriveStatusReason() != null) {
+        out.put("RedriveStatusReason", end.redriveStatusReason());
+      }
     }
     out.put("StartDate", end.startDate().toEpochMilli());
     out.put("StateMachineArn", end.stateMachineArn());

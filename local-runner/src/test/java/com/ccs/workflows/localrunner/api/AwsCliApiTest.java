@@ -19,15 +19,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The module description's commands run verbatim by the AWS CLI with {@code --endpoint-url}: start-execution with
  * the documented ARN and input, describe-execution, get-execution-history --max-results 100 and list-executions
- * --status-filter FAILED --max-results 10. Skipped when no {@code aws} command is on the PATH.
+ * --status-filter FAILED --max-results 10. The CLI is the project's (.tools/venv, installed by
+ * scripts/install-tools.sh) or one on the PATH; skipped when there is neither.
  */
 class AwsCliApiTest {
   private static final String ARN = "arn:aws:states:us-east-1:123456789:stateMachine:ccs-prod-emergency-workflow";
 
   @Test
   void theDocumentedCliCommandsWork() throws Exception {
-    Path aws = onPath("aws");
-    assumeTrue(aws != null, "AWS CLI test skipped: no 'aws' command on the PATH");
+    Path tools = Path.of(System.getProperty("ccs.project.dir", ".."), ".tools", "venv", "bin", "aws");
+    Path aws = Files.isExecutable(tools) ? tools : onPath("aws");
+    assumeTrue(aws != null, "AWS CLI test skipped: no 'aws' command in .tools/venv/bin or on the PATH");
     try (LocalSfn local = LocalSfn.virtual()) {
       local.create("ccs-prod-emergency-workflow", LocalSfn.json("""
           {'StartAt': 'Classify', 'States': {

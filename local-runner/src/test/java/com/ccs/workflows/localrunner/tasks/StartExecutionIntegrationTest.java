@@ -14,6 +14,11 @@ import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.testing.TestEngines;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +79,10 @@ class StartExecutionIntegrationTest {
     assertThat(out.path("Input").asText()).isEqualTo("{\"n\":3}");
     assertThat(out.path("Name").asText()).isEqualTo("sync");
     assertThat(out.path("StateMachineArn").asText()).isEqualTo(childArn);
+    assertThat(out.path("RedriveCount").asInt(-1)).isZero();
+    assertThat(out.has("RedriveDate")).isFalse();
+    assertThat(out.path("RedriveStatus").asText()).isEqualTo("NOT_REDRIVABLE");
+    assertThat(out.path("RedriveStatusReason").asText()).isEqualTo("Execution is SUCCEEDED and cannot be redriven");
     // The child's hour-long Wait passed on the shared virtual clock.
     assertThat(out.path("StopDate").asLong() - out.path("StartDate").asLong()).isGreaterThanOrEqualTo(3_600_000L);
     assertThat(types(execution)).containsSubsequence("TaskScheduled", "TaskStarted", "TaskSubmitted",
@@ -100,6 +109,67 @@ class StartExecutionIntegrationTest {
     assertThat(cause.path("Status").asText()).isEqualTo("FAILED");
     assertThat(cause.path("Error").asText()).isEqualTo("Child.Failed");
     assertThat(cause.path("Cause").asText()).isEqualTo("asked to fail");
+    // as recorded on AWS: the description of a child that did not succeed has no redrive members
+    assertThat(cause.properties()).extracting(Map.Entry::getKey).noneMatch(k -> k.startsWith("Redrive"));
+  }
+
+  @Test
+  void aSyncTaskJoiningAChildThatWasRedrivenReportsItsRedrive() throws Exception {
+    String approval = json("""
+        {'StartAt': 'Approve', 'States': {'Approve': {'Type': 'Task',
+          'Resource': 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          'Parameters': {'QueueUrl': 'q', 'MessageBody': {'token.$': '$$.Task.Token'}}, 'End': true}}}
+        """);
+    List<String> tokens = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> joined = new CompletableFuture<>();
+    var invoker = new RoutingTaskInvoker()
+        .route("arn:aws:states:::sqs:*", request -> {
+          tokens.add(request.taskToken());
+          return CompletableFuture.completedFuture(TaskResult.of(Json.object()));
+        })
+        .route("arn:aws:states:::states:*", request -> {
+          var job = StartExecutionIntegration.invoke(request);
+          joined.complete(null);
+          return job;
+        });
+    try (Engine callbacks = TestEngines.engine(invoker, new VirtualClock(TestEngines.START, Duration.ofSeconds(10)))) {
+      String approvalArn = callbacks.createStateMachine("approval", approval, StateMachineType.STANDARD, "arn:role")
+          .arn();
+      Execution child = callbacks.startExecution(approvalArn, "c1", "{\"n\": 1}");
+      awaitTokens(tokens, 1);
+      callbacks.stopExecution(child.arn(), null, null);
+      callbacks.await(child.arn(), Duration.ofSeconds(10));
+      callbacks.redriveExecution(child.arn());
+      awaitTokens(tokens, 2);
+
+      // Starting the running child again by its name and input joins it, as StartExecution does.
+      String definition = json("""
+          {'StartAt': 'Start', 'States': {'Start': {'Type': 'Task',
+            'Resource': 'arn:aws:states:::states:startExecution.sync',
+            'Parameters': {'StateMachineArn': '%s', 'Name': 'c1', 'Input': {'n': 1}}, 'End': true}}}
+          """.formatted(approvalArn));
+      var machine = callbacks.createStateMachine("parent-sync", definition, StateMachineType.STANDARD, "arn:role");
+      Execution parent = callbacks.startExecution(machine.arn(), null, "{}");
+      joined.get(10, TimeUnit.SECONDS);
+      callbacks.sendTaskSuccess(tokens.get(1), "{\"approved\": true}");
+
+      Execution done = callbacks.await(parent.arn(), Duration.ofSeconds(10));
+      assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      JsonNode out = done.output();
+      assertThat(out.path("ExecutionArn").asText()).isEqualTo(child.arn());
+      assertThat(out.path("RedriveCount").asInt()).isEqualTo(1);
+      assertThat(out.path("RedriveDate").asLong()).isEqualTo(child.redriveDate().toEpochMilli());
+      assertThat(out.path("RedriveStatus").asText()).isEqualTo("NOT_REDRIVABLE");
+      assertThat(out.path("RedriveStatusReason").asText()).isEqualTo("Execution is SUCCEEDED and cannot be redriven");
+    }
+  }
+
+  private static void awaitTokens(List<String> tokens, int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (tokens.size() < count) {
+      assertThat(System.nanoTime()).as("%d tokens", count).isLessThan(deadline);
+      Thread.yield();
+    }
   }
 
   @Test
