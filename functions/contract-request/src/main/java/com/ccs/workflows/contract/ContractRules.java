@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -75,14 +76,15 @@ public final class ContractRules {
 
         Optional<String> executionId = out.optional(request.executionId()).filter(id ->
                 out.problemUnless(EXECUTION_ID.matcher(id).matches(), "execution_id",
-                        "must be 1 to 80 letters, digits, '-' or '_'"));
+                        () -> "must be 1 to 80 letters, digits, '-' or '_'"));
         Optional<String> customerId = out.required(request.customerId(), "customer_id").filter(id ->
                 out.problemUnless(CUSTOMER_ID.matcher(id).matches(), "customer_id",
-                        "must be 1 to 64 letters, digits, '-' or '_', starting with a letter or digit"));
+                        () -> "must be 1 to 64 letters, digits, '-' or '_', starting with a letter or digit"));
 
         Optional<DocumentType> documentType = out.required(request.documentType(), "document_type").flatMap(code -> {
             Optional<DocumentType> type = DocumentType.fromCode(code);
-            out.problemUnless(type.isPresent(), "document_type", "must be one of RUT, NIT, CC, CE, PP, got " + quoted(code));
+            out.problemUnless(type.isPresent(), "document_type",
+                    () -> "must be one of RUT, NIT, CC, CE, PP, got " + quoted(code));
             return type;
         });
         Optional<String> documentId = out.required(request.documentId(), "document_id");
@@ -95,25 +97,25 @@ public final class ContractRules {
 
         Optional<Long> fleet = out.required(request.numberOfVehicles(), "number_of_vehicles").filter(n ->
                 out.problemUnless(n >= 1 && n <= MAX_VEHICLES, "number_of_vehicles",
-                        "must be between 1 and " + MAX_VEHICLES + ", got " + n));
+                        () -> "must be between 1 and " + MAX_VEHICLES + ", got " + n));
         List<ContractVehicle> vehicles = checkVehicles(request.vehicles(), fleet, out);
 
         Optional<String> contractType = out.required(request.contractType(), "contract_type").filter(type ->
                 out.problemUnless(CONTRACT_TYPES.contains(type), "contract_type",
-                        "must be one of " + String.join(", ", CONTRACT_TYPES) + ", got " + quoted(type)));
+                        () -> "must be one of " + String.join(", ", CONTRACT_TYPES) + ", got " + quoted(type)));
         Optional<Long> value = out.required(request.estimatedValue(), "estimated_value").filter(v ->
                 out.problemUnless(v >= MIN_VALUE_COP && v <= MAX_VALUE_COP, "estimated_value",
-                        "must be whole COP pesos from " + grouped(MIN_VALUE_COP) + " to " + grouped(MAX_VALUE_COP)
+                        () -> "must be whole COP pesos from " + grouped(MIN_VALUE_COP) + " to " + grouped(MAX_VALUE_COP)
                                 + ", got " + grouped(v)));
         String currency = out.optional(request.currency()).map(c -> c.toUpperCase(Locale.ROOT)).orElse(CURRENCY);
-        out.problemUnless(currency.equals(CURRENCY), "currency", "contracts are in COP, got " + quoted(currency));
+        out.problemUnless(currency.equals(CURRENCY), "currency", () -> "contracts are in COP, got " + quoted(currency));
         Optional<String> paymentMethod = checkPaymentMethod(request, out);
         Optional<String> stripeCustomer = out.optional(request.stripeCustomerId()).filter(id ->
                 out.problemUnless(STRIPE_CUSTOMER.matcher(id).matches(), "stripe_customer_id",
-                        "must be a Stripe customer id, cus_..."));
+                        () -> "must be a Stripe customer id, cus_..."));
         Optional<String> paymentMethodId = out.optional(request.paymentMethodId()).filter(id ->
                 out.problemUnless(STRIPE_PAYMENT_METHOD.matcher(id).matches(), "payment_method_id",
-                        "must be a Stripe payment method id, pm_... (or card_...)"));
+                        () -> "must be a Stripe payment method id, pm_... (or card_...)"));
 
         List<String> plates = vehicles.stream().map(ContractVehicle::plate).toList();
         Optional<ContractRequest> checked = Optional.empty();
@@ -129,27 +131,36 @@ public final class ContractRules {
 
     /** The document's NIT when it is a RUT/NIT; a problem when it is not well formed for its type. */
     private static Optional<Nit> checkDocument(DocumentType type, String id, Collector out) {
-        Optional<String> problem = type.problemWith(id);
-        problem.ifPresent(why -> out.problem("document_id", why));
-        return problem.isEmpty() && type.isNit() ? validNit(id) : Optional.empty();
+        if (type.isNit()) {
+            return nit(id, "document_id", out);
+        }
+        type.problemWith(id).ifPresent(why -> out.problem("document_id", why));
+        return Optional.empty();
+    }
+
+    /** The NIT {@code text} is, or a problem on {@code field} saying why it is none (parsed once: it is a regex). */
+    private static Optional<Nit> nit(String text, String field, Collector out) {
+        return switch (Nit.parse(text)) {
+            case Nit.Parsed.Valid valid -> Optional.of(valid.nit());
+            case Nit.Parsed.Invalid invalid -> {
+                out.problem(field, invalid.reason());
+                yield Optional.empty();
+            }
+        };
     }
 
     private static Optional<String> checkCompanyName(CompanyInfo company, Collector out) {
         return out.required(company.name(), "company_info.name").filter(name ->
                 out.problemUnless(name.length() >= 2 && name.length() <= MAX_NAME_LENGTH
                                 && name.codePoints().anyMatch(Character::isLetterOrDigit),
-                        "company_info.name", "must be 2 to " + MAX_NAME_LENGTH + " characters with at least one letter or digit"));
+                        "company_info.name",
+                        () -> "must be 2 to " + MAX_NAME_LENGTH + " characters with at least one letter or digit"));
     }
 
     private static Optional<Nit> checkTaxId(CompanyInfo company, Optional<DocumentType> documentType,
                                             Optional<Nit> documentNit, Collector out) {
-        Optional<Nit> taxNit = out.required(company.taxId(), "company_info.tax_id").flatMap(taxId -> {
-            if (Nit.parse(taxId) instanceof Nit.Parsed.Invalid invalid) {
-                out.problem("company_info.tax_id", invalid.reason());
-                return Optional.empty();
-            }
-            return validNit(taxId);
-        });
+        Optional<Nit> taxNit = out.required(company.taxId(), "company_info.tax_id")
+                .flatMap(taxId -> nit(taxId, "company_info.tax_id", out));
         if (taxNit.isPresent() && documentNit.isPresent() && !taxNit.get().equals(documentNit.get())) {
             out.problem("company_info.tax_id", "must be the same NIT as document_id when document_type is "
                     + documentType.map(Enum::name).orElse("a NIT"));
@@ -159,10 +170,11 @@ public final class ContractRules {
     }
 
     /** The well-formed vehicles, each plate once (the first listing wins), in request order. */
-    private static List<ContractVehicle> checkVehicles(Input<List<VehicleInput>> input, Optional<Long> fleet, Collector out) {
+    private static List<ContractVehicle> checkVehicles(Input<List<VehicleInput>> input, Optional<Long> fleet,
+                                                       Collector out) {
         List<VehicleInput> listed = out.optional(input).orElse(List.of());
-        fleet.filter(n -> listed.size() > n).ifPresent(n -> out.problem("vehicles",
-                "lists " + listed.size() + " vehicles but number_of_vehicles is " + n + "; list at most number_of_vehicles"));
+        fleet.filter(n -> listed.size() > n).ifPresent(n -> out.problem("vehicles", "lists " + listed.size()
+                + " vehicles but number_of_vehicles is " + n + "; list at most number_of_vehicles"));
 
         Map<String, String> firstSeen = new LinkedHashMap<>();
         List<ContractVehicle> vehicles = new ArrayList<>();
@@ -183,7 +195,7 @@ public final class ContractRules {
             });
             Optional<String> model = out.required(vehicle.model(), vehicle.path() + ".model").filter(m ->
                     out.problemUnless(m.length() <= MAX_MODEL_LENGTH, vehicle.path() + ".model",
-                            "must be at most " + MAX_MODEL_LENGTH + " characters"));
+                            () -> "must be at most " + MAX_MODEL_LENGTH + " characters"));
             if (plate.isPresent() && model.isPresent()) {
                 vehicles.add(new ContractVehicle(plate.get(), model.get()));
             }
@@ -199,12 +211,8 @@ public final class ContractRules {
                 return false;
             }
             return out.problemUnless(PAYMENT_METHODS.contains(method), "payment_method",
-                    "must be one of " + String.join(", ", PAYMENT_METHODS) + ", got " + quoted(method));
+                    () -> "must be one of " + String.join(", ", PAYMENT_METHODS) + ", got " + quoted(method));
         });
-    }
-
-    private static Optional<Nit> validNit(String text) {
-        return Nit.parse(text) instanceof Nit.Parsed.Valid valid ? Optional.of(valid.nit()) : Optional.empty();
     }
 
     private static String quoted(String value) {
@@ -248,10 +256,13 @@ public final class ContractRules {
             problems.add(new Reason(field, message));
         }
 
-        /** Records the problem unless {@code ok}; returns {@code ok}, so a check can filter the value it checks. */
-        boolean problemUnless(boolean ok, String field, String message) {
+        /**
+         * Records the problem unless {@code ok}; returns {@code ok}, so a check can filter the value it checks. The
+         * message is only built for a problem: formatting it for every valid field cost most of a check.
+         */
+        boolean problemUnless(boolean ok, String field, Supplier<String> message) {
             if (!ok) {
-                problem(field, message);
+                problem(field, message.get());
             }
             return ok;
         }

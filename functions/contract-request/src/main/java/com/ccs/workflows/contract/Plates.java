@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * would let two spellings of one vehicle become two vehicles.
  */
 public final class Plates {
-    private static final Pattern PLATE = Pattern.compile("([A-Za-z]{3})[- ]?([0-9]{3}|[0-9]{2}[A-Za-z])|([RSrs])[- ]?([0-9]{5})");
+    private static final Pattern PLATE =
+            Pattern.compile("([A-Za-z]{3})[- ]?([0-9]{3}|[0-9]{2}[A-Za-z])|([RSrs])[- ]?([0-9]{5})");
 
     /** What a plate must look like, for reasons that refuse one. */
     public static final String FORMATS = "a Colombian plate: ABC123 (car, truck, bus), ABC12D (motorcycle) or"
@@ -34,7 +35,8 @@ public final class Plates {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String plate = matcher.group(1) != null ? matcher.group(1) + matcher.group(2) : matcher.group(3) + matcher.group(4);
+        String plate = matcher.group(1) != null
+                ? matcher.group(1) + matcher.group(2) : matcher.group(3) + matcher.group(4);
         return Optional.of(plate.toUpperCase(Locale.ROOT));
     }
 }
