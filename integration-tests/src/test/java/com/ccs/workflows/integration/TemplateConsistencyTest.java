@@ -88,8 +88,17 @@ class TemplateConsistencyTest {
         });
     }
 
+    /**
+     * Tasks that deliberately let transient failures fail the execution, so that it can be redriven from them once the
+     * outage is over, with the errors they do catch. Pinned: a state added here must say why.
+     */
+    private static final Map<String, List<String>> REDRIVABLE = Map.of(
+            // A payment interrupted by an outage keeps the parts taken; its redrive takes only the missing ones.
+            "statemachines/business.asl.json#Process Payment", List.of("com.ccs.workflows.errors.InvalidInputException",
+                    "com.ccs.workflows.processpayment.PaymentRequestRejectedException"));
+
     @Test
-    void everyTaskAndParallelAtTopLevelCatchesEveryError() throws IOException {
+    void everyTaskAndParallelAtTopLevelCatchesEveryErrorOrIsRedrivableByDesign() throws IOException {
         for (String file : List.of("statemachines/emergency.asl.json", "statemachines/business.asl.json")) {
             JsonNode states = JSON.readTree(ROOT.resolve(file).toFile()).get("States");
             for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
@@ -98,7 +107,12 @@ class TemplateConsistencyTest {
                 if (type.equals("Task") || type.equals("Parallel") || type.equals("Map")) {
                     List<String> caught = new ArrayList<>();
                     state.getValue().path("Catch").forEach(c -> c.get("ErrorEquals").forEach(e -> caught.add(e.asText())));
-                    assertThat(caught).as("%s: %s", file, state.getKey()).contains("States.ALL");
+                    List<String> redrivable = REDRIVABLE.get(file + "#" + state.getKey());
+                    if (redrivable == null) {
+                        assertThat(caught).as("%s: %s", file, state.getKey()).contains("States.ALL");
+                    } else {
+                        assertThat(caught).as("%s: %s", file, state.getKey()).containsExactlyInAnyOrderElementsOf(redrivable);
+                    }
                 }
             }
         }

@@ -494,4 +494,26 @@ public abstract class BusinessScenarios extends StackScenarios {
         .extracting(c -> c.metadata().get("ccs_part")).doesNotHaveDuplicates();
     assertThat(controls.keptFor(contractId)).isEqualTo(1_500_000_000L);
   }
+
+  @Test
+  void aStripeOutageOutlastingTheRetriesFailsThePaymentWhereItStoodAndARedriveCompletesIt() {
+    LocalControls controls = controls();
+    controls.stripe().outage(Faults.ALWAYS, StripeStandIn.Outage.SERVER_ERROR, "/v1/payment_intents");
+    String arn;
+    try {
+      arn = start(ownCustomer(4_800_000));
+      DescribeExecutionResponse failed = Runs.awaitEnd(stack(), arn, RUN);
+
+      assertFailed(failed, "com.ccs.workflows.errors.DependencyUnavailableException", "Process Payment");
+      assertThat(Runs.taskErrors(stack(), arn)).hasSizeGreaterThan(1);
+    } finally {
+      controls.stripe().outage(0);
+    }
+
+    stack().sfn().redriveExecution(r -> r.executionArn(arn));
+    DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
+
+    assertCompleted(execution, "automatic");
+    assertThat(execution.redriveCount()).isEqualTo(1);
+  }
 }
