@@ -36,7 +36,7 @@ stop() {
 
 start() {
   stop
-  [ -x "$root/.tools/venv/bin/ministack" ] && [ -x "$root/.tools/bin/stripe-mock" ] || bash "$root/scripts/install-tools.sh"
+  [ -x "$root/.tools/ministack/bin/ministack" ] && [ -x "$root/.tools/bin/stripe-mock" ] || bash "$root/scripts/install-tools.sh"
   local aws_port stripe_port stripe_tls_port
   aws_port=$(free_port); stripe_port=$(free_port); stripe_tls_port=$(free_port)
 
@@ -44,7 +44,7 @@ start() {
   # recorded and killed instead), with no inherited stdin/stdout, so that `stop` ends it and no pipe waits on it.
   cd "$run"
   BIND_HOST=127.0.0.1 GATEWAY_PORT="$aws_port" IOT_MTLS_ENABLED=0 SFTP_ENABLED=0 LOG_LEVEL=WARNING \
-    MINISTACK_REGION=us-east-1 nohup "$root/.tools/venv/bin/ministack" </dev/null >"$run/ministack.log" 2>&1 &
+    MINISTACK_REGION=us-east-1 nohup "$root/.tools/ministack/bin/ministack" </dev/null >"$run/ministack.log" 2>&1 &
   echo $! >"$run/ministack.pid"
   nohup "$root/.tools/bin/stripe-mock" -http-port "$stripe_port" -https-port "$stripe_tls_port" \
     </dev/null >"$run/stripe-mock.log" 2>&1 &

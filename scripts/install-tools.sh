@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the tools the tests and CI use into .tools/ (idempotent, nothing global):
-#   .tools/venv   Python: cfn-lint, aws-sam-cli, MiniStack and moto server (AWS emulators), boto3, the AWS CLI
+#   .tools/venv       Python: cfn-lint, aws-sam-cli, moto server (AWS emulator), boto3, the AWS CLI
+#   .tools/ministack  MiniStack (AWS emulator) with the SAM transform, in a venv of its own: it pins a botocore
+#                     that the SAM CLI and the AWS CLI do not accept
 #   .tools/node   asl-validator (Amazon States Language definitions)
 #   .tools/bin    stripe-mock (Stripe API stand-in, built with `go install`)
 # Needs python3 (>= 3.10), npm and go on PATH.
@@ -9,18 +11,26 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$root/.tools"
 mkdir -p "$tools/bin"
 
-PY_TOOLS=(cfn-lint==1.58.0 aws-sam-cli==1.170.0 ministack==1.4.21 "moto[server]==5.2.5" boto3 awscli==1.46.3)
+PY_TOOLS=(cfn-lint==1.58.0 aws-sam-cli==1.170.0 "moto[server]==5.2.5" boto3 awscli==1.46.3)
+# 1.5.x answers DescribeStacks with EnableTerminationProtection, which `sam delete` reads.
+EMULATOR_TOOLS=(ministack==1.5.33 aws-sam-translator==1.115.0)
 ASL_VALIDATOR=asl-validator@4.0.0
 STRIPE_MOCK=github.com/stripe/stripe-mock@v0.203.0
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "install-tools: '$1' is required on PATH ($2)" >&2; exit 1; }; }
 
-if [ ! -x "$tools/venv/bin/sam" ] || [ ! -x "$tools/venv/bin/ministack" ] || [ ! -x "$tools/venv/bin/moto_server" ] \
-    || [ ! -x "$tools/venv/bin/aws" ]; then
+if [ ! -x "$tools/venv/bin/sam" ] || [ ! -x "$tools/venv/bin/moto_server" ] || [ ! -x "$tools/venv/bin/aws" ]; then
   need python3 "Python 3.10+ for cfn-lint, SAM CLI and the emulators"
   echo "install-tools: Python tools -> .tools/venv" >&2
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check "${PY_TOOLS[@]}"
+fi
+
+if [ ! -x "$tools/ministack/bin/ministack" ]; then
+  need python3 "Python 3.10+ for MiniStack"
+  echo "install-tools: ${EMULATOR_TOOLS[*]} -> .tools/ministack" >&2
+  python3 -m venv "$tools/ministack"
+  "$tools/ministack/bin/pip" install --quiet --disable-pip-version-check "${EMULATOR_TOOLS[@]}"
 fi
 
 if [ ! -x "$tools/node/node_modules/.bin/asl-validator" ]; then

@@ -1,6 +1,6 @@
-# Source this file (sh or bash): exports JAVA_HOME pointing at a JDK >= 21 (the build needs one; the default
-# `java` may be older). ./mvnw sources it too, so the wrapper finds such a JDK by itself.
-# Keeps a JAVA_HOME that is already >= 21; otherwise looks at `java` on PATH and the usual install folders.
+# Source this file (sh or bash): exports JAVA_HOME pointing at a JDK >= 25 (the build targets Lambda's java25
+# runtime; the default `java` may be older). ./mvnw sources it too, so the wrapper finds such a JDK by itself.
+# Keeps a JAVA_HOME that is already >= 25; otherwise looks at `java` on PATH and the usual install folders.
 # The JDK's release file names its version without starting a JVM (about 0.1 s each time); java itself otherwise.
 _ccs_java_major() {
   if [ -f "$1/release" ] && grep -q '^JAVA_VERSION=' "$1/release"; then
@@ -16,7 +16,7 @@ _ccs_find_jdk() {
       /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
     local major; major=$(_ccs_java_major "$candidate")
-    if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+    if [ -n "$major" ] && [ "$major" -ge 25 ] 2>/dev/null; then echo "$candidate"; return 0; fi
   done
   return 1
 }
@@ -25,7 +25,7 @@ if _ccs_jdk=$(_ccs_find_jdk); then
   export PATH="$JAVA_HOME/bin:$PATH"
   echo "Using JDK $(_ccs_java_major "$JAVA_HOME") at $JAVA_HOME" >&2
 else
-  echo "No JDK 21 or newer found (looked at JAVA_HOME, javac on PATH, /usr/lib/jvm, /opt). Install one (e.g. Temurin 21 or 25) and set JAVA_HOME to it." >&2
+  echo "No JDK 25 or newer found (looked at JAVA_HOME, javac on PATH, /usr/lib/jvm, /opt). Install one (e.g. Temurin 25) and set JAVA_HOME to it." >&2
   unset _ccs_jdk
   return 1
 fi

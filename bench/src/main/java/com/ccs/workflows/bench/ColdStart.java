@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@code -Xlog:class+load}) once the runtime is idle again, and the live heap (after a full GC) then.
  */
 final class ColdStart {
-    /** Lambda's flags for java21 at 1024 MB (the heap is 85 % of the memory size). */
+    /** Lambda's flags for java25 at 1024 MB (the heap is 85 % of the memory size). */
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx870m",
             "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -107,7 +107,7 @@ final class ColdStart {
         env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
         env.put("_HANDLER", target.handler());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "ccs-bench-" + target.name());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");

@@ -75,6 +75,7 @@ final class Targets {
                         approvalEnvironment("approval-request", Map.of(
                                 "REMINDER_TARGET_ARN", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:ccs-bench-approval-reminder:live",
                                 "REMINDER_ROLE_ARN", "arn:aws:iam::" + ACCOUNT + ":role/ccs-bench-reminders",
+                                "REMINDER_DEAD_LETTER_QUEUE_ARN", "arn:aws:sqs:us-east-1:" + ACCOUNT + ":ccs-bench-reminders-dlq",
                                 "REMINDER_LEAD_SECONDS", "3600", "REMINDER_SCHEDULE_GROUP", "ccs-bench-approval-reminders")),
                         Map.of("SecretsManager.GetSecretValue", secret("ccs-bench/approval-link-signing-key", APPROVAL_SECRET),
                                 "DynamoDB.GetItem", Reply.json("{}"),

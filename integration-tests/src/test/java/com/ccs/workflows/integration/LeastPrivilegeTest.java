@@ -110,12 +110,12 @@ class LeastPrivilegeTest {
         assertThat(described).contains("lambda:InvokeFunction", "sns:Publish", "dynamodb:PutItem");
         Map<String, Set<String>> found = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        template.resourcesOfType("AWS::Serverless::StateMachine").forEach((id, machine) -> {
+        template.resourcesOfType("AWS::StepFunctions::StateMachine").forEach((id, machine) -> {
             Map<String, Object> properties = SamTemplate.properties(machine);
             @SuppressWarnings("unchecked")
             Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
-            Map<String, Set<String>> used = integrations(ROOT.resolve((String) properties.get("DefinitionUri")), substitutions);
-            String role = resourceName(properties.get("Role"));
+            Map<String, Set<String>> used = integrations(ROOT.resolve((String) properties.get("DefinitionS3Location")), substitutions);
+            String role = resourceName(properties.get("RoleArn"));
             Map<String, Set<String>> granted = new HashMap<>();
             statements(SamTemplate.properties(template.resources().get(role)).get("Policies")).forEach(s ->
                     asList(s.get("Action")).forEach(action -> granted.computeIfAbsent(action, a -> new TreeSet<>())

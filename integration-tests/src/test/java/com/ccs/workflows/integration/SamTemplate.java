@@ -21,9 +21,9 @@ import java.util.Map;
  * {@code !GetAtt A.B}) become their long form ({@code {"Ref": "X"}}, {@code {"Fn::Sub": ...}}), as CloudFormation
  * itself reads them.
  */
-record SamTemplate(Map<String, Object> root) {
+public record SamTemplate(Map<String, Object> root) {
 
-    static SamTemplate load(Path file) throws IOException {
+    public static SamTemplate load(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
             Map<String, Object> root = new Yaml(new CfnConstructor()).load(reader);
             return new SamTemplate(root);
@@ -31,11 +31,11 @@ record SamTemplate(Map<String, Object> root) {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> resources() {
+    public Map<String, Map<String, Object>> resources() {
         return (Map<String, Map<String, Object>>) root.get("Resources");
     }
 
-    Map<String, Map<String, Object>> resourcesOfType(String type) {
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources().forEach((id, resource) -> {
             if (type.equals(resource.get("Type"))) {
@@ -46,7 +46,7 @@ record SamTemplate(Map<String, Object> root) {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> properties(Map<String, Object> resource) {
+    public static Map<String, Object> properties(Map<String, Object> resource) {
         return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
     }
 

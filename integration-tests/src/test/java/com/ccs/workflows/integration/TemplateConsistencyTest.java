@@ -59,11 +59,11 @@ class TemplateConsistencyTest {
 
     @Test
     void definitionSubstitutionsMatchWhatEachDefinitionUses() throws IOException {
-        Map<String, Map<String, Object>> machines = template.resourcesOfType("AWS::Serverless::StateMachine");
+        Map<String, Map<String, Object>> machines = template.resourcesOfType("AWS::StepFunctions::StateMachine");
         assertThat(machines).containsKeys("EmergencyWorkflow", "BusinessWorkflow");
         for (Map.Entry<String, Map<String, Object>> machine : machines.entrySet()) {
             Map<String, Object> properties = SamTemplate.properties(machine.getValue());
-            String definition = Files.readString(ROOT.resolve((String) properties.get("DefinitionUri")));
+            String definition = Files.readString(ROOT.resolve((String) properties.get("DefinitionS3Location")));
             Set<String> used = new TreeSet<>();
             Matcher matcher = Pattern.compile("\\$\\{(\\w+)}").matcher(definition);
             while (matcher.find()) {
@@ -77,7 +77,7 @@ class TemplateConsistencyTest {
 
     @Test
     void lambdaTasksGoThroughPublishedAliasesSoSnapStartApplies() {
-        template.resourcesOfType("AWS::Serverless::StateMachine").forEach((id, machine) -> {
+        template.resourcesOfType("AWS::StepFunctions::StateMachine").forEach((id, machine) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> substitutions = (Map<String, Object>) SamTemplate.properties(machine).get("DefinitionSubstitutions");
             substitutions.forEach((key, value) -> {
@@ -86,6 +86,40 @@ class TemplateConsistencyTest {
                 }
             });
         });
+    }
+
+    /**
+     * A function's timeout stays under the TimeoutSeconds of every task that invokes it synchronously: an attempt the
+     * state stops waiting for has already ended, so the state's retry never runs beside it (one incident, one camera).
+     */
+    @Test
+    void everyLambdaTaskWaitsLongerThanItsFunctionCanRun() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.root().get("Globals")).get("Function");
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> machine : template.resourcesOfType("AWS::StepFunctions::StateMachine").entrySet()) {
+            Map<String, Object> properties = SamTemplate.properties(machine.getValue());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
+            JsonNode definition = JSON.readTree(ROOT.resolve((String) properties.get("DefinitionS3Location")).toFile());
+            for (JsonNode task : definition.findParents("Resource")) {
+                if (!"Task".equals(task.path("Type").asText()) || !task.path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
+                    continue;
+                }
+                Matcher function = Pattern.compile("\\$\\{(\\w+FunctionArn)}").matcher(task.toString());
+                assertThat(function.find()).as("a Lambda task of %s names its function", machine.getKey()).isTrue();
+                String id = resourceOf(substitutions.get(function.group(1)));
+                Object timeout = SamTemplate.properties(template.resources().get(id)).getOrDefault("Timeout", globals.get("Timeout"));
+                assertThat(task.path("TimeoutSeconds").asInt()).as("%s task calling %s (Timeout %s)", machine.getKey(), id, timeout)
+                        .isGreaterThan((Integer) timeout);
+                checked.add(id);
+            }
+        }
+        assertThat(checked).contains("VideoRecordingFunction", "ProcessPaymentFunction", "ActivateServiceFunction");
+    }
+
+    private static String resourceOf(Object reference) {
+        return String.valueOf(((Map<?, ?>) reference).get("Ref")).replace(".Alias", "");
     }
 
     /**
@@ -163,7 +197,7 @@ class TemplateConsistencyTest {
     void namesFollowTheProjectEnvironmentConvention() {
         Map<String, String> nameProperty = Map.of(
                 "AWS::DynamoDB::Table", "TableName", "AWS::SNS::Topic", "TopicName", "AWS::SQS::Queue", "QueueName",
-                "AWS::Serverless::Function", "FunctionName", "AWS::Serverless::StateMachine", "Name", "AWS::Pipes::Pipe", "Name");
+                "AWS::Serverless::Function", "FunctionName", "AWS::StepFunctions::StateMachine", "StateMachineName", "AWS::Pipes::Pipe", "Name");
         nameProperty.forEach((type, property) -> template.resourcesOfType(type).forEach((id, resource) ->
                 assertThat(SamTemplate.properties(resource).get(property)).as("%s %s", id, property).asString()
                         .startsWith("{Fn::Sub=${ProjectName}-${Environment}-")));
@@ -173,7 +207,7 @@ class TemplateConsistencyTest {
     void policiesNeverGrantAnyActionAndUseStarResourcesOnlyWhereAwsRequiresIt() {
         Set<String> actionsWithoutResourceLevel = Set.of(
                 "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
-                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
                 "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets");
         List<Map<String, Object>> statements = new ArrayList<>();
         template.resources().forEach((id, resource) -> {
@@ -301,8 +335,12 @@ class TemplateConsistencyTest {
             if (!actionMatches || !references(statement.get("Resource")).contains("WorkflowsKey")) {
                 return false;
             }
-            Object via = statement.get("Condition") instanceof Map<?, ?> condition
-                    && condition.get("StringEquals") instanceof Map<?, ?> equals ? equals.get("kms:ViaService") : null;
+            Object condition = statement.get("Condition");
+            if (String.valueOf(condition).contains("kms:EncryptionContext:")) {
+                return false; // a grant for one encryption context (a state machine's, a log delivery's) only
+            }
+            Object via = condition instanceof Map<?, ?> c
+                    && c.get("StringEquals") instanceof Map<?, ?> equals ? equals.get("kms:ViaService") : null;
             return via == null || String.valueOf(via).contains(service + ".${AWS::Region}.amazonaws.com");
         }
 
@@ -330,7 +368,7 @@ class TemplateConsistencyTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void collectStatements(Object node, List<Map<String, Object>> statements) {
+    static void collectStatements(Object node, List<Map<String, Object>> statements) {
         if (node instanceof Map<?, ?> map) {
             if (map.containsKey("Effect") && map.containsKey("Action")) {
                 statements.add((Map<String, Object>) map);
@@ -342,7 +380,7 @@ class TemplateConsistencyTest {
         }
     }
 
-    private static List<String> asList(Object value) {
+    static List<String> asList(Object value) {
         if (value == null) {
             return List.of();
         }

@@ -34,6 +34,7 @@ class ApprovalNotificationIT {
     private static ApprovalService service;
     private static DynamoDbApprovalStore store;
     private static String scheduleGroup;
+    private static final String DEAD_LETTERS = "arn:aws:sqs:us-east-1:000000000000:approval-reminders-dlq";
 
     @BeforeAll
     static void createResources() {
@@ -48,7 +49,7 @@ class ApprovalNotificationIT {
         LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secretReader, secretArn), Fakes.BASE_URL);
         service = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topicArn),
                 new EventBridgeReminderScheduler(aws.scheduler, scheduleGroup, "arn:aws:lambda:us-east-1:000000000000:function:" + aws.name("reminder"),
-                        "arn:aws:iam::000000000000:role/" + aws.name("scheduler")),
+                        "arn:aws:iam::000000000000:role/" + aws.name("scheduler"), DEAD_LETTERS),
                 new ManagerMessages(signer), Clock.systemUTC(), Fakes.MANAGER, Duration.ofHours(2), Approval::newId);
     }
 
@@ -96,6 +97,7 @@ class ApprovalNotificationIT {
         assertThat(schedule.target().input()).isEqualTo("{\"approval_id\":\"" + result.approvalId() + "\",\"expires_at\":"
                 + result.expiresAt().getEpochSecond() + "}");
         assertThat(schedule.target().arn()).endsWith(aws.name("reminder"));
+        assertThat(schedule.target().deadLetterConfig().arn()).isEqualTo(DEAD_LETTERS);
 
         ApprovalService.ReminderResult reminded = service.remind(result.approvalId());
         assertThat(reminded.reminded()).isTrue();

@@ -1,6 +1,7 @@
 package com.ccs.workflows.approval;
 
-import java.security.SecureRandom;
+import com.ccs.workflows.shared.priming.RestoreSafeRandom;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +20,6 @@ public record Approval(String approvalId, String executionId, String taskToken, 
 
     /** {@code apr_} and 128 random bits in URL-safe Base64: unguessable, and safe in a path segment. */
     public static final Pattern ID_FORMAT = Pattern.compile("apr_[A-Za-z0-9_-]{22}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public Approval {
         Objects.requireNonNull(approvalId, "approvalId");
@@ -29,7 +29,7 @@ public record Approval(String approvalId, String executionId, String taskToken, 
 
     public static String newId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RestoreSafeRandom.secure().nextBytes(bytes);
         return "apr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

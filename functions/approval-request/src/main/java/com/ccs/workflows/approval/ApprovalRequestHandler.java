@@ -36,7 +36,8 @@ public final class ApprovalRequestHandler extends JsonEventHandler {
                 ApprovalAdapters.store(env),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
                 new EventBridgeReminderScheduler(AwsClients.build(SchedulerClient.builder()),
-                        env.optional("REMINDER_SCHEDULE_GROUP", "default"), env.required("REMINDER_TARGET_ARN"), env.required("REMINDER_ROLE_ARN")),
+                        env.optional("REMINDER_SCHEDULE_GROUP", "default"), env.required("REMINDER_TARGET_ARN"), env.required("REMINDER_ROLE_ARN"),
+                        env.required("REMINDER_DEAD_LETTER_QUEUE_ARN")),
                 new ManagerMessages(signer), Clock.systemUTC(), env.required("MANAGER_ID"), env.reminderLead(), Approval::newId);
     }
 

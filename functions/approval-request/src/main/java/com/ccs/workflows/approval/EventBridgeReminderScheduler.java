@@ -18,7 +18,8 @@ import java.time.temporal.ChronoUnit;
  * One EventBridge Scheduler one-time schedule per approval window ({@code at(...)} in UTC) that invokes the
  * reminder function with {@code {"approval_id", "expires_at"}} and deletes itself after running. The name derives
  * from the approval id and the window's expiry, so a retried request finds the schedule already there
- * (ConflictException) and changes nothing, while a renewed window gets a schedule of its own.
+ * (ConflictException) and changes nothing, while a renewed window gets a schedule of its own. A reminder that
+ * Scheduler could not deliver after its retries goes to the dead-letter queue, where an alarm sees it.
  */
 public final class EventBridgeReminderScheduler implements ReminderScheduler {
     static final String NAME_PREFIX = "approval-reminder-";
@@ -28,13 +29,19 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
     private final String group;
     private final String targetArn;
     private final String roleArn;
+    private final String deadLetterArn;
 
-    /** {@code group} is the schedule group (the project's own, so IAM can be scoped to it; "default" otherwise). */
-    public EventBridgeReminderScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn) {
+    /**
+     * {@code group} is the schedule group (the project's own, so IAM can be scoped to it; "default" otherwise);
+     * {@code deadLetterArn} the SQS queue that receives a reminder Scheduler could not deliver.
+     */
+    public EventBridgeReminderScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn,
+                                        String deadLetterArn) {
         this.scheduler = scheduler;
         this.group = group;
         this.targetArn = targetArn;
         this.roleArn = roleArn;
+        this.deadLetterArn = deadLetterArn;
     }
 
     /** {@code approval-reminder-<approval_id>-<expires epoch s>}: 55 characters, within Scheduler's 64. */
@@ -60,7 +67,8 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .description("Reminds the manager about approval " + approvalId)
                     .target(t -> t.arn(targetArn).roleArn(roleArn).input(input)
-                            .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(3600))));
+                            .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(3600))
+                            .deadLetterConfig(d -> d.arn(deadLetterArn))));
         } catch (ConflictException e) {
             // Already scheduled by an earlier attempt of the same request.
         } catch (SdkException e) {

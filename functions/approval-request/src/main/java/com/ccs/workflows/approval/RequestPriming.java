@@ -28,7 +28,7 @@ final class RequestPriming {
             ApprovalService approvals = new ApprovalService(ApprovalPriming.store(dynamo),
                     new SnsManagerNotifier(sns, ApprovalPriming.topicArn()),
                     new EventBridgeReminderScheduler(scheduler, "ccs-priming", "arn:aws:lambda:us-east-1:000000000000:function:ccs-priming",
-                            "arn:aws:iam::000000000000:role/ccs-priming"),
+                            "arn:aws:iam::000000000000:role/ccs-priming", "arn:aws:sqs:us-east-1:000000000000:ccs-priming"),
                     new ManagerMessages(ApprovalPriming.signer(http.secrets())), Clock.systemUTC(), ApprovalPriming.MANAGER,
                     Env.DEFAULT_REMINDER_LEAD, Approval::newId);
             for (int round = 0; round < rounds; round++) {

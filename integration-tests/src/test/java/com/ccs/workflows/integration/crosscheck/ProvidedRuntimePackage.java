@@ -17,10 +17,10 @@ import java.util.zip.ZipOutputStream;
  * A function's Lambda zip repackaged for an emulator's {@code provided.al2023} runtime: the zip's classes and
  * jars unchanged, plus the AWS Lambda Java runtime interface client (and what it needs) under {@code lib/}, and a
  * {@code bootstrap} that starts it on a local JDK with Lambda's JVM flags. MiniStack runs {@code provided}
- * functions as local processes but answers {@code java21} ones with a stand-in, so this is how the real handler
- * code runs behind MiniStack's own Step Functions. It is a test artifact; the template deploys java21.
+ * functions as local processes but answers {@code java25} ones with a stand-in, so this is how the real handler
+ * code runs behind MiniStack's own Step Functions. It is a test artifact; the template deploys java25.
  */
-final class ProvidedRuntimePackage {
+public final class ProvidedRuntimePackage {
   /** Jars of the test class path the runtime interface client needs beside what every function zip has. */
   private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-runtime-interface-client-",
       "aws-lambda-java-serialization-", "utils-lite-");
@@ -35,7 +35,7 @@ final class ProvidedRuntimePackage {
 
   private ProvidedRuntimePackage() {}
 
-  static byte[] of(Path functionZip) {
+  public static byte[] of(Path functionZip) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes);
         ZipInputStream in = new ZipInputStream(Files.newInputStream(functionZip))) {

@@ -79,12 +79,17 @@ public abstract class BusinessScenarios extends StackScenarios {
 
   /** Opens the signed link and presses the confirmation page's button (a POST with a comment). */
   private HttpResponse<String> decide(Notification message, String decision) {
+    return decide(message, decision, "Decided by the integration test");
+  }
+
+  /** Submits the decision page of the message's {@code decision} link, with {@code comment} (none when null). */
+  private HttpResponse<String> decide(Notification message, String decision, String comment) {
     Matcher matcher = LINK.matcher(message.message());
     while (matcher.find()) {
       if (matcher.group(1).equals(decision)) {
         URI link = URI.create(matcher.group());
         return Runs.post(link, "application/x-www-form-urlencoded",
-            "comment=" + URLEncoder.encode("Decided by the integration test", StandardCharsets.UTF_8));
+            comment == null ? "" : "comment=" + URLEncoder.encode(comment, StandardCharsets.UTF_8));
       }
     }
     throw new AssertionError("no " + decision + " link in: " + message.message());
@@ -180,6 +185,22 @@ public abstract class BusinessScenarios extends StackScenarios {
     assertThat(path(execution)).last().isEqualTo("Approval Rejected");
     assertThat(path(execution)).doesNotContain("Create Contract", "Process Payment");
     assertThat(Runs.count(stack(), "ContractsTable")).isEqualTo(contractsBefore);
+  }
+
+  @Test
+  void aRejectionWithoutACommentEndsInApprovalRejectedToo() {
+    ObjectNode request = request("rejected-by-manager.json");
+    String arn = start(request);
+
+    HttpResponse<String> answer = decide(managerMessage(request), "reject", null);
+    DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(execution.status()).as(Runs.historyText(stack(), execution.executionArn()))
+        .isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).isEqualTo("ApprovalRejected");
+    assertThat(execution.cause()).startsWith("Rejected by ");
+    assertThat(path(execution)).last().isEqualTo("Approval Rejected");
   }
 
   @Test

@@ -15,8 +15,9 @@ import org.testcontainers.utility.DockerImageName;
  *       {@code scripts/test.sh} starts (CCS_TEST_AWS_ENDPOINT, CCS_TEST_STRIPE_ENDPOINT; MiniStack in CI);</li>
  *   <li>{@link #onLocalStack()}: the local runner against LocalStack in Docker (Testcontainers), skipped with a
  *       message where no Docker engine runs. Image: system property or variable {@code CCS_LOCALSTACK_IMAGE}
- *       (default {@code localstack/localstack:4}; Floci and MiniStack images are drop-in alternatives);
- *       {@code LOCALSTACK_AUTH_TOKEN} is passed on.</li>
+ *       (default {@code localstack/localstack:4.14.0}, the last release that runs without an auth token; a later
+ *       or floating LocalStack tag needs {@code LOCALSTACK_AUTH_TOKEN}, which is passed on; Floci and MiniStack
+ *       images are drop-in alternatives).</li>
  * </ol>
  */
 public final class Stacks {
@@ -34,10 +35,10 @@ public final class Stacks {
 
   public static WorkflowStack onLocalStack() {
     assumeTrue(DockerEngine.available(), "No Docker engine: the LocalStack (Testcontainers) backend is skipped");
-    String image = setting("CCS_LOCALSTACK_IMAGE", "localstack/localstack:4");
+    String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
+    String image = LocalStackImage.resolve(setting("CCS_LOCALSTACK_IMAGE", null), token).name();
     LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(image)
         .asCompatibleSubstituteFor("localstack/localstack"));
-    String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
     if (token != null && !token.isBlank()) {
       container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
     }

@@ -169,7 +169,8 @@ public final class InProcessFunction implements AutoCloseable {
       return new Invocation(requestId, null, CRASH_ERROR, Json.write(payload), cold, init,
           Duration.ofNanos(System.nanoTime() - start));
     }
-    long deadlineNanos = start + TimeUnit.SECONDS.toNanos(spec.timeoutSeconds());
+    // As on Lambda, the function's timeout runs from the invocation, not from the container's initialisation.
+    long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.timeoutSeconds());
     Future<byte[]> call = threads.submit(() -> container.handle(event, requestId, deadlineNanos));
     try {
       byte[] output = call.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -158,16 +158,24 @@ public final class ProjectResources {
     return functions;
   }
 
+  /**
+   * The template's state machines, either resource type: SAM's (Name, Type, DefinitionUri) or CloudFormation's
+   * (StateMachineName, StateMachineType, DefinitionS3Location as a local file, which `sam deploy` uploads).
+   */
   public static List<StateMachineSpec> stateMachines(TemplateResolver resolver) {
     List<StateMachineSpec> machines = new ArrayList<>();
-    for (SamTemplate.Resource r : of(resolver, "AWS::Serverless::StateMachine")) {
-      String definition;
-      Object inline = r.properties().get("Definition");
-      if (inline != null) {
-        throw new UnsupportedOperationException(r.logicalId() + ": an inline Definition is not supported locally;"
-            + " use DefinitionUri");
+    List<SamTemplate.Resource> resources = new ArrayList<>(of(resolver, "AWS::Serverless::StateMachine"));
+    resources.addAll(of(resolver, "AWS::StepFunctions::StateMachine"));
+    for (SamTemplate.Resource r : resources) {
+      boolean sam = r.type().startsWith("AWS::Serverless::");
+      String fileProperty = sam ? "DefinitionUri" : "DefinitionS3Location";
+      if (r.properties().containsKey(sam ? "Definition" : "DefinitionString")
+          || !(r.properties().get(fileProperty) instanceof String)) {
+        throw new UnsupportedOperationException(r.logicalId() + ": the local runner reads a definition from a file;"
+            + " give " + fileProperty + " as a path relative to the template");
       }
-      Path file = resolver.path(resolver.stringProperty(r, "DefinitionUri"));
+      Path file = resolver.path(resolver.stringProperty(r, fileProperty));
+      String definition;
       try {
         definition = Files.readString(file);
       } catch (IOException e) {
@@ -177,8 +185,8 @@ public final class ProjectResources {
       for (Map.Entry<String, Object> s : SamTemplate.map(substitutions).entrySet()) {
         definition = definition.replace("${" + s.getKey() + "}", TemplateResolver.scalar(s.getValue()));
       }
-      String type = resolver.stringProperty(r, "Type");
-      machines.add(new StateMachineSpec(r.logicalId(), resolver.stringProperty(r, "Name"),
+      String type = resolver.stringProperty(r, sam ? "Type" : "StateMachineType");
+      machines.add(new StateMachineSpec(r.logicalId(), resolver.stateMachineName(r),
           type == null || type.isEmpty() ? "STANDARD" : type, definition));
     }
     return machines;

@@ -250,7 +250,7 @@ public final class TemplateResolver {
       case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> functionArn(name);
       case "AWS::Serverless::StateMachine.Arn", "AWS::StepFunctions::StateMachine.Arn" -> ref;
       case "AWS::Serverless::StateMachine.Name", "AWS::StepFunctions::StateMachine.Name" ->
-          stringProperty(resource, "Name");
+          stateMachineName(resource);
       default -> throw new UnsupportedOperationException("Fn::GetAtt " + name + "." + attribute + " ("
           + resource.type() + ") is not supported by the local runner's template resolver");
     };
@@ -299,7 +299,12 @@ public final class TemplateResolver {
   }
 
   private String stateMachineArn(SamTemplate.Resource resource) {
-    return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + stringProperty(resource, "Name");
+    return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + stateMachineName(resource);
+  }
+
+  /** {@code Name} of an AWS::Serverless::StateMachine, {@code StateMachineName} of an AWS::StepFunctions one. */
+  public String stateMachineName(SamTemplate.Resource resource) {
+    return stringProperty(resource, resource.type().startsWith("AWS::Serverless::") ? "Name" : "StateMachineName");
   }
 
   /** The template's directory joined with a relative path such as CodeUri or DefinitionUri. */

@@ -55,10 +55,11 @@ class TemplateResolverTest {
         .containsEntry("APPROVAL_BASE_URL", "https://local.execute-api.us-east-1.amazonaws.com")
         .containsEntry("REMINDER_TARGET_ARN",
             "arn:aws:lambda:us-east-1:000000000000:function:ccs-dev-approval-reminder:live")
+        .containsEntry("REMINDER_DEAD_LETTER_QUEUE_ARN", "arn:aws:sqs:us-east-1:000000000000:ccs-dev-approval-reminders-dlq")
         .containsEntry("REMINDER_LEAD_SECONDS", "7200")
         .containsEntry("POWERTOOLS_METRICS_NAMESPACE", "ccs/Workflows") // Globals, !Sub
         .containsEntry("MANAGER_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:ccs-dev-manager-notifications");
-    assertThat(function(resolver, "VideoRecordingFunction").timeoutSeconds()).isEqualTo(5);
+    assertThat(function(resolver, "VideoRecordingFunction").timeoutSeconds()).isEqualTo(2);
     assertThat(function(resolver, "VideoRecordingFunction").environment())
         .containsEntry("VEHICLE_COMMAND_TOPIC_PREFIX", "ccs/dev/vehicles")
         .containsEntry("IOT_DATA_ENDPOINT", "");

@@ -1,6 +1,7 @@
 package com.ccs.workflows.shared.aws;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import com.ccs.workflows.shared.priming.RestoreSafeRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Strongly consistent BatchGetItem of any number of keys of one table: 100 keys per call (DynamoDB's limit), and
@@ -81,7 +81,7 @@ public final class DynamoDbBatchGet {
                 throw new DependencyUnavailableException("DynamoDB", pending.keys().size() + " keys still unread after "
                         + attempt + " BatchGetItem calls to " + table, null);
             }
-            pause(backoff.delay(attempt, ThreadLocalRandom.current()));
+            pause(backoff.delay(attempt, RestoreSafeRandom.current()));
         }
     }
 

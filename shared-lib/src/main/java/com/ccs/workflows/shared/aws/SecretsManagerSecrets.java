@@ -5,6 +5,7 @@ import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.observability.tracing.Subsegment;
 import com.ccs.workflows.shared.observability.tracing.TraceHeader;
+import com.ccs.workflows.shared.priming.RestoreSafeRandom;
 import com.ccs.workflows.shared.observability.tracing.Tracing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -36,7 +37,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -248,13 +248,10 @@ public final class SecretsManagerSecrets {
         }
     }
 
-    /**
-     * Exponential with jitter: 50 to 100 ms before the second attempt, 100 to 200 ms before the third. Seeded from
-     * the clock, not a generator's state, which every container restored from one SnapStart snapshot would share.
-     */
+    /** Exponential with jitter: 50 to 100 ms before the second attempt, 100 to 200 ms before the third. */
     static Duration backoff(int attempt) {
         long ceiling = BASE_DELAY.toMillis() << Math.min(attempt - 1, 4);
-        return Duration.ofMillis(new SplittableRandom(System.nanoTime()).nextLong(ceiling / 2, ceiling + 1));
+        return Duration.ofMillis(RestoreSafeRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
     private static void sleep(Duration delay) {

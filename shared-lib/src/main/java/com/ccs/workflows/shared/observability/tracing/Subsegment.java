@@ -1,10 +1,10 @@
 package com.ccs.workflows.shared.observability.tracing;
 
 import com.ccs.workflows.shared.event.JsonText;
+import com.ccs.workflows.shared.priming.RestoreSafeRandom;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -140,7 +140,7 @@ public final class Subsegment {
 
     /** 64 random bits as 16 hex digits, the form of a segment id. */
     static String newId() {
-        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String hex = Long.toHexString(RestoreSafeRandom.current().nextLong());
         return "0".repeat(16 - hex.length()) + hex;
     }
 
