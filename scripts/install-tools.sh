@@ -5,7 +5,8 @@
 #                     that the SAM CLI and the AWS CLI do not accept
 #   .tools/node   asl-validator (Amazon States Language definitions)
 #   .tools/bin    stripe-mock (Stripe API stand-in, built with `go install`)
-# Needs python3 (>= 3.10), npm and go on PATH.
+#   chromium, chromium-driver (Debian packages, for the browser tests; apt-get as root, only when missing)
+# Needs python3 (>= 3.10), npm and go on PATH. Without root or apt-get the browser tests report themselves skipped.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$root/.tools"
@@ -44,4 +45,20 @@ if [ ! -x "$tools/bin/stripe-mock" ]; then
   need go "Go to build stripe-mock"
   echo "install-tools: stripe-mock -> .tools/bin" >&2
   GOBIN="$tools/bin" GOFLAGS=-mod=mod go install "$STRIPE_MOCK"
+fi
+
+# The decision page's browser tests drive headless Chromium through its driver. A system package, so only as root
+# (as CI runs) and only when missing; elsewhere a note, and those tests are skipped.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "install-tools: chromium, chromium-driver (apt-get)" >&2
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver \
+        >/dev/null; }; then
+      echo "install-tools: chromium could not be installed; the browser tests will be skipped" >&2
+    fi
+  else
+    echo "install-tools: chromium and chromium-driver are not installed and need root with apt-get" \
+      "(apt-get install chromium chromium-driver); the browser tests will be skipped" >&2
+  fi
 fi

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.aws.SdkFaults;
+import com.ccs.workflows.shared.config.FunctionClock;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -26,21 +26,32 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalCallbackHandler.class);
 
     private final DecisionService service;
+    private final LanguageSetting languages;
 
     public ApprovalCallbackHandler() {
-        this(fromEnvironment(new Env(FunctionEnvironment.variables())));
+        this(new Env(FunctionEnvironment.variables()));
         CallbackPriming.register();
     }
 
+    private ApprovalCallbackHandler(Env env) {
+        this(fromEnvironment(env), env.language());
+    }
+
+    /** Pages in es-CO, the default of {@code APPROVAL_LANGUAGE}. */
     public ApprovalCallbackHandler(DecisionService service) {
+        this(service, LanguageSetting.of(LanguageSetting.FALLBACK));
+    }
+
+    public ApprovalCallbackHandler(DecisionService service, LanguageSetting languages) {
         this.service = service;
+        this.languages = languages;
     }
 
     private static DecisionService fromEnvironment(Env env) {
         LinkSigner signer = ApprovalAdapters.signer(env, null);
         return new DecisionService(
                 ApprovalAdapters.store(env),
-                new SfnTaskCallback(AwsClients.build(SfnClient.builder())), signer, Clock.systemUTC());
+                new SfnTaskCallback(AwsClients.build(SfnClient.builder())), signer, FunctionClock.clock());
     }
 
     @Override
@@ -51,6 +62,8 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
     HttpApiResponse respond(HttpApiEvent event, Context context) {
         return Observability.handle(context, "ApprovalCallback", Map.of(), () -> {
             boolean json = CallbackRequests.wantsJson(event);
+            PageContext page = new PageContext(languages.forPage(CallbackRequests.acceptLanguage(event)),
+                    service.clock().instant(), event.requestId());
             try {
                 CallbackRequest request = CallbackRequests.from(event);
                 if (Approval.isWellFormedId(request.approvalId())) {
@@ -62,15 +75,15 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
                     case CallbackOutcome.Refused f -> "ApprovalCallbackRefused" + f.status();
                     case CallbackOutcome.Confirmation c -> "ApprovalConfirmationShown";
                 });
-                return HttpResponses.render(outcome, json);
+                return HttpResponses.render(outcome, json, page);
             } catch (DependencyUnavailableException e) {
                 LOG.warn("Approval callback could not reach a dependency: {}", e.getMessage());
-                return HttpResponses.serverError(503, "try_again", "The service is busy. Nothing was changed; please try again in a minute.", json);
+                return HttpResponses.serverError(503, "try_again", "The service is busy. Nothing was changed; please try again in a minute.", json, page);
             } catch (RuntimeException e) {
                 // The class and, for an AWS failure, its error code and status: other messages may quote the link.
                 LOG.error("Approval callback failed: {}{}", e.getClass().getName(),
                         e instanceof AwsServiceException service ? " " + SdkFaults.describe(service) : "");
-                return HttpResponses.serverError(500, "internal_error", "Something went wrong. Nothing was recorded; please try again later.", json);
+                return HttpResponses.serverError(500, "internal_error", "Something went wrong. Nothing was recorded; please try again later.", json, page);
             }
         });
     }

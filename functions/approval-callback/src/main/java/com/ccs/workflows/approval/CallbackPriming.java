@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class CallbackPriming {
             for (int round = 0; round < rounds; round++) {
                 HttpApiEvent event = HttpApiEvent.from(MiniJson.parseObject(callbackEvent(signer)));
                 HttpApiResponse response = HttpResponses.render(decisions.handle(CallbackRequests.from(event)),
-                        CallbackRequests.wantsJson(event));
+                        CallbackRequests.wantsJson(event), new PageContext(ApprovalLanguage.ES_CO, Instant.now(), "priming"));
                 ApprovalPriming.check(JsonText.document(response.toMap()).startsWith("{\"statusCode\":200,"), "the callback");
             }
         }

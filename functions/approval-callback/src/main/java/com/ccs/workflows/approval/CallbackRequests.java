@@ -42,6 +42,19 @@ final class CallbackRequests {
         return accept.contains("application/json") && !accept.contains("text/html");
     }
 
+    /** The browser's {@code Accept-Language} as sent (null when absent). */
+    static String acceptLanguage(HttpApiEvent event) {
+        if (event.headers() == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> header : event.headers().entrySet()) {
+            if ("accept-language".equalsIgnoreCase(header.getKey())) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
     /** A field of an application/x-www-form-urlencoded body (what the confirmation form posts). */
     private static String formField(HttpApiEvent event, String name) {
         String body = event.body();

@@ -87,7 +87,8 @@ public final class DecisionService {
             return refused(403, "invalid_signature", "This link is not valid. Use the link from the approval message as it was sent.");
         }
         if (expires <= now.getEpochSecond()) {
-            return refused(410, "link_expired", "This link has expired: the approval window is closed.");
+            return new CallbackOutcome.Refused(410, "link_expired", "This link has expired: the approval window is closed.",
+                    null, Instant.ofEpochSecond(expires));
         }
         Optional<Approval> found = store.find(request.approvalId());
         if (found.isEmpty()) {
@@ -103,8 +104,13 @@ public final class DecisionService {
 
     private CallbackOutcome preview(Approval approval, Decision decision, CallbackRequest request, Instant now) {
         return switch (approval.statusAt(now)) {
-            case PENDING -> new CallbackOutcome.Confirmation(approval, decision,
-                    signer.query(approval.approvalId(), decision, Long.parseLong(request.expires()), request.approver()));
+            case PENDING -> {
+                long expires = Long.parseLong(request.expires());
+                yield new CallbackOutcome.Confirmation(approval, decision,
+                        signer.query(approval.approvalId(), decision, expires, request.approver()),
+                        signer.query(approval.approvalId(), decision.other(), expires, request.approver()),
+                        Instant.ofEpochSecond(expires));
+            }
             case EXPIRED -> expired(approval, now);
             case APPROVED, REJECTED -> decided(approval, decision, request, now, false);
         };
@@ -137,13 +143,14 @@ public final class DecisionService {
         Optional<Decision> recorded = Decision.of(status);
         if (recorded.isEmpty()) {
             // Pending again: a failed resume was just released by another click. Nothing was changed here.
-            return refused(503, "busy", "The decision could not be recorded right now. Nothing was changed; please try again.");
+            return refused(503, "busy", "The decision could not be recorded right now. Nothing was changed; please try again.", current);
         }
         if (recorded.get() != decision) {
             LOG.info("Refused conflicting decision approval_id={} recorded={} requested={}", current.approvalId(),
                     status.wire(), decision.outcome().wire());
             String by = current.decision() == null ? "" : " by " + current.decision().decidedBy() + " at " + current.decision().decidedAt();
-            return refused(409, "already_decided", "This request was already " + status.wire() + by + "; it cannot be changed.");
+            return refused(409, "already_decided", "This request was already " + status.wire() + by + "; it cannot be changed.",
+                    current);
         }
         if (mayRecover && current.resumedAt() == null && current.decision() != null
                 && current.decision().decidedAt().plus(RESUME_GRACE).isBefore(now)) {
@@ -161,7 +168,7 @@ public final class DecisionService {
     private static CallbackOutcome alreadyRecorded(Approval current) {
         String by = current.decision() == null ? "" : " by " + current.decision().decidedBy() + " at " + current.decision().decidedAt();
         return refused(409, "already_recorded", "This decision was already recorded: the request was " + current.status().wire()
-                + by + ". Nothing was changed.");
+                + by + ". Nothing was changed.", current);
     }
 
     private CallbackOutcome resume(Approval claimed, Decision decision, String claimId, boolean recovery) {
@@ -175,13 +182,15 @@ public final class DecisionService {
             }
             store.expire(claimed.approvalId(), claimId, AuditEvent.of("expired", now, "system"));
             LOG.info("Approval no longer awaited approval_id={}: {}", claimed.approvalId(), e.getMessage());
-            return refused(410, "no_longer_waiting", "This request is no longer waiting for a decision (its window closed or it was cancelled).");
+            return refused(410, "no_longer_waiting", "This request is no longer waiting for a decision (its window closed or it was cancelled).",
+                    claimed);
         } catch (DependencyUnavailableException e) {
             LOG.warn("Resume failed transiently approval_id={}: {}", claimed.approvalId(), e.getMessage());
             if (!recovery) {
                 release(claimed.approvalId(), claimId, now);
             }
-            return refused(503, "try_again", "The decision could not be delivered right now. Nothing was changed; please try again in a minute.");
+            return refused(503, "try_again", "The decision could not be delivered right now. Nothing was changed; please try again in a minute.",
+                    claimed);
         }
         try {
             store.markResumed(claimed.approvalId(), claimId, AuditEvent.of("resumed", now, "system"));
@@ -210,7 +219,7 @@ public final class DecisionService {
                 LOG.warn("Could not mark approval_id={} expired: {}", approval.approvalId(), e.getMessage());
             }
         }
-        return refused(410, "approval_expired", "The approval window for this request has closed.");
+        return refused(410, "approval_expired", "The approval window for this request has closed.", approval);
     }
 
     /** The output the waiting "Wait for Approval" state receives: {approved, approver, comment, decided_at}. */
@@ -246,5 +255,15 @@ public final class DecisionService {
 
     private static CallbackOutcome refused(int status, String error, String message) {
         return new CallbackOutcome.Refused(status, error, message);
+    }
+
+    /** A refusal about {@code approval}, which the page shows (who decided, when the window closed). */
+    private static CallbackOutcome refused(int status, String error, String message, Approval approval) {
+        return new CallbackOutcome.Refused(status, error, message, approval, null);
+    }
+
+    /** The time decisions and pages are judged by. */
+    Clock clock() {
+        return clock;
     }
 }

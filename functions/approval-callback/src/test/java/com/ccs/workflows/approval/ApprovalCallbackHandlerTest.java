@@ -23,7 +23,7 @@ class ApprovalCallbackHandlerTest {
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.FakeTasks tasks = new Fakes.FakeTasks();
     private final ApprovalCallbackHandler handler = new ApprovalCallbackHandler(
-            new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)));
+            new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)), LanguageSetting.of(ApprovalLanguage.EN));
 
     ApprovalCallbackHandlerTest() {
         // The sample links expire at 4102444800 (2100-01-01); so does this approval's window.

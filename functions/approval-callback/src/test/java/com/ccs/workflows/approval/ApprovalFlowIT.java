@@ -58,7 +58,7 @@ class ApprovalFlowIT {
         store = new DynamoDbApprovalStore(aws.dynamo, table);
         LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secretReader, aws.secret(SECRET)), Fakes.BASE_URL);
         Fakes.RecordingScheduler noReminders = new Fakes.RecordingScheduler();
-        requests = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topic[0]), noReminders, new ManagerMessages(signer),
+        requests = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topic[0]), noReminders, new ManagerMessages(signer, ApprovalLanguage.EN),
                 Clock.systemUTC(), Fakes.MANAGER, Duration.ofHours(2), Approval::newId);
         callback = new ApprovalCallbackHandler(new DecisionService(store, new SfnTaskCallback(aws.sfn), signer, Clock.systemUTC()));
     }

@@ -37,7 +37,7 @@ class ApprovalLogHygieneTest {
     private static final LogScan SCAN = LogScan.create().secret("link signing secret", Fakes.TEST_SECRET).secret("task token", TOKEN);
 
     private static ApprovalService service(InMemoryApprovalStore store, ManagerNotifier notifier, ReminderScheduler scheduler) {
-        return new ApprovalService(store, notifier, scheduler, new ManagerMessages(Fakes.signer()), new MutableClock(NOW),
+        return new ApprovalService(store, notifier, scheduler, new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO), new MutableClock(NOW),
                 Fakes.MANAGER, Duration.ofHours(2), Approval::newId);
     }
 

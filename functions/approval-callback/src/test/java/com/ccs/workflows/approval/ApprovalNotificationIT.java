@@ -50,7 +50,7 @@ class ApprovalNotificationIT {
         service = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topicArn),
                 new EventBridgeReminderScheduler(aws.scheduler, scheduleGroup, "arn:aws:lambda:us-east-1:000000000000:function:" + aws.name("reminder"),
                         "arn:aws:iam::000000000000:role/" + aws.name("scheduler"), DEAD_LETTERS),
-                new ManagerMessages(signer), Clock.systemUTC(), Fakes.MANAGER, Duration.ofHours(2), Approval::newId);
+                new ManagerMessages(signer, ApprovalLanguage.EN), Clock.systemUTC(), Fakes.MANAGER, Duration.ofHours(2), Approval::newId);
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ class ApprovalReminderHandlerTest {
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
     private final ApprovalReminderHandler handler = new ApprovalReminderHandler(new ApprovalService(store, notifier,
-            new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer()), new MutableClock(NOW), Fakes.MANAGER,
+            new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer(), ApprovalLanguage.EN), new MutableClock(NOW), Fakes.MANAGER,
             Duration.ofHours(2), Approval::newId));
 
     private Map<String, Object> sample() throws Exception {

@@ -44,7 +44,7 @@ class ApprovalReminderHostileInputTest {
             store.put(pending);
             Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
             ApprovalReminderHandler handler = new ApprovalReminderHandler(new ApprovalService(store, notifier,
-                    new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer()), new MutableClock(NOW), Fakes.MANAGER,
+                    new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO), new MutableClock(NOW), Fakes.MANAGER,
                     Duration.ofHours(2), Approval::newId));
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();

@@ -27,7 +27,7 @@ class ApprovalRequestHandlerTest {
     private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
     private final Fakes.RecordingScheduler scheduler = new Fakes.RecordingScheduler();
     private final ApprovalRequestHandler handler = new ApprovalRequestHandler(new ApprovalService(store, notifier, scheduler,
-            new ManagerMessages(Fakes.signer()), new MutableClock(NOW), Fakes.MANAGER, Duration.ofHours(2), Approval::newId));
+            new ManagerMessages(Fakes.signer(), ApprovalLanguage.EN), new MutableClock(NOW), Fakes.MANAGER, Duration.ofHours(2), Approval::newId));
 
     static Map<String, Object> sample(String file) throws Exception {
         return SimpleJson.parseObject(Files.readString(EVENTS.resolve(file)));

@@ -38,7 +38,7 @@ class ApprovalRequestHostileInputTest {
             Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
             Fakes.RecordingScheduler scheduler = new Fakes.RecordingScheduler();
             ApprovalRequestHandler handler = new ApprovalRequestHandler(new ApprovalService(store, notifier, scheduler,
-                    new ManagerMessages(Fakes.signer()), new MutableClock(NOW), Fakes.MANAGER, Duration.ofHours(2), Approval::newId));
+                    new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO), new MutableClock(NOW), Fakes.MANAGER, Duration.ofHours(2), Approval::newId));
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             List<String> tokens = tokensIn(event, sample);

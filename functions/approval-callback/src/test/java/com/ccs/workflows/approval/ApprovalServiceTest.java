@@ -25,7 +25,7 @@ class ApprovalServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final LinkSigner signer = Fakes.signer();
     private final AtomicInteger ids = new AtomicInteger();
-    private final ApprovalService service = new ApprovalService(store, notifier, scheduler, new ManagerMessages(signer), clock,
+    private final ApprovalService service = new ApprovalService(store, notifier, scheduler, new ManagerMessages(signer, ApprovalLanguage.EN), clock,
             Fakes.MANAGER, Duration.ofHours(2), () -> String.format("apr_TestApprovalId%08d", ids.incrementAndGet()));
 
     static ApprovalRequest request(String executionId, String token, long window) {
@@ -48,7 +48,7 @@ class ApprovalServiceTest {
         assertThat(notifier.messages).hasSize(1);
         ManagerMessage message = notifier.messages.get(0);
         assertThat(message.subject()).isEqualTo("Approval needed: Transportes Nandu S.A.S. (75 vehicles)");
-        assertThat(message.body()).contains("CUST-98765", "Transportes Ñandú S.A.S.", "75", "premium", "15,000,000 COP", "exec-1");
+        assertThat(message.body()).contains("CUST-98765", "Transportes Ñandú S.A.S.", "75", "Premium", "15,000,000 COP", "exec-1");
         assertThat(message.subject() + message.body()).doesNotContain(TOKEN).doesNotContain("abc123");
 
         Matcher links = LINK.matcher(message.body());
@@ -233,7 +233,7 @@ class ApprovalServiceTest {
         assertThat(notifier.messages).hasSize(2);
         ManagerMessage reminder = notifier.messages.get(1);
         assertThat(reminder.subject()).startsWith("Reminder");
-        assertThat(reminder.body()).contains("2 hours", "/approvals/" + opened.approvalId() + "/approve?", "/reject?")
+        assertThat(reminder.body()).contains("closes in 2 h;", "/approvals/" + opened.approvalId() + "/approve?", "/reject?")
                 .doesNotContain(TOKEN);
         assertThat(store.get(opened.approvalId()).remindedAt()).isEqualTo(clock.instant());
     }

@@ -68,6 +68,27 @@ class DynamoDbApprovalStoreIT {
     }
 
     @Test
+    void theDocumentAndThePlatesTheManagerIsShownRoundTripAndAnOlderItemReadsWithout() {
+        ApprovalRequest request = new ApprovalRequest("TOKEN-doc-" + aws.suffix, "exec-doc-" + aws.suffix,
+                new RequestSummary("CUST-1", "Transportes Ñandú S.A.S.", 75, "premium", 15_000_000, "RUT", "900123456-8",
+                        List.of("ABC123", "DEF456")), 86_400);
+        Approval approval = Approval.pending(Approval.newId(), request, Fakes.MANAGER, NOW);
+
+        assertThat(store.create(approval, Optional.empty())).isTrue();
+
+        assertThat(store.find(approval.approvalId())).contains(approval);
+        var item = aws.dynamo.getItem(r -> r.tableName(table).key(ApprovalItems.key(approval.approvalId()))).item();
+        assertThat(item.get("document_id").s()).isEqualTo("900123456-8");
+        assertThat(item.get("plates").l()).extracting(v -> v.s()).containsExactly("ABC123", "DEF456");
+        // An item written before the summary had them: no document, no plates.
+        Approval older = fresh("exec-older-" + aws.suffix);
+        store.create(older, Optional.empty());
+        assertThat(store.find(older.approvalId()).orElseThrow().summary())
+                .satisfies(s -> assertThat(s.documentId()).isNull())
+                .satisfies(s -> assertThat(s.plates()).isEmpty());
+    }
+
+    @Test
     void aSecondApprovalForTheSameExecutionNeedsToReplaceTheCurrentOne() {
         Approval first = fresh("exec-marker-" + aws.suffix);
         Approval second = fresh(first.executionId());

@@ -51,6 +51,11 @@ final class ApprovalItems {
         item.put("number_of_vehicles", n(a.summary().numberOfVehicles()));
         item.put("contract_type", s(a.summary().contractType()));
         item.put("estimated_value", n(a.summary().estimatedValue()));
+        putString(item, "document_type", a.summary().documentType());
+        putString(item, "document_id", a.summary().documentId());
+        if (!a.summary().plates().isEmpty()) {
+            item.put("plates", AttributeValue.fromL(a.summary().plates().stream().map(ApprovalItems::s).toList()));
+        }
         item.put("approver", s(a.approver()));
         item.put("status", s(a.status().wire()));
         item.put("created_at", s(a.createdAt().toString()));
@@ -73,7 +78,8 @@ final class ApprovalItems {
 
     static Approval fromItem(Map<String, AttributeValue> item) {
         RequestSummary summary = new RequestSummary(str(item, "customer_id"), str(item, "company_name"),
-                num(item, "number_of_vehicles"), str(item, "contract_type"), num(item, "estimated_value"));
+                num(item, "number_of_vehicles"), str(item, "contract_type"), num(item, "estimated_value"),
+                str(item, "document_type"), str(item, "document_id"), strings(item, "plates"));
         DecisionRecord decision = item.containsKey("decided_at")
                 ? new DecisionRecord(str(item, "decided_by"), Instant.parse(str(item, "decided_at")), str(item, "comment"),
                 str(item, "decision_claim"))
@@ -131,6 +137,12 @@ final class ApprovalItems {
     private static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    /** A list of strings; absent (an approval stored before the plates were kept) reads as empty. */
+    private static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
 
     private static long num(Map<String, AttributeValue> item, String name) {

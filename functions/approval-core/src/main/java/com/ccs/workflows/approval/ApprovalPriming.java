@@ -61,6 +61,8 @@ final class ApprovalPriming {
         return "{\"approval_id\":{\"S\":\"" + APPROVAL_ID + "\"},\"record_type\":{\"S\":\"approval\"},"
                 + "\"execution_id\":{\"S\":\"priming\"},\"task_token\":{\"S\":\"priming-task-token\"},"
                 + "\"customer_id\":{\"S\":\"CUST-PRIMING\"},\"company_name\":{\"S\":\"Priming S.A.S.\"},"
+                + "\"document_type\":{\"S\":\"NIT\"},\"document_id\":{\"S\":\"900123456-8\"},"
+                + "\"plates\":{\"L\":[{\"S\":\"ABC123\"},{\"S\":\"DEF456\"}]},"
                 + "\"number_of_vehicles\":{\"N\":\"75\"},\"contract_type\":{\"S\":\"premium\"},\"estimated_value\":{\"N\":\"15000000\"},"
                 + "\"approver\":{\"S\":\"" + MANAGER + "\"},\"status\":{\"S\":\"" + (decided ? "approved" : "pending") + "\"},"
                 + "\"created_at\":{\"S\":\"2026-01-01T00:00:00Z\"},\"expires_at\":{\"N\":\"" + EXPIRES + "\"},"

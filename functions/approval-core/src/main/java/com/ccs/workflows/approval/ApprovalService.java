@@ -64,7 +64,7 @@ public final class ApprovalService {
         Opened opened = open(request, now);
         Approval approval = opened.approval();
         if (approval.notifiedAt() == null) {
-            ManagerMessage message = opened.renewedAfterNotice() ? messages.renewal(approval) : messages.request(approval);
+            ManagerMessage message = opened.renewedAfterNotice() ? messages.renewal(approval, now) : messages.request(approval, now);
             String messageId = notifier.publish(message);
             store.markNotified(approval.approvalId(), AuditEvent.of("notified", clock.instant(), "system"));
             LOG.info("Manager notified approval_id={} message_id={}", approval.approvalId(), messageId);

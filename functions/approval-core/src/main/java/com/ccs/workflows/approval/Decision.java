@@ -24,6 +24,11 @@ public enum Decision {
         return outcome;
     }
 
+    /** The decision the manager can take instead: the page offers both. */
+    public Decision other() {
+        return this == APPROVE ? REJECT : APPROVE;
+    }
+
     /** Exact, case-sensitive match: the signature covers the segment, so there is one spelling only. */
     public static Optional<Decision> fromSegment(String value) {
         for (Decision decision : values()) {

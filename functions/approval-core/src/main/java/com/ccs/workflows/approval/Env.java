@@ -26,6 +26,11 @@ final class Env {
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
+    /** {@code APPROVAL_LANGUAGE}: es-CO (the default), en, or auto ({@link LanguageSetting}). */
+    LanguageSetting language() {
+        return LanguageSetting.parse(env.get(LanguageSetting.VARIABLE));
+    }
+
     Duration reminderLead() {
         String value = env.get("REMINDER_LEAD_SECONDS");
         if (value == null || value.isBlank()) {

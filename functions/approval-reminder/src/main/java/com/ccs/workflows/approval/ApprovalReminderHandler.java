@@ -3,13 +3,13 @@ package com.ccs.workflows.approval;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.config.FunctionClock;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.EventFields;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class ApprovalReminderHandler extends JsonEventHandler {
         return new ApprovalService(
                 ApprovalAdapters.store(env),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
-                NO_FURTHER_REMINDERS, new ManagerMessages(signer), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
+                NO_FURTHER_REMINDERS, new ManagerMessages(signer, env.language().forMessages()), FunctionClock.clock(), null, Env.DEFAULT_REMINDER_LEAD,
                 Approval::newId);
     }
 

@@ -25,7 +25,7 @@ final class ReminderPriming {
              SnsClient sns = http.client(SnsClient.builder())) {
             ApprovalService approvals = new ApprovalService(ApprovalPriming.store(dynamo),
                     new SnsManagerNotifier(sns, ApprovalPriming.topicArn()), ApprovalReminderHandler.NO_FURTHER_REMINDERS,
-                    new ManagerMessages(ApprovalPriming.signer(http.secrets())), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
+                    new ManagerMessages(ApprovalPriming.signer(http.secrets()), ApprovalLanguage.ES_CO), Clock.systemUTC(), null, Env.DEFAULT_REMINDER_LEAD,
                     Approval::newId);
             for (int round = 0; round < rounds; round++) {
                 ApprovalPriming.check(approvals.remind(ApprovalPriming.APPROVAL_ID,

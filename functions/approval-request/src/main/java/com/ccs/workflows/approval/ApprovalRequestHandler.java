@@ -2,13 +2,13 @@ package com.ccs.workflows.approval;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.shared.config.FunctionClock;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +38,7 @@ public final class ApprovalRequestHandler extends JsonEventHandler {
                 new EventBridgeReminderScheduler(AwsClients.build(SchedulerClient.builder()),
                         env.optional("REMINDER_SCHEDULE_GROUP", "default"), env.required("REMINDER_TARGET_ARN"), env.required("REMINDER_ROLE_ARN"),
                         env.required("REMINDER_DEAD_LETTER_QUEUE_ARN")),
-                new ManagerMessages(signer), Clock.systemUTC(), env.required("MANAGER_ID"), env.reminderLead(), Approval::newId);
+                new ManagerMessages(signer, env.language().forMessages()), FunctionClock.clock(), env.required("MANAGER_ID"), env.reminderLead(), Approval::newId);
     }
 
     @Override

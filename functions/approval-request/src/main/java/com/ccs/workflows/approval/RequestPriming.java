@@ -29,7 +29,7 @@ final class RequestPriming {
                     new SnsManagerNotifier(sns, ApprovalPriming.topicArn()),
                     new EventBridgeReminderScheduler(scheduler, "ccs-priming", "arn:aws:lambda:us-east-1:000000000000:function:ccs-priming",
                             "arn:aws:iam::000000000000:role/ccs-priming", "arn:aws:sqs:us-east-1:000000000000:ccs-priming"),
-                    new ManagerMessages(ApprovalPriming.signer(http.secrets())), Clock.systemUTC(), ApprovalPriming.MANAGER,
+                    new ManagerMessages(ApprovalPriming.signer(http.secrets()), ApprovalLanguage.ES_CO), Clock.systemUTC(), ApprovalPriming.MANAGER,
                     Env.DEFAULT_REMINDER_LEAD, Approval::newId);
             for (int round = 0; round < rounds; round++) {
                 ApprovalPriming.check(approvals.request(ApprovalRequest.from(requestEvent(round))).notified(), "the request");

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,14 @@ public final class LocalRunnerStack implements WorkflowStack {
    * @param sharedStripe another stack's Stripe stand-in, for two stacks on one Stripe account (null: its own)
    */
   public LocalRunnerStack(String description, URI endpoint, URI stripeMock, StripeStandIn sharedStripe) {
+    this(description, endpoint, stripeMock, sharedStripe, Map.of());
+  }
+
+  /**
+   * @param parameters template parameters to override ({@code ApprovalLanguage=auto}, ...)
+   */
+  public LocalRunnerStack(String description, URI endpoint, URI stripeMock, StripeStandIn sharedStripe,
+      Map<String, String> parameters) {
     this.description = description;
     this.endpoint = endpoint;
     Path project = projectDir();
@@ -65,9 +74,14 @@ public final class LocalRunnerStack implements WorkflowStack {
     if (sharedStripe != null) {
       options = options.withStripe(sharedStripe);
     }
+    Map<String, String> overrides = new HashMap<>(parameters);
     if (endpoint != null) {
       String name = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-      options = options.withEndpoint(endpoint).withParameters(Map.of("ProjectName", name));
+      overrides.put("ProjectName", name);
+      options = options.withEndpoint(endpoint);
+    }
+    if (!overrides.isEmpty()) {
+      options = options.withParameters(overrides);
     }
     this.deployment = LocalDeployment.start(options);
     deployment.stateMachines().values().forEach(deployment::warmFor);

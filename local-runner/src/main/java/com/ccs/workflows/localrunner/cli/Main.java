@@ -246,11 +246,15 @@ public final class Main {
       out.println("Manager approval requested: " + message.subject());
       out.println("  " + message.body().replace("\n", "\n  "));
       while (true) {
-        String answer = console.readLine("Decision: [a]pprove, [r]eject, or let the window run ou[t]? ");
+        String answer = console.readLine("Decision: [a]pprove, [r]eject, let the window run ou[t], or open a link"
+            + " above in a browser, decide on its page and press Enter: ");
         if (answer == null) {
           return WorkflowRun.Decision.TIMEOUT;
         }
         switch (answer.strip().toLowerCase(Locale.ROOT)) {
+          case "" -> {
+            return WorkflowRun.Decision.IN_BROWSER;
+          }
           case "a", "approve" -> {
             return WorkflowRun.Decision.APPROVE;
           }
@@ -260,7 +264,7 @@ public final class Main {
           case "t", "timeout" -> {
             return WorkflowRun.Decision.TIMEOUT;
           }
-          default -> out.println("Please answer a, r or t.");
+          default -> out.println("Please answer a, r, t, or press Enter once decided in the browser.");
         }
       }
     };

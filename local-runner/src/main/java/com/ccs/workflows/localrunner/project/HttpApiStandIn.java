@@ -113,6 +113,7 @@ public final class HttpApiStandIn implements AutoCloseable {
       URI uri = baseUrl().resolve(exchange.getRequestURI());
       ObjectNode event = WorkflowRun.httpEvent(exchange.getRequestMethod(), uri, body,
           exchange.getRequestHeaders().getFirst("Accept"), exchange.getRequestHeaders().getFirst("Content-Type"),
+          exchange.getRequestHeaders().getFirst("Accept-Language"),
           exchange.getRemoteAddress().getAddress().getHostAddress());
       InProcessFunction.Invocation invocation = callback.get().invoke(Json.write(event));
       if (invocation.failed()) {

@@ -62,12 +62,14 @@ public final class InProcessFunction implements AutoCloseable {
   private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
   private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
   private static final String ENVIRONMENT = "com.ccs.workflows.shared.config.FunctionEnvironment";
+  private static final String CLOCK = "com.ccs.workflows.shared.config.FunctionClock";
 
   private final FunctionSpec spec;
   private final Supplier<List<URL>> classPath;
   private final Map<String, String> environment;
   private final PrintStream log;
   private final Faults faults;
+  private final java.time.Clock clock;
   private final ConcurrentLinkedDeque<Container> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger containers = new AtomicInteger();
   private final ExecutorService threads;
@@ -96,7 +98,18 @@ public final class InProcessFunction implements AutoCloseable {
   public InProcessFunction(FunctionSpec spec, Supplier<List<URL>> classPath,
       Map<String, String> environment,
       PrintStream log, Faults faults) {
+    this(spec, classPath, environment, log, faults, null);
+  }
+
+  /**
+   * @param clock the host's clock, handed to the function ({@code FunctionClock.use}) so that what it decides by
+   *     the time agrees with the engine's (null: the function reads the system clock)
+   */
+  public InProcessFunction(FunctionSpec spec, Supplier<List<URL>> classPath,
+      Map<String, String> environment,
+      PrintStream log, Faults faults, java.time.Clock clock) {
     this.faults = faults;
+    this.clock = clock;
     this.spec = spec;
     this.classPath = classPath;
     Map<String, String> env = new HashMap<>(environment);
@@ -235,6 +248,14 @@ public final class InProcessFunction implements AutoCloseable {
         env.getMethod("use", Map.class).invoke(null, environment);
       } catch (ClassNotFoundException e) {
         // a function without shared-lib reads System.getenv(): it sees the host's environment
+      }
+      if (clock != null) {
+        try {
+          Class<?> functionClock = Class.forName(CLOCK, true, loader);
+          functionClock.getMethod("use", java.time.Clock.class).invoke(null, clock);
+        } catch (ClassNotFoundException e) {
+          // a function without shared-lib's FunctionClock reads the system clock
+        }
       }
       Class<?> handlerClass = Class.forName(spec.handlerClass(), true, loader);
       Object handler = handlerClass.getConstructor().newInstance();

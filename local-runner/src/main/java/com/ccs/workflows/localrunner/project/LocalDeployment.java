@@ -337,8 +337,9 @@ public final class LocalDeployment implements AutoCloseable {
         env.put("STRIPE_API_BASE", stripeBaseUrl().toString());
       }
       Path zip = FunctionPackages.zipOf(options.projectDir(), spec.module());
+      // The functions read the runner's clock, so an approval window the runner let run out is closed for them too.
       functions.add(new InProcessFunction(spec, () -> FunctionPackages.classPath(zip), env,
-          options.functionLog(), options.faults()));
+          options.functionLog(), options.faults(), clock.forFunctions()));
     }
     if (options.warm()) {
       warm(functions.all().stream().toList()).join();

@@ -42,6 +42,36 @@ public final class RunnerClock implements Clock {
     return Instant.now().plusNanos(offsetNanos.get());
   }
 
+  /** This clock as the functions read it ({@code FunctionClock}): UTC, ahead of the wall clock by the offset. */
+  public java.time.Clock forFunctions() {
+    return new FunctionsClock(this, java.time.ZoneOffset.UTC);
+  }
+
+  private static final class FunctionsClock extends java.time.Clock {
+    private final RunnerClock source;
+    private final java.time.ZoneId zone;
+
+    FunctionsClock(RunnerClock source, java.time.ZoneId zone) {
+      this.source = source;
+      this.zone = zone;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId newZone) {
+      return new FunctionsClock(source, newZone);
+    }
+
+    @Override
+    public Instant instant() {
+      return source.now();
+    }
+  }
+
   /** From now on, callback waits with nothing in flight jump to their deadline (they time out). */
   public void skipCallbackWaits(boolean skip) {
     this.skipCallbackWaits = skip;

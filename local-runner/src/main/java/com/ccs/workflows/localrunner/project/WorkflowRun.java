@@ -38,8 +38,11 @@ public final class WorkflowRun {
   private static final Pattern LINK = Pattern.compile("https?://\\S+/approvals/[^/\\s]+/(approve|reject)\\?\\S+");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
-  /** How a pending approval is decided. */
-  public enum Decision { APPROVE, REJECT, TIMEOUT }
+  /**
+   * How a pending approval is decided. {@code IN_BROWSER}: the manager opens a link of the message in a browser
+   * (the HTTP API serves it while the run goes on) and decides on its page; the run just waits for the execution.
+   */
+  public enum Decision { APPROVE, REJECT, TIMEOUT, IN_BROWSER }
 
   /** Decides a manager approval from the message the manager received; null when nobody can decide. */
   @FunctionalInterface
@@ -109,6 +112,8 @@ public final class WorkflowRun {
         } else if (decision == Decision.TIMEOUT) {
           deployment.clock().skipCallbackWaits(true);
           approvals.add(new ApprovalAction(decision, null, 0, "the approval window was let run out"));
+        } else if (decision == Decision.IN_BROWSER) {
+          approvals.add(new ApprovalAction(decision, null, 0, "decided on the page of a link, in a browser"));
         } else {
           approvals.add(decide(deployment, message, decision));
         }
@@ -188,9 +193,12 @@ public final class WorkflowRun {
     }
   }
 
-  /** The HTTP API (payload 2.0) event of a request to an approval link. */
+  /**
+   * The HTTP API (payload 2.0) event of a request to an approval link, with the browser's {@code Accept-Language}
+   * (null when none: the page's language may follow it).
+   */
   static ObjectNode httpEvent(String method, URI link, String body, String accept, String contentType,
-      String sourceIp) {
+      String acceptLanguage, String sourceIp) {
     String path = link.getRawPath();
     String[] segments = path.split("/");
     Map<String, String> query = new LinkedHashMap<>();
@@ -211,6 +219,9 @@ public final class WorkflowRun {
     }
     if (contentType != null) {
       headers.put("content-type", contentType);
+    }
+    if (acceptLanguage != null) {
+      headers.put("accept-language", acceptLanguage);
     }
     ObjectNode queryNode = event.putObject("queryStringParameters");
     query.forEach(queryNode::put);

@@ -74,7 +74,7 @@ class MainTest {
     assertThat(printed()).contains("Status     ABORTED")
         .contains("run again with --approve, --reject or --timeout")
         .contains("SNS       arn:aws:sns:us-east-1:000000000000:ccs-dev-manager-notifications")
-        .contains("Subject: Approval needed: Transportes ABC S.A.S. (75 vehicles)");
+        .contains("Subject: Aprobacion requerida: Transportes ABC S.A.S. (75 vehiculos)");
   }
 
   @Test

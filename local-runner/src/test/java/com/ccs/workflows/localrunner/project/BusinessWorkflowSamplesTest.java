@@ -5,9 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -116,7 +127,7 @@ class BusinessWorkflowSamplesTest {
     assertThat(output.at("/paymentResult/status").asText()).isEqualTo("success");
     SideEffects effects = result.sideEffects();
     assertThat(effects.messagesTo(deployment.topicArn("ManagerTopic"))).singleElement().satisfies(m -> {
-      assertThat(m.subject()).startsWith("Approval needed: Transportes ABC S.A.S. (75 vehicles)");
+      assertThat(m.subject()).startsWith("Aprobacion requerida: Transportes ABC S.A.S. (75 vehiculos)");
       assertThat(m.body()).doesNotContain("task_token");
     });
     assertThat(effects.messagesTo(deployment.topicArn("CustomerTopic"))).hasSize(1);
@@ -160,6 +171,59 @@ class BusinessWorkflowSamplesTest {
         .isGreaterThanOrEqualTo(Duration.ofSeconds(86_400));
     assertThat(result.wallTime()).isLessThan(Duration.ofHours(1));
     assertThat(result.sideEffects().itemsIn("ccs-dev-contracts")).isEmpty();
+    // The functions read the runner's clock: for the callback too the window has closed, so the link has expired.
+    HttpResponse<String> page = open(approveLink(result), "GET", null);
+    assertThat(page.statusCode()).isEqualTo(410);
+    assertThat(page.body()).contains("<h1>Enlace vencido</h1>");
+  }
+
+  @Test
+  @Order(8)
+  void aManagerWhoDecidesOnThePageInABrowserLetsTheRunGoOn() {
+    String input = TestProject.event("business/manager-approved-75-vehicles.json")
+        .replace("exec-module-75", "exec-in-browser-0001");
+    List<HttpResponse<String>> pages = new CopyOnWriteArrayList<>();
+    // The browser: opens the link (the page), then posts its form, while the run waits.
+    WorkflowRun.Result result = WorkflowRun.run(deployment, "business", input, message -> {
+      CompletableFuture.runAsync(() -> {
+        pages.add(open(message.approveLink(), "GET", null));
+        pages.add(open(message.approveLink(), "POST", "choice=approve&comment=Revisado+en+el+navegador"));
+      });
+      return WorkflowRun.Decision.IN_BROWSER;
+    }, Duration.ofMinutes(2));
+
+    assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(result.approvals()).singleElement()
+        .satisfies(a -> assertThat(a.decision()).isEqualTo(WorkflowRun.Decision.IN_BROWSER));
+    assertThat(pages).extracting(HttpResponse::statusCode).containsExactly(200, 200);
+    assertThat(pages.get(0).body()).contains("<h1>Aprobación de contrato</h1>");
+    assertThat(pages.get(1).body()).contains("<h1>Decisión registrada</h1>");
+    assertThat(result.sideEffects().itemsIn("ccs-dev-approvals")).anySatisfy(w ->
+        assertThat(w.after().path("comment").asText()).isEqualTo("Revisado en el navegador"));
+  }
+
+  /** The approve link of the message the manager received during {@code result}. */
+  private static String approveLink(WorkflowRun.Result result) {
+    String body = result.sideEffects().messagesTo(deployment.topicArn("ManagerTopic")).getFirst().body();
+    Matcher link = Pattern.compile("https?://\\S+/approve\\?\\S+").matcher(body);
+    assertThat(link.find()).as(body).isTrue();
+    return link.group();
+  }
+
+  /** A browser's request to a link of the runner's HTTP API. */
+  private static HttpResponse<String> open(String link, String method, String form) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html");
+    request = form == null ? request.GET()
+        : request.header("Content-Type", "application/x-www-form-urlencoded")
+            .method(method, HttpRequest.BodyPublishers.ofString(form));
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
