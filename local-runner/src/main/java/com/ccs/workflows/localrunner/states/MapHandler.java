@@ -42,10 +42,6 @@ final class MapHandler {
     ArrayNode items = items(state, run, effective);
     int maxConcurrency = (int) number(state.maxConcurrency(), state.maxConcurrencyPath(), "MaxConcurrency", run,
         effective, true);
-    Double toleratedCount = optionalNumber(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
-        "ToleratedFailureCount", run, effective, true);
-    Double toleratedPercentage = optionalNumber(state.toleratedFailurePercentage(),
-        state.toleratedFailurePercentagePath(), "ToleratedFailurePercentage", run, effective, false);
 
     List<JsonNode> inputs = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
@@ -63,6 +59,11 @@ final class MapHandler {
 
     var cursor = run.frame().cursor();
     cursor.append("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", items.size()));
+    // AWS reads the tolerated failures once the map has started (its failure follows MapStateStarted).
+    Double toleratedCount = optionalNumber(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
+        "ToleratedFailureCount", run, effective, true);
+    Double toleratedPercentage = optionalNumber(state.toleratedFailurePercentage(),
+        state.toleratedFailurePercentagePath(), "ToleratedFailurePercentage", run, effective, false);
     if (state.distributedMode()) {
       cursor.append("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn",
           run.runtime().info().stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + state.name() + ":"
@@ -182,6 +183,16 @@ final class MapHandler {
     return (ArrayNode) value;
   }
 
+  /** The tolerated failures in range, or AWS's words for why not. */
+  private static void checkRange(String field, double value) {
+    if (field.equals("ToleratedFailureCount") && value < 0) {
+      throw RuntimeFailure.runtime("ToleratedFailureCount cannot be negative.");
+    }
+    if (field.equals("ToleratedFailurePercentage") && (value < 0 || value > 100)) {
+      throw RuntimeFailure.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+    }
+  }
+
   /** A number, or a string holding one (AWS accepts "1" from a path), else null. */
   private static JsonNode numeric(JsonNode value) {
     if (value.isNumber()) {
@@ -214,13 +225,13 @@ final class MapHandler {
         throw RuntimeFailure.runtime("The " + field + "Path field does not reference an input value: " + path);
       }
       JsonNode number = numeric(value);
-      boolean valid = number != null && (!integer || number.isIntegralNumber()) && number.doubleValue() >= 0
-          && (integer || number.doubleValue() <= 100);
-      if (!valid) {
+      boolean maxConcurrency = field.equals("MaxConcurrency");
+      if (number == null || (integer && !number.isIntegralNumber()) || (maxConcurrency && number.doubleValue() < 0)) {
         throw RuntimeFailure.runtime("The " + field + "Path field refers to value \""
             + (value.isTextual() ? value.textValue() : Json.write(value)) + "\" which is not a valid "
             + (integer ? "integer" : "float") + ": " + path);
       }
+      checkRange(field, number.doubleValue());
       return number.doubleValue();
     }
     if (value == null) {
