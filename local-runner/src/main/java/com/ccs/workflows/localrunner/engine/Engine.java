@@ -4,6 +4,7 @@ import com.ccs.workflows.localrunner.definition.DefinitionException;
 import com.ccs.workflows.localrunner.definition.DefinitionParser;
 import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
+import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.states.Inspection;
@@ -45,9 +46,12 @@ public final class Engine implements AutoCloseable {
   private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final ChildExecutions children = new ChildExecutions(this);
+  private final HistoryMemory memory;
 
   public Engine(EngineConfig config) {
     this.config = config;
+    this.memory = config.historyMemory();
+    memory.reclaimer(this::forgetFinished);
   }
 
   public EngineConfig config() {
@@ -175,7 +179,7 @@ public final class Engine implements AutoCloseable {
       arn += ":" + UUID.randomUUID(); // express execution ARNs carry a run id after the name
     }
     ExecutionRunner runner = new ExecutionRunner(config, machine, arn, executionName, parsedInput, testCase,
-        executor, children, variables, inspection);
+        executor, children, variables, inspection, memory);
     runner.recordStart();
     Execution existing = executions.putIfAbsent(arn, runner.execution());
     if (existing != null) {
@@ -297,6 +301,41 @@ public final class Engine implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       // the redrive refuses it as still ending
     }
+  }
+
+  /**
+   * Frees the memory bound by forgetting finished executions, those that ended first first, until {@code wanted}
+   * bytes of history are freed: DescribeExecution answers ExecutionDoesNotExist for them afterwards, as AWS does
+   * once an execution's retention has passed. Returns what was freed.
+   */
+  private synchronized long forgetFinished(long wanted) {
+    List<Execution> finished = executions.values().stream()
+        .filter(e -> e.status() != ExecutionStatus.RUNNING && e.completion().isDone())
+        .sorted(Comparator.comparingLong(Execution::endOrder))
+        .toList();
+    long freed = 0;
+    for (Execution e : finished) {
+      if (freed >= wanted) {
+        break;
+      }
+      freed += forget(e);
+    }
+    return freed;
+  }
+
+  /** Removes an execution and gives its history's memory back; returns what it held. */
+  long forget(Execution execution) {
+    if (!executions.remove(execution.arn(), execution)) {
+      return 0;
+    }
+    long held = execution.historyLog().retained();
+    memory.release(held);
+    return held;
+  }
+
+  /** What the histories of this engine's executions retain, and their bounds. */
+  public HistoryMemory historyMemory() {
+    return memory;
   }
 
   public List<HistoryEvent> getExecutionHistory(String arn) {

@@ -5,6 +5,7 @@ import com.ccs.workflows.localrunner.errors.StatesErrors;
 import com.ccs.workflows.localrunner.errors.StatesFailure;
 import com.ccs.workflows.localrunner.history.ExecutionHistory;
 import com.ccs.workflows.localrunner.history.HistoryCursor;
+import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.paths.ContextObject;
 import com.ccs.workflows.localrunner.states.Cancellation;
@@ -63,13 +64,14 @@ final class ExecutionRunner implements Runnable {
    *
    * @param variables variables defined before the first state (TestState's), empty for an execution
    * @param inspection collects the data flow (TestState), null otherwise
+   * @param memory the engine's bound on what histories retain
    */
   ExecutionRunner(EngineConfig config, StateMachine machine, String arn, String name, JsonNode input,
       String testCase, ExecutorService executor, NestedExecutions executions, Map<String, JsonNode> variables,
-      Inspection inspection) {
+      Inspection inspection, HistoryMemory memory) {
     this(new Setup(config, machine, new Execution(arn, name, machine.arn(), machine.type(), input,
-        config.clock().now(), new ExecutionHistory(config.clock())), testCase, executor, executions, inspection,
-        new ConcurrentHashMap<>()), variables, null, 0);
+        config.clock().now(), new ExecutionHistory(config.clock(), memory)), testCase, executor, executions,
+        inspection, new ConcurrentHashMap<>()), variables, null, 0);
     execution.attempt(this);
   }
 
@@ -122,7 +124,7 @@ final class ExecutionRunner implements Runnable {
   void recordStart() {
     ObjectNode started = HistoryCursor.payload(Json.object(), "input", execution.input());
     started.put("roleArn", setup.machine().roleArn());
-    history.append("ExecutionStarted", 0, "executionStartedEventDetails", started);
+    history.appendFirst("ExecutionStarted", "executionStartedEventDetails", started);
   }
 
   @Override
