@@ -80,6 +80,29 @@ def main(endpoint):
     )
     seen["syncStatus"] = sync["status"]
     seen["syncOutput"] = json.loads(sync["output"])
+
+    # TestState: a state named in the whole machine, and a mocked task error its Retry would retry.
+    choice = sfn.test_state(
+        definition=json.dumps(DEFINITION), stateName="Classify", input=json.dumps({"type": "panic_button"})
+    )
+    seen["testStateNext"] = choice["nextState"]
+    charge = {
+        "Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke",
+        "Parameters": {"FunctionName": "charge", "Payload.$": "$"},
+        "Retry": [{"ErrorEquals": ["Lambda.ServiceException"], "IntervalSeconds": 2, "MaxAttempts": 3}],
+        "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Refund"}],
+        "Next": "Done",
+    }
+    retriable = sfn.test_state(
+        definition=json.dumps(charge),
+        input=json.dumps({"amount": 10}),
+        inspectionLevel="DEBUG",
+        mock={"errorOutput": {"error": "Lambda.ServiceException", "cause": "down"}},
+        stateConfiguration={"retrierRetryCount": 1},
+    )
+    seen["testStateStatus"] = retriable["status"]
+    seen["testStateErrorDetails"] = retriable["inspectionData"]["errorDetails"]
     print(json.dumps(seen))
 
 

@@ -7,7 +7,7 @@ import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
-import com.ccs.workflows.localrunner.states.Inspection;
+import com.ccs.workflows.localrunner.states.StateUnderTest;
 import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,10 +150,10 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Starts an execution whose first state already sees {@code variables}, its data flow collected in
-   * {@code inspection} when given (TestState).
+   * {@code underTest} when given (TestState).
    */
   Execution startExecution(String stateMachineArn, String name, String input, Map<String, JsonNode> variables,
-      Inspection inspection) {
+      StateUnderTest underTest) {
     String testCase = null;
     String machineArn = stateMachineArn;
     int hash = stateMachineArn.indexOf('#');
@@ -179,7 +179,7 @@ public final class Engine implements AutoCloseable {
       arn += ":" + UUID.randomUUID(); // express execution ARNs carry a run id after the name
     }
     ExecutionRunner runner = new ExecutionRunner(config, machine, arn, executionName, parsedInput, testCase,
-        executor, children, variables, inspection, memory);
+        executor, children, variables, underTest, memory);
     runner.recordStart();
     Execution existing = executions.putIfAbsent(arn, runner.execution());
     if (existing != null) {
@@ -362,17 +362,18 @@ public final class Engine implements AutoCloseable {
    * and the next state. Tasks are called through the configured invoker, once (no retries).
    */
   public TestStateResult testState(String stateDefinition, String input, String roleArn) {
-    return testState(stateDefinition, input, roleArn, "INFO", null);
+    return testState(TestStateRequest.of(stateDefinition, input, roleArn));
   }
 
   /**
-   * TestState with an inspection level (INFO, DEBUG or TRACE: DEBUG and TRACE add the inspection data) and the
-   * variables in the state's scope ({@code variables} a JSON object as text, or null).
+   * TestState as AWS documents it: a state alone or named in a whole machine, with variables, a mock (result or
+   * error) answering in place of its work, its situation (retries so far, failed Map iterations, items read),
+   * the context object and an inspection level. See {@link StateTester}.
+   *
+   * @throws EngineException InvalidDefinition, or ValidationException naming what the request may not combine
    */
-  public TestStateResult testState(String stateDefinition, String input, String roleArn, String inspectionLevel,
-      String variables) {
-    return StateTester.test(this, new StateTester.Request(stateDefinition, input, roleArn, inspectionLevel,
-        variables), Duration.ofMinutes(5));
+  public TestStateResult testState(TestStateRequest request) {
+    return StateTester.test(this, request);
   }
 
   /** StopExecution: ends a running execution as ABORTED. */
