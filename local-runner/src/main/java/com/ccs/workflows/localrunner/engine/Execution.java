@@ -35,6 +35,8 @@ public final class Execution {
   private final ExecutionHistory history;
   private final Map<String, Instant> redriveTokens = new LinkedHashMap<>();
   private ExecutionRunner attempt;
+  private volatile String versionArn;
+  private volatile String aliasArn;
   private ExecutionStatus status = ExecutionStatus.RUNNING;
   private Instant stopDate;
   private long endOrder;
@@ -53,6 +55,22 @@ public final class Execution {
     this.input = input;
     this.startDate = startDate;
     this.history = history;
+  }
+
+  /** The version, and alias, an execution started by a qualified ARN runs; set once, before it starts. */
+  void startedBy(String version, String alias) {
+    versionArn = version;
+    aliasArn = alias;
+  }
+
+  /** The version it runs, null when started by the machine's own ARN. */
+  public String versionArn() {
+    return versionArn;
+  }
+
+  /** The alias it was started by, null for none. */
+  public String aliasArn() {
+    return aliasArn;
   }
 
   /** The first attempt, set once by the runner that creates the execution. */
