@@ -66,6 +66,13 @@ class Boto3ApiTest {
       assertThat(seen.get("testStateStatus").asText()).isEqualTo("RETRIABLE");
       assertThat(seen.get("testStateErrorDetails"))
           .isEqualTo(Json.parse("{\"retryIndex\": 0, \"retryBackoffIntervalSeconds\": 4}"));
+      String machine = seen.get("stateMachineArn").asText().replace("ccs-prod-emergency-workflow", "versioned");
+      assertThat(seen.get("versionArn").asText()).isEqualTo(machine + ":1");
+      assertThat(seen.get("aliasArn").asText()).isEqualTo(machine + ":PROD");
+      assertThat(seen.get("executionVersionArn").asText()).isEqualTo(machine + ":1");
+      assertThat(seen.get("executionAliasArn").asText()).isEqualTo(machine + ":PROD");
+      assertThat(texts(seen.get("aliases"))).containsExactly(machine + ":PROD");
+      assertThat(seen.get("deleteRoutedVersionError").asText()).isEqualTo("ConflictException");
     }
   }
 
