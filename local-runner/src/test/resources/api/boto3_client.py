@@ -80,6 +80,50 @@ def main(endpoint):
     )
     seen["syncStatus"] = sync["status"]
     seen["syncOutput"] = json.loads(sync["output"])
+
+    # TestState: a state named in the whole machine, and a mocked task error its Retry would retry.
+    choice = sfn.test_state(
+        definition=json.dumps(DEFINITION), stateName="Classify", input=json.dumps({"type": "panic_button"})
+    )
+    seen["testStateNext"] = choice["nextState"]
+    charge = {
+        "Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke",
+        "Parameters": {"FunctionName": "charge", "Payload.$": "$"},
+        "Retry": [{"ErrorEquals": ["Lambda.ServiceException"], "IntervalSeconds": 2, "MaxAttempts": 3}],
+        "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Refund"}],
+        "Next": "Done",
+    }
+    retriable = sfn.test_state(
+        definition=json.dumps(charge),
+        input=json.dumps({"amount": 10}),
+        inspectionLevel="DEBUG",
+        mock={"errorOutput": {"error": "Lambda.ServiceException", "cause": "down"}},
+        stateConfiguration={"retrierRetryCount": 1},
+    )
+    seen["testStateStatus"] = retriable["status"]
+    seen["testStateErrorDetails"] = retriable["inspectionData"]["errorDetails"]
+
+    # Versions and aliases: publish on create, an alias routing to it, an execution started by the alias.
+    versioned = sfn.create_state_machine(
+        name="versioned", definition=json.dumps(DEFINITION), roleArn=ROLE, publish=True, versionDescription="v1"
+    )
+    alias = sfn.create_state_machine_alias(
+        name="PROD",
+        routingConfiguration=[{"stateMachineVersionArn": versioned["stateMachineVersionArn"], "weight": 100}],
+    )["stateMachineAliasArn"]
+    by_alias = wait(sfn, sfn.start_execution(stateMachineArn=alias, input=json.dumps({"type": "panic_button",
+                                                                                       "vehicleId": "V"}))["executionArn"])
+    seen["versionArn"] = versioned["stateMachineVersionArn"]
+    seen["aliasArn"] = alias
+    seen["executionVersionArn"] = by_alias["stateMachineVersionArn"]
+    seen["executionAliasArn"] = by_alias["stateMachineAliasArn"]
+    seen["aliases"] = [a["stateMachineAliasArn"] for a in
+                       sfn.list_state_machine_aliases(stateMachineArn=versioned["stateMachineArn"])["stateMachineAliases"]]
+    try:
+        sfn.delete_state_machine_version(stateMachineVersionArn=versioned["stateMachineVersionArn"])
+    except sfn.exceptions.ConflictException as e:
+        seen["deleteRoutedVersionError"] = e.response["Error"]["Code"]
     print(json.dumps(seen))
 
 

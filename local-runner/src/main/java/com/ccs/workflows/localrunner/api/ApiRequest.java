@@ -86,6 +86,45 @@ final class ApiRequest {
     return node.booleanValue();
   }
 
+  /** An optional structure member, read with the same checks; null when absent. */
+  ApiRequest optionalStructure(String member) {
+    JsonNode node = body.get(member);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw ApiErrors.serialization("Unexpected value type for '" + member + "': expected an object, found "
+          + node.getNodeType().name().toLowerCase());
+    }
+    return new ApiRequest((ObjectNode) node);
+  }
+
+  /** An optional list of structures, each read with the same checks; null when absent. */
+  List<ApiRequest> optionalStructures(String member) {
+    JsonNode node = body.get(member);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isArray()) {
+      throw ApiErrors.serialization("Unexpected value type for '" + member + "': expected a list, found "
+          + node.getNodeType().name().toLowerCase());
+    }
+    List<ApiRequest> items = new java.util.ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isObject()) {
+        throw ApiErrors.serialization("Unexpected value type in '" + member + "': expected an object, found "
+            + item.getNodeType().name().toLowerCase());
+      }
+      items.add(new ApiRequest((ObjectNode) item));
+    }
+    return items;
+  }
+
+  /** An optional integer in {@code min..max}, null when absent. */
+  Integer optionalInteger(String member, int min, int max) {
+    return has(member) ? optionalInt(member, min, max, 0) : null;
+  }
+
   boolean has(String member) {
     JsonNode node = body.get(member);
     return node != null && !node.isNull();

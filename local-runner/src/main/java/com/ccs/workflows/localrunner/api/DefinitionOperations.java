@@ -3,6 +3,7 @@ package com.ccs.workflows.localrunner.api;
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
+import com.ccs.workflows.localrunner.engine.TestStateRequest;
 import com.ccs.workflows.localrunner.engine.TestStateResult;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,8 +47,13 @@ final class DefinitionOperations {
     }
     String input = request.optionalString("input", 0, ExecutionOperations.MAX_INPUT);
     String level = request.optionalEnum("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"));
+    boolean revealSecrets = request.optionalBoolean("revealSecrets", false);
     String variables = request.optionalString("variables", 0, ExecutionOperations.MAX_INPUT);
-    TestStateResult result = engine.testState(definition, input == null ? "{}" : input, roleArn, level, variables);
+    String stateName = request.optionalString("stateName", 1, 80);
+    String context = request.optionalString("context", 0, ExecutionOperations.MAX_INPUT);
+    TestStateResult result = engine.testState(new TestStateRequest(definition, stateName, input, variables, context,
+        mock(request.optionalStructure("mock")), configuration(request.optionalStructure("stateConfiguration")),
+        level, revealSecrets, roleArn));
     ObjectNode out = Json.object().put("status", result.status());
     if (result.output() != null) {
       out.put("output", Json.write(result.output()));
@@ -65,6 +71,29 @@ final class DefinitionOperations {
       out.set("inspectionData", result.inspectionData());
     }
     return out;
+  }
+
+  private static TestStateRequest.Mock mock(ApiRequest mock) {
+    if (mock == null) {
+      return null;
+    }
+    String result = mock.optionalString("result", 0, ExecutionOperations.MAX_INPUT);
+    ApiRequest errorOutput = mock.optionalStructure("errorOutput");
+    String mode = mock.optionalEnum("fieldValidationMode", List.of("STRICT", "PRESENT", "NONE"));
+    TestStateRequest.ErrorOutput error = errorOutput == null ? null : new TestStateRequest.ErrorOutput(
+        errorOutput.optionalString("error", 0, 256), errorOutput.optionalString("cause", 0, 32_768));
+    return new TestStateRequest.Mock(result, error, mode);
+  }
+
+  private static TestStateRequest.Configuration configuration(ApiRequest configuration) {
+    if (configuration == null) {
+      return TestStateRequest.Configuration.NONE;
+    }
+    return new TestStateRequest.Configuration(
+        configuration.optionalInteger("retrierRetryCount", 0, Integer.MAX_VALUE),
+        configuration.optionalString("errorCausedByState", 1, 80),
+        configuration.optionalInteger("mapIterationFailureCount", 0, Integer.MAX_VALUE),
+        configuration.optionalString("mapItemReaderData", 0, ExecutionOperations.MAX_INPUT));
   }
 
   /**

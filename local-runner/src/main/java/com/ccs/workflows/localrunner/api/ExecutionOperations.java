@@ -48,7 +48,11 @@ final class ExecutionOperations {
     String arn = request.requiredString("stateMachineArn", 1, 2048);
     Arns.stateMachineWithTestCase(arn);
     String included = request.optionalEnum("includedData", INCLUDED_DATA);
-    StateMachine machine = engine.describeStateMachine(arn.contains("#") ? arn.substring(0, arn.indexOf('#')) : arn);
+    String machineArn = arn.contains("#") ? arn.substring(0, arn.indexOf('#')) : arn;
+    if (machineArn.split(":", -1).length == 8) { // a version or alias: its versions all have the machine's type
+      machineArn = machineArn.substring(0, machineArn.lastIndexOf(':'));
+    }
+    StateMachine machine = engine.describeStateMachine(machineArn);
     if (machine.type() != StateMachineType.EXPRESS) {
       throw new EngineException("StateMachineTypeNotSupported",
           "This operation is not supported by this type of state machine");

@@ -38,6 +38,9 @@ final class Shapes {
     out.put("creationDate", timestamp(machine.creationDate()));
     out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
     out.putObject("tracingConfiguration").put("enabled", false);
+    if (machine.revisionId() != null) {
+      out.put("revisionId", machine.revisionId());
+    }
     return out;
   }
 
@@ -73,6 +76,12 @@ final class Shapes {
     if (status == ExecutionStatus.SUCCEEDED && includeData) {
       out.put("output", JsonText.write(execution.output()));
       out.putObject("outputDetails").put("included", true);
+    }
+    if (execution.versionArn() != null) {
+      out.put("stateMachineVersionArn", execution.versionArn());
+    }
+    if (execution.aliasArn() != null) {
+      out.put("stateMachineAliasArn", execution.aliasArn());
     }
     if (execution.error() != null) {
       out.put("error", execution.error());

@@ -20,6 +20,7 @@ public final class StepFunctionsApi {
     ExecutionOperations executions = new ExecutionOperations(engine);
     CallbackOperations callbacks = new CallbackOperations(engine);
     DefinitionOperations definitions = new DefinitionOperations(engine);
+    VersionOperations versions = new VersionOperations(engine);
     operations = Map.ofEntries(
         Map.entry("CreateStateMachine", machines::create),
         Map.entry("DescribeStateMachine", machines::describe),
@@ -27,6 +28,14 @@ public final class StepFunctionsApi {
         Map.entry("UpdateStateMachine", machines::update),
         Map.entry("DeleteStateMachine", machines::delete),
         Map.entry("DescribeStateMachineForExecution", machines::describeForExecution),
+        Map.entry("PublishStateMachineVersion", versions::publish),
+        Map.entry("ListStateMachineVersions", versions::listVersions),
+        Map.entry("DeleteStateMachineVersion", versions::deleteVersion),
+        Map.entry("CreateStateMachineAlias", versions::createAlias),
+        Map.entry("DescribeStateMachineAlias", versions::describeAlias),
+        Map.entry("UpdateStateMachineAlias", versions::updateAlias),
+        Map.entry("DeleteStateMachineAlias", versions::deleteAlias),
+        Map.entry("ListStateMachineAliases", versions::listAliases),
         Map.entry("StartExecution", executions::start),
         Map.entry("StartSyncExecution", executions::startSync),
         Map.entry("DescribeExecution", executions::describe),

@@ -8,15 +8,23 @@
  * <ul>
  *   <li>CreateStateMachine: name, definition, roleArn (IAM role ARN), type (STANDARD | EXPRESS). An identical
  *       create is idempotent; another definition under the same name is StateMachineAlreadyExists.
- *       loggingConfiguration, tracingConfiguration, tags, publish, versionDescription and encryptionConfiguration
- *       are accepted and not kept (no versions or aliases).
- *   <li>DescribeStateMachine: stateMachineArn. Logging is reported OFF and tracing disabled.
+ *       publish (and versionDescription) publishes version 1 and answers stateMachineVersionArn.
+ *       loggingConfiguration, tracingConfiguration, tags and encryptionConfiguration are accepted and not kept.
+ *   <li>DescribeStateMachine: stateMachineArn, or a version ARN for that version (its description). Answers
+ *       revisionId once updated. Logging is reported OFF and tracing disabled.
  *   <li>ListStateMachines: maxResults (0-1000, 0 = 100), nextToken. Oldest first.
  *   <li>UpdateStateMachine: stateMachineArn, definition, roleArn (at least one of them, or a logging/tracing
- *       configuration, else MissingRequiredParameter). Answers updateDate.
- *   <li>DeleteStateMachine: stateMachineArn (deleting an unknown machine succeeds).
- *   <li>DescribeStateMachineForExecution: executionArn (the machine's current definition).
- *   <li>StartExecution: stateMachineArn, name (default a UUID), input (default {@code {}}); traceHeader ignored.
+ *       configuration, else MissingRequiredParameter), publish, versionDescription. Answers updateDate,
+ *       revisionId and, when publishing, stateMachineVersionArn.
+ *   <li>DeleteStateMachine: stateMachineArn (deleting an unknown machine succeeds), with its versions and aliases.
+ *   <li>PublishStateMachineVersion (stateMachineArn, revisionId, description), ListStateMachineVersions (newest
+ *       first), DeleteStateMachineVersion (ConflictException while an alias routes to it);
+ *       CreateStateMachineAlias (name, description, routingConfiguration: one or two versions of one machine,
+ *       weights summing to 100), DescribeStateMachineAlias, UpdateStateMachineAlias, DeleteStateMachineAlias,
+ *       ListStateMachineAliases.
+ *   <li>DescribeStateMachineForExecution: executionArn (the version the execution ran, else the machine's current
+ *       definition).
+ *   <li>StartExecution: stateMachineArn (also a version or alias ARN), name (default a UUID), input (default {@code {}}); traceHeader ignored.
  *       Starting again with the name of a RUNNING execution and the same input returns that execution, any other
  *       reuse of a name is ExecutionAlreadyExists. {@code stateMachineArn#TestCase} runs the execution against
  *       that test case of the engine's mock configuration, as Step Functions Local does.
@@ -24,8 +32,9 @@
  *       (StateMachineTypeNotSupported otherwise); answers the outcome with billingDetails.
  *   <li>DescribeExecution: executionArn, includedData (ALL_DATA | METADATA_ONLY). A STANDARD execution also
  *       reports redriveCount, redriveDate (once redriven), redriveStatus (REDRIVABLE | NOT_REDRIVABLE) and
- *       redriveStatusReason (e.g. "Execution is RUNNING and cannot be redriven").
- *   <li>ListExecutions: stateMachineArn, statusFilter (RUNNING | SUCCEEDED | FAILED | TIMED_OUT | ABORTED |
+ *       redriveStatusReason (e.g. "Execution is RUNNING and cannot be redriven"); stateMachineVersionArn and
+ *       stateMachineAliasArn when started by a version or alias.
+ *   <li>ListExecutions: stateMachineArn (a version or alias ARN lists the executions it started), statusFilter (RUNNING | SUCCEEDED | FAILED | TIMED_OUT | ABORTED |
  *       PENDING_REDRIVE), redriveFilter (REDRIVEN | NOT_REDRIVEN), maxResults (0-1000, 0 = 100), nextToken.
  *       Newest first; STANDARD items carry redriveCount and redriveDate. mapRunArn answers ResourceNotFound (Map
  *       states run inline, without map runs), and so PENDING_REDRIVE lists nothing. EXPRESS executions are
@@ -43,10 +52,9 @@
  *       token never issued InvalidToken.
  *   <li>ValidateStateMachineDefinition: definition, type, severity, maxResults (0-100). Answers result OK | FAIL,
  *       diagnostics (severity, code, message, location) and truncated.
- *   <li>TestState: definition (one state), input, roleArn (optional), variables (a JSON object of the variables
- *       in the state's scope), inspectionLevel (INFO; DEBUG and TRACE add inspectionData: input, afterInputPath,
- *       afterParameters or afterArguments, result, afterResultSelector, afterResultPath, variables; there is no
- *       HTTP Task, so TRACE adds no request/response). Answers status, output, error, cause, nextState.
+ *   <li>TestState: definition (one state, or a machine with stateName), input, roleArn, variables, context, mock
+ *       (result or errorOutput, fieldValidationMode), stateConfiguration, inspectionLevel, revealSecrets, as the
+ *       module README describes. Answers status, output, error, cause, nextState, inspectionData.
  * </ul>
  *
  * <h2>Errors</h2>

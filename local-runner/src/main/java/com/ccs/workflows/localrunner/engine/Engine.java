@@ -4,9 +4,10 @@ import com.ccs.workflows.localrunner.definition.DefinitionException;
 import com.ccs.workflows.localrunner.definition.DefinitionParser;
 import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
+import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.history.JsonText;
 import com.ccs.workflows.localrunner.json.Json;
-import com.ccs.workflows.localrunner.states.Inspection;
+import com.ccs.workflows.localrunner.states.StateUnderTest;
 import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,9 +46,13 @@ public final class Engine implements AutoCloseable {
   private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final ChildExecutions children = new ChildExecutions(this);
+  private final HistoryMemory memory;
+  private final StateMachineVersions versions = new StateMachineVersions();
 
   public Engine(EngineConfig config) {
     this.config = config;
+    this.memory = config.historyMemory();
+    memory.reclaimer(this::forgetFinished);
   }
 
   public EngineConfig config() {
@@ -78,7 +83,7 @@ public final class Engine implements AutoCloseable {
     }
     String arn = "arn:aws:states:" + config.region() + ":" + config.accountId() + ":stateMachine:" + name;
     StateMachine machine = new StateMachine(arn, name, type == null ? StateMachineType.STANDARD : type,
-        roleArn, definition, parsed, config.clock().now());
+        roleArn, definition, parsed, config.clock().now(), null);
     StateMachine existing = machines.putIfAbsent(arn, machine);
     if (existing != null) {
       if (existing.definitionText().equals(definition) && existing.type() == machine.type()) {
@@ -92,13 +97,20 @@ public final class Engine implements AutoCloseable {
   public StateMachine updateStateMachine(String arn, String definition, String roleArn) {
     StateMachine current = describeStateMachine(arn);
     StateMachineDefinition parsed = definition == null ? current.definition() : parse(definition);
-    StateMachine updated = new StateMachine(current.arn(), current.name(), current.type(),
-        roleArn == null ? current.roleArn() : roleArn, definition == null ? current.definitionText() : definition,
-        parsed, current.creationDate());
+    String newRole = roleArn == null ? current.roleArn() : roleArn;
+    String newDefinition = definition == null ? current.definitionText() : definition;
+    // A new revision only when something a version would snapshot changes.
+    boolean changed = !newRole.equals(current.roleArn()) || !newDefinition.equals(current.definitionText());
+    StateMachine updated = new StateMachine(current.arn(), current.name(), current.type(), newRole, newDefinition,
+        parsed, current.creationDate(), changed ? UUID.randomUUID().toString() : current.revisionId());
     machines.put(current.arn(), updated);
     return updated;
   }
 
+  /**
+   * An unqualified state machine ARN's machine. A qualified one ({@code <machine ARN>:<version or alias>}) is
+   * StateMachineDoesNotExist here: see {@link #describeStateMachineVersion} and {@link #describeAlias}.
+   */
   public StateMachine describeStateMachine(String arn) {
     StateMachine machine = machines.get(arn);
     if (machine == null) {
@@ -131,6 +143,81 @@ public final class Engine implements AutoCloseable {
 
   public void deleteStateMachine(String arn) {
     machines.remove(arn);
+    versions.deleteMachine(arn);
+  }
+
+  // ---- versions and aliases
+
+  /**
+   * PublishStateMachineVersion: a version of the machine's current revision (the one already published from it,
+   * if any); {@code revisionId} (null for any) must be the current revision, {@code INITIAL} before any update.
+   */
+  public StateMachineVersion publishStateMachineVersion(String machineArn, String revisionId, String description) {
+    return versions.publish(describeStateMachine(machineArn), revisionId, description, config.clock().now());
+  }
+
+  public StateMachineVersion describeStateMachineVersion(String versionArn) {
+    return versions.version(inThisAccount(versionArn));
+  }
+
+  /** A machine's versions, newest first. */
+  public List<StateMachineVersion> listStateMachineVersions(String machineArn) {
+    return versions.versions(describeStateMachine(machineArn).arn());
+  }
+
+  /** Deletes a version no alias routes to (ConflictException otherwise); an unknown version is no error. */
+  public void deleteStateMachineVersion(String versionArn) {
+    versions.deleteVersion(inThisAccount(versionArn));
+  }
+
+  /** An alias of the machine whose versions {@code routes} names, with their weights (AWS's rules). */
+  public StateMachineAlias createAlias(String name, String description, List<StateMachineAlias.Route> routes) {
+    return versions.createAlias(name, description, routes.stream()
+        .map(r -> new StateMachineAlias.Route(inThisAccount(r.versionArn()), r.weight())).toList(),
+        config.clock().now());
+  }
+
+  public StateMachineAlias describeAlias(String aliasArn) {
+    return versions.alias(inThisAccount(aliasArn));
+  }
+
+  /** Changes an alias's description or routing; null keeps what it has. */
+  public StateMachineAlias updateAlias(String aliasArn, String description, List<StateMachineAlias.Route> routes) {
+    return versions.updateAlias(inThisAccount(aliasArn), description, routes == null ? null : routes.stream()
+        .map(r -> new StateMachineAlias.Route(inThisAccount(r.versionArn()), r.weight())).toList(),
+        config.clock().now());
+  }
+
+  public void deleteAlias(String aliasArn) {
+    versions.deleteAlias(inThisAccount(aliasArn));
+  }
+
+  /** A machine's aliases, oldest first. */
+  public List<StateMachineAlias> listAliases(String machineArn) {
+    return versions.aliases(describeStateMachine(machineArn).arn());
+  }
+
+  /** What an execution started by {@code arn} runs: the machine, or a version of it (through an alias). */
+  private record Started(StateMachine machine, String versionArn, String aliasArn) {}
+
+  private Started resolve(String arn) {
+    String[] parts = arn.split(":", -1);
+    if (parts.length != 8) {
+      return new Started(describeStateMachine(arn), null, null);
+    }
+    String qualifier = parts[7];
+    if (!qualifier.isEmpty() && qualifier.chars().allMatch(Character::isDigit)) {
+      StateMachineVersion version = describeStateMachineVersion(arn);
+      return new Started(version.machine(), version.arn(), null);
+    }
+    String aliasArn = inThisAccount(arn);
+    try {
+      versions.alias(aliasArn);
+    } catch (EngineException e) {
+      throw new EngineException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+    }
+    StateMachineVersion version = versions.route(aliasArn);
+    return new Started(version.machine(), version.arn(), aliasArn);
   }
 
   // ---- executions
@@ -146,10 +233,10 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Starts an execution whose first state already sees {@code variables}, its data flow collected in
-   * {@code inspection} when given (TestState).
+   * {@code underTest} when given (TestState).
    */
   Execution startExecution(String stateMachineArn, String name, String input, Map<String, JsonNode> variables,
-      Inspection inspection) {
+      StateUnderTest underTest) {
     String testCase = null;
     String machineArn = stateMachineArn;
     int hash = stateMachineArn.indexOf('#');
@@ -157,7 +244,8 @@ public final class Engine implements AutoCloseable {
       testCase = stateMachineArn.substring(hash + 1);
       machineArn = stateMachineArn.substring(0, hash);
     }
-    StateMachine machine = describeStateMachine(machineArn);
+    Started started = resolve(machineArn);
+    StateMachine machine = started.machine();
     String executionName = name == null ? UUID.randomUUID().toString() : name;
     checkName(executionName);
     checkInputSize(input);
@@ -175,7 +263,8 @@ public final class Engine implements AutoCloseable {
       arn += ":" + UUID.randomUUID(); // express execution ARNs carry a run id after the name
     }
     ExecutionRunner runner = new ExecutionRunner(config, machine, arn, executionName, parsedInput, testCase,
-        executor, children, variables, inspection);
+        executor, children, variables, underTest, memory);
+    runner.execution().startedBy(started.versionArn(), started.aliasArn());
     runner.recordStart();
     Execution existing = executions.putIfAbsent(arn, runner.execution());
     if (existing != null) {
@@ -213,9 +302,21 @@ public final class Engine implements AutoCloseable {
    * at least once, false for the others, null for all.
    */
   public List<Execution> listExecutions(String stateMachineArn, ExecutionStatus status, Boolean redriven) {
-    String machineArn = describeStateMachine(stateMachineArn).arn();
+    String[] parts = stateMachineArn.split(":", -1);
+    String qualified = parts.length == 8 ? inThisAccount(stateMachineArn) : null;
+    if (qualified != null) {
+      boolean isVersion = parts[7].chars().allMatch(Character::isDigit);
+      if (isVersion) {
+        describeStateMachineVersion(stateMachineArn);
+      } else {
+        describeAlias(stateMachineArn);
+      }
+    }
+    String machineArn = qualified == null ? describeStateMachine(stateMachineArn).arn()
+        : qualified.substring(0, qualified.lastIndexOf(':'));
     return executions.values().stream()
         .filter(e -> e.stateMachineArn().equals(machineArn))
+        .filter(e -> qualified == null || qualified.equals(e.versionArn()) || qualified.equals(e.aliasArn()))
         .filter(e -> status == null || e.status() == status)
         .filter(e -> redriven == null || (e.redriveCount() > 0) == redriven)
         .sorted(Comparator.comparing(Execution::startDate).reversed())
@@ -299,6 +400,41 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Frees the memory bound by forgetting finished executions, those that ended first first, until {@code wanted}
+   * bytes of history are freed: DescribeExecution answers ExecutionDoesNotExist for them afterwards, as AWS does
+   * once an execution's retention has passed. Returns what was freed.
+   */
+  private synchronized long forgetFinished(long wanted) {
+    List<Execution> finished = executions.values().stream()
+        .filter(e -> e.status() != ExecutionStatus.RUNNING && e.completion().isDone())
+        .sorted(Comparator.comparingLong(Execution::endOrder))
+        .toList();
+    long freed = 0;
+    for (Execution e : finished) {
+      if (freed >= wanted) {
+        break;
+      }
+      freed += forget(e);
+    }
+    return freed;
+  }
+
+  /** Removes an execution and gives its history's memory back; returns what it held. */
+  long forget(Execution execution) {
+    if (!executions.remove(execution.arn(), execution)) {
+      return 0;
+    }
+    long held = execution.historyLog().retained();
+    memory.release(held);
+    return held;
+  }
+
+  /** What the histories of this engine's executions retain, and their bounds. */
+  public HistoryMemory historyMemory() {
+    return memory;
+  }
+
   public List<HistoryEvent> getExecutionHistory(String arn) {
     return describeExecution(arn).history();
   }
@@ -323,17 +459,18 @@ public final class Engine implements AutoCloseable {
    * and the next state. Tasks are called through the configured invoker, once (no retries).
    */
   public TestStateResult testState(String stateDefinition, String input, String roleArn) {
-    return testState(stateDefinition, input, roleArn, "INFO", null);
+    return testState(TestStateRequest.of(stateDefinition, input, roleArn));
   }
 
   /**
-   * TestState with an inspection level (INFO, DEBUG or TRACE: DEBUG and TRACE add the inspection data) and the
-   * variables in the state's scope ({@code variables} a JSON object as text, or null).
+   * TestState as AWS documents it: a state alone or named in a whole machine, with variables, a mock (result or
+   * error) answering in place of its work, its situation (retries so far, failed Map iterations, items read),
+   * the context object and an inspection level. See {@link StateTester}.
+   *
+   * @throws EngineException InvalidDefinition, or ValidationException naming what the request may not combine
    */
-  public TestStateResult testState(String stateDefinition, String input, String roleArn, String inspectionLevel,
-      String variables) {
-    return StateTester.test(this, new StateTester.Request(stateDefinition, input, roleArn, inspectionLevel,
-        variables), Duration.ofMinutes(5));
+  public TestStateResult testState(TestStateRequest request) {
+    return StateTester.test(this, request);
   }
 
   /** StopExecution: ends a running execution as ABORTED. */

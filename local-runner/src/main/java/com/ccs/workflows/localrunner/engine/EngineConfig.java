@@ -2,6 +2,7 @@ package com.ccs.workflows.localrunner.engine;
 
 import com.ccs.workflows.localrunner.clock.Clock;
 import com.ccs.workflows.localrunner.clock.SystemClock;
+import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.project.ProjectTaskInvoker;
 import com.ccs.workflows.localrunner.tasks.CallbackRegistry;
 import com.ccs.workflows.localrunner.tasks.MockConfig;
@@ -10,10 +11,20 @@ import com.ccs.workflows.localrunner.tasks.TaskInvoker;
 import java.net.URI;
 
 /**
- * How an {@link Engine} runs: its clock, the task integrations, and the account/region used in ARNs.
+ * How an {@link Engine} runs: its clock, the task integrations, the account/region used in ARNs, and the memory
+ * its executions' histories may hold.
+ *
+ * @param historyBytes the event data all histories may retain together ({@link HistoryMemory}); one execution
+ *     may retain a quarter of it
  */
 public record EngineConfig(Clock clock, TaskInvoker invoker, CallbackRegistry callbacks, String region,
-    String accountId) {
+    String accountId, long historyBytes) {
+
+  /** With the default history memory, {@link HistoryMemory#DEFAULT_TOTAL}. */
+  public EngineConfig(Clock clock, TaskInvoker invoker, CallbackRegistry callbacks, String region,
+      String accountId) {
+    this(clock, invoker, callbacks, region, accountId, HistoryMemory.DEFAULT_TOTAL);
+  }
 
   /**
    * Real time, and no AWS endpoint: {@code states:startExecution} runs in the engine, any other AWS Task fails
@@ -25,11 +36,21 @@ public record EngineConfig(Clock clock, TaskInvoker invoker, CallbackRegistry ca
   }
 
   public EngineConfig withClock(Clock newClock) {
-    return new EngineConfig(newClock, invoker, callbacks, region, accountId);
+    return new EngineConfig(newClock, invoker, callbacks, region, accountId, historyBytes);
   }
 
   public EngineConfig withInvoker(TaskInvoker newInvoker) {
-    return new EngineConfig(clock, newInvoker, callbacks, region, accountId);
+    return new EngineConfig(clock, newInvoker, callbacks, region, accountId, historyBytes);
+  }
+
+  /** The event data all histories may retain together (one execution: a quarter of it). */
+  public EngineConfig withHistoryBytes(long bytes) {
+    return new EngineConfig(clock, invoker, callbacks, region, accountId, bytes);
+  }
+
+  /** The bound {@link #historyBytes} sets, for one engine. */
+  HistoryMemory historyMemory() {
+    return new HistoryMemory(historyBytes, historyBytes / 4);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,8 @@ public final class Execution {
   /** AWS answers a repeated clientToken of one of the last 10 redrives, for 15 minutes, with that redrive. */
   private static final int KEPT_TOKENS = 10;
   private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+  /** Orders ends that the (virtual) clock sees at the same instant. */
+  private static final AtomicLong ENDS = new AtomicLong();
 
   private final String arn;
   private final String name;
@@ -32,8 +35,11 @@ public final class Execution {
   private final ExecutionHistory history;
   private final Map<String, Instant> redriveTokens = new LinkedHashMap<>();
   private ExecutionRunner attempt;
+  private volatile String versionArn;
+  private volatile String aliasArn;
   private ExecutionStatus status = ExecutionStatus.RUNNING;
   private Instant stopDate;
+  private long endOrder;
   private JsonNode output;
   private String error;
   private String cause;
@@ -49,6 +55,22 @@ public final class Execution {
     this.input = input;
     this.startDate = startDate;
     this.history = history;
+  }
+
+  /** The version, and alias, an execution started by a qualified ARN runs; set once, before it starts. */
+  void startedBy(String version, String alias) {
+    versionArn = version;
+    aliasArn = alias;
+  }
+
+  /** The version it runs, null when started by the machine's own ARN. */
+  public String versionArn() {
+    return versionArn;
+  }
+
+  /** The alias it was started by, null for none. */
+  public String aliasArn() {
+    return aliasArn;
   }
 
   /** The first attempt, set once by the runner that creates the execution. */
@@ -70,6 +92,7 @@ public final class Execution {
     error = newError;
     cause = newCause;
     stopDate = when;
+    endOrder = ENDS.incrementAndGet();
     finalEvent.run();
     attempt.cancellation().cancel();
     return true;
@@ -160,6 +183,11 @@ public final class Execution {
 
   public synchronized Instant stopDate() {
     return stopDate;
+  }
+
+  /** Which execution ended before which (0 while running). */
+  synchronized long endOrder() {
+    return endOrder;
   }
 
   /** The output when SUCCEEDED, else null. */

@@ -5,6 +5,7 @@ import com.ccs.workflows.localrunner.errors.StatesErrors;
 import com.ccs.workflows.localrunner.errors.StatesFailure;
 import com.ccs.workflows.localrunner.history.ExecutionHistory;
 import com.ccs.workflows.localrunner.history.HistoryCursor;
+import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.paths.ContextObject;
 import com.ccs.workflows.localrunner.states.Cancellation;
@@ -12,7 +13,7 @@ import com.ccs.workflows.localrunner.states.Checkpoint;
 import com.ccs.workflows.localrunner.states.ExecutionRuntime;
 import com.ccs.workflows.localrunner.states.ExecutionStopped;
 import com.ccs.workflows.localrunner.states.Frame;
-import com.ccs.workflows.localrunner.states.Inspection;
+import com.ccs.workflows.localrunner.states.StateUnderTest;
 import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.states.Variables;
 import com.ccs.workflows.localrunner.tasks.NestedExecutions;
@@ -40,7 +41,7 @@ final class ExecutionRunner implements Runnable {
    * @param invocations the calls of each Task state so far (mocks count them across redrives)
    */
   private record Setup(EngineConfig config, StateMachine machine, Execution execution, String testCase,
-      ExecutorService executor, NestedExecutions executions, Inspection inspection,
+      ExecutorService executor, NestedExecutions executions, StateUnderTest underTest,
       Map<String, AtomicInteger> invocations) {}
 
   private final Setup setup;
@@ -62,14 +63,15 @@ final class ExecutionRunner implements Runnable {
    * The first attempt of a new execution.
    *
    * @param variables variables defined before the first state (TestState's), empty for an execution
-   * @param inspection collects the data flow (TestState), null otherwise
+   * @param underTest the state TestState runs (its mock, what it reports), null for an execution
+   * @param memory the engine's bound on what histories retain
    */
   ExecutionRunner(EngineConfig config, StateMachine machine, String arn, String name, JsonNode input,
       String testCase, ExecutorService executor, NestedExecutions executions, Map<String, JsonNode> variables,
-      Inspection inspection) {
+      StateUnderTest underTest, HistoryMemory memory) {
     this(new Setup(config, machine, new Execution(arn, name, machine.arn(), machine.type(), input,
-        config.clock().now(), new ExecutionHistory(config.clock())), testCase, executor, executions, inspection,
-        new ConcurrentHashMap<>()), variables, null, 0);
+        config.clock().now(), new ExecutionHistory(config.clock(), memory)), testCase, executor, executions,
+        underTest, new ConcurrentHashMap<>()), variables, null, 0);
     execution.attempt(this);
   }
 
@@ -97,7 +99,7 @@ final class ExecutionRunner implements Runnable {
     EngineConfig config = setup.config();
     this.runtime = new ExecutionRuntime(info, clock, history, config.invoker(), config.callbacks(),
         setup.executor(), setup.testCase(), config.region(), deadline.isBefore(limit) ? deadline : limit,
-        this::timedOut, setup.invocations(), setup.executions(), setup.inspection());
+        this::timedOut, setup.invocations(), setup.executions(), setup.underTest());
   }
 
   /** The next attempt, resuming from where this one stood; its first event follows {@code redrivenEventId}. */
@@ -122,7 +124,7 @@ final class ExecutionRunner implements Runnable {
   void recordStart() {
     ObjectNode started = HistoryCursor.payload(Json.object(), "input", execution.input());
     started.put("roleArn", setup.machine().roleArn());
-    history.append("ExecutionStarted", 0, "executionStartedEventDetails", started);
+    history.appendFirst("ExecutionStarted", "executionStartedEventDetails", started);
   }
 
   @Override

@@ -28,15 +28,17 @@ public final class JsonataEvaluator {
     return node != null && node.isTextual() && isExpression(node.textValue());
   }
 
+  /**
+   * Whether a string is a JSONata expression: it starts with {@code {%} and ends with {@code %}}. A string with
+   * anything around them (" {% $x %} ") is a literal, as on AWS.
+   */
   public static boolean isExpression(String text) {
-    String t = text.strip();
-    return t.startsWith("{%") && t.endsWith("%}") && t.length() >= 4;
+    return text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}");
   }
 
   /** The expression text between the delimiters. */
   public static String body(String text) {
-    String t = text.strip();
-    return t.substring(2, t.length() - 2).strip();
+    return text.substring(2, text.length() - 2).strip();
   }
 
   /**

@@ -97,7 +97,7 @@ public final class DataFlow {
   /** Assigns the state's variables; TestState also sees every variable visible after the state. */
   static void assignAll(StateRun run, Map<String, JsonNode> assigned) {
     run.frame().variables().assignAll(assigned);
-    if (run.runtime().inspection() != null) {
+    if (run.runtime().underTest() != null) {
       ObjectNode all = Json.object();
       run.frame().variables().visible().forEach(all::set);
       inspect(run, "variables", all);
@@ -106,9 +106,9 @@ public final class DataFlow {
 
   /** Records a step of the data flow when the execution is inspected (TestState); returns {@code value}. */
   static JsonNode inspect(StateRun run, String field, JsonNode value) {
-    Inspection inspection = run.runtime().inspection();
-    if (inspection != null) {
-      inspection.record(run, field, value);
+    StateUnderTest underTest = run.runtime().underTest();
+    if (underTest != null) {
+      underTest.record(run, field, value);
     }
     return value;
   }

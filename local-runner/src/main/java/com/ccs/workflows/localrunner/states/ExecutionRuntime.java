@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param deadline when the machine's TimeoutSeconds expires, or null
  * @param onTimeout records the time-out and cancels the execution
  * @param executions the engine, for Tasks that start executions of their own
- * @param inspection collects the data flow of the states run (TestState), null otherwise
+ * @param underTest the state TestState runs, with its mock and what it reports; null for an execution
  */
 public record ExecutionRuntime(
     ContextObject.ExecutionInfo info,
@@ -36,7 +36,7 @@ public record ExecutionRuntime(
     Runnable onTimeout,
     Map<String, AtomicInteger> invocations,
     NestedExecutions executions,
-    Inspection inspection) {
+    StateUnderTest underTest) {
 
   public ExecutionRuntime {
     invocations = invocations == null ? new ConcurrentHashMap<>() : invocations;

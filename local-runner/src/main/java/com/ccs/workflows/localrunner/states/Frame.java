@@ -16,9 +16,12 @@ public record Frame(ExecutionRuntime runtime, Variables variables, HistoryCursor
     return new Frame(runtime, variables.child(), cursor.fork(), group.child(), line);
   }
 
-  /** A nested line whose events go to a history of its own (a distributed Map's child execution). */
+  /**
+   * A nested line whose events go to a history of its own (a distributed Map's child execution), counted and
+   * bounded like an execution's but not kept.
+   */
   public Frame forkDetached(Cancellation group, Checkpoint line) {
-    var own = new ExecutionHistory(runtime.clock());
+    var own = ExecutionHistory.counting(runtime.clock());
     return new Frame(runtime, variables.child(), new HistoryCursor(own, 0), group.child(), line);
   }
 }

@@ -33,19 +33,18 @@ final class MapHandler {
   }
 
   private static StepResult attempt(MapState state, StateRun run) {
-    if (state.distributed() != null && state.distributed().has("ItemReader")) {
+    StateUnderTest.Mock mock = run.runtime().underTest() == null ? null : run.runtime().underTest().mockFor(run);
+    boolean readsItems = state.distributed() != null && state.distributed().has("ItemReader");
+    if (readsItems && mock == null) {
       throw RuntimeFailure.runtime("ItemReader (distributed Map reading from S3) is not supported by the local"
           + " runner");
     }
     boolean jsonata = state.common().jsonata();
     JsonNode effective = DataFlow.effectiveInput(run);
-    ArrayNode items = items(state, run, effective);
+    ArrayNode items = readsItems ? readItems(run) : items(state, run, effective);
     int maxConcurrency = (int) number(state.maxConcurrency(), state.maxConcurrencyPath(), "MaxConcurrency", run,
         effective, true);
-    Double toleratedCount = optionalNumber(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
-        "ToleratedFailureCount", run, effective, true);
-    Double toleratedPercentage = optionalNumber(state.toleratedFailurePercentage(),
-        state.toleratedFailurePercentagePath(), "ToleratedFailurePercentage", run, effective, false);
+    DataFlow.inspect(run, "maxConcurrency", Json.NODES.numberNode(maxConcurrency));
 
     List<JsonNode> inputs = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
@@ -60,9 +59,28 @@ final class MapHandler {
         inputs.add(PayloadTemplate.evaluate(state.itemSelector(), bindings));
       }
     }
+    if (state.itemSelector() != null && run.runtime().underTest() != null) {
+      ArrayNode selected = Json.array();
+      inputs.forEach(selected::add);
+      DataFlow.inspect(run, "afterItemSelector", selected);
+    }
 
     var cursor = run.frame().cursor();
     cursor.append("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", items.size()));
+    // AWS reads the tolerated failures once the map has started (its failure follows MapStateStarted).
+    Double toleratedCount = optionalNumber(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
+        "ToleratedFailureCount", run, effective, true);
+    Double toleratedPercentage = optionalNumber(state.toleratedFailurePercentage(),
+        state.toleratedFailurePercentagePath(), "ToleratedFailurePercentage", run, effective, false);
+    if (toleratedCount != null) {
+      DataFlow.inspect(run, "toleratedFailureCount", Json.NODES.numberNode(toleratedCount.intValue()));
+    }
+    if (toleratedPercentage != null) {
+      DataFlow.inspect(run, "toleratedFailurePercentage", Json.NODES.numberNode(toleratedPercentage));
+    }
+    if (mock != null) {
+      return mocked(state, run, mock, items.size(), toleratedCount, toleratedPercentage);
+    }
     if (state.distributedMode()) {
       cursor.append("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn",
           run.runtime().info().stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + state.name() + ":"
@@ -117,6 +135,34 @@ final class MapHandler {
     }
     cursor.append("MapStateSucceeded");
     return DataFlow.finish(run, results, results, state.common().next());
+  }
+
+  /**
+   * TestState's mock in place of the iterations: their outputs, or a failure of one of them; with the iterations
+   * said to have failed ({@code mapIterationFailureCount}) over the tolerated failures, the threshold's failure.
+   */
+  private static StepResult mocked(MapState state, StateRun run, StateUnderTest.Mock mock, int total,
+      Double toleratedCount, Double toleratedPercentage) {
+    if (mock.fails()) {
+      throw new StatesFailure(mock.error(), mock.cause());
+    }
+    Integer failed = run.runtime().underTest().situation().mapIterationFailureCount();
+    boolean tolerant = toleratedCount != null || toleratedPercentage != null;
+    if (tolerant && failed != null && failed > 0 && exceeded(failed, total, toleratedCount, toleratedPercentage)) {
+      throw new StatesFailure(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+          "The specified tolerated failure threshold was exceeded");
+    }
+    return DataFlow.finish(run, mock.result(), mock.result(), state.common().next());
+  }
+
+  /** The items an ItemReader would have read: TestState's {@code mapItemReaderData}. */
+  private static ArrayNode readItems(StateRun run) {
+    JsonNode data = run.runtime().underTest().situation().mapItemReaderData();
+    if (data == null || !data.isArray()) {
+      throw RuntimeFailure.runtime("The ItemReader's items are not read by the local runner: give them as a JSON"
+          + " array in stateConfiguration.mapItemReaderData");
+    }
+    return (ArrayNode) data;
   }
 
   /** @param previous the iteration in the attempt a redrive resumes, or null */
@@ -175,11 +221,22 @@ final class MapHandler {
       }
       return (ArrayNode) value;
     }
-    JsonNode value = ResultPaths.select(state.itemsPath(), run.bindings(effective));
+    JsonNode value = DataFlow.inspect(run, "afterItemsPath",
+        ResultPaths.select(state.itemsPath(), run.bindings(effective)));
     if (!value.isArray()) {
       throw RuntimeFailure.query("Map state input must be an array but was: " + Json.write(value));
     }
     return (ArrayNode) value;
+  }
+
+  /** The tolerated failures in range, or AWS's words for why not. */
+  private static void checkRange(String field, double value) {
+    if (field.equals("ToleratedFailureCount") && value < 0) {
+      throw RuntimeFailure.runtime("ToleratedFailureCount cannot be negative.");
+    }
+    if (field.equals("ToleratedFailurePercentage") && (value < 0 || value > 100)) {
+      throw RuntimeFailure.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+    }
   }
 
   /** A number, or a string holding one (AWS accepts "1" from a path), else null. */
@@ -214,13 +271,13 @@ final class MapHandler {
         throw RuntimeFailure.runtime("The " + field + "Path field does not reference an input value: " + path);
       }
       JsonNode number = numeric(value);
-      boolean valid = number != null && (!integer || number.isIntegralNumber()) && number.doubleValue() >= 0
-          && (integer || number.doubleValue() <= 100);
-      if (!valid) {
+      boolean maxConcurrency = field.equals("MaxConcurrency");
+      if (number == null || (integer && !number.isIntegralNumber()) || (maxConcurrency && number.doubleValue() < 0)) {
         throw RuntimeFailure.runtime("The " + field + "Path field refers to value \""
             + (value.isTextual() ? value.textValue() : Json.write(value)) + "\" which is not a valid "
             + (integer ? "integer" : "float") + ": " + path);
       }
+      checkRange(field, number.doubleValue());
       return number.doubleValue();
     }
     if (value == null) {

@@ -23,6 +23,13 @@ final class ParallelHandler {
 
   private static StepResult attempt(ParallelState state, StateRun run) {
     JsonNode input = DataFlow.payload(run, DataFlow.effectiveInput(run));
+    StateUnderTest.Mock mock = run.runtime().underTest() == null ? null : run.runtime().underTest().mockFor(run);
+    if (mock != null) { // TestState: the branches' outputs (or their failure) are given
+      if (mock.fails()) {
+        throw new StatesFailure(mock.error(), mock.cause());
+      }
+      return DataFlow.finish(run, mock.result(), mock.result(), state.common().next());
+    }
     var cursor = run.frame().cursor();
     cursor.append("ParallelStateStarted");
     Cancellation group = run.frame().cancellation().child();

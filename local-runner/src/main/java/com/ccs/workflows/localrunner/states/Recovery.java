@@ -17,11 +17,19 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-/** Applies Retry and Catch around the work of a Task, Parallel or Map state. */
+/**
+ * Applies Retry and Catch around the work of a Task, Parallel or Map state. Under TestState the work runs once:
+ * an error its Retry would retry is reported as such (with the backoff the next retry would wait), one past its
+ * retries goes to the Catch.
+ */
 final class Recovery {
   private Recovery() {}
 
   static StepResult run(StateRun run, List<Retrier> retriers, List<Catcher> catchers, Supplier<StepResult> work) {
+    StateUnderTest test = run.runtime().underTest();
+    if (test != null && test.covers(run)) {
+      return once(run, test, retriers, catchers, work);
+    }
     int[] attempts = new int[retriers.size()];
     while (true) {
       try {
@@ -42,6 +50,32 @@ final class Recovery {
         }
         return caught(run, catcher, failure);
       }
+    }
+  }
+
+  private static StepResult once(StateRun run, StateUnderTest test, List<Retrier> retriers, List<Catcher> catchers,
+      Supplier<StepResult> work) {
+    try {
+      return work.get();
+    } catch (StatesFailure raw) {
+      StatesFailure failure = run.locate(raw);
+      int r = Retries.matchingRetrier(retriers, failure);
+      int retries = test.situation().retrierRetryCount();
+      if (r >= 0 && retries < retriers.get(r).maxAttempts()) {
+        // The next retry's wait; with JitterStrategy FULL, the most it could be.
+        long backoff = Retries.delay(retriers.get(r), retries, () -> 1.0).toSeconds();
+        test.handled(new StateUnderTest.Handling(failure.error(), failure.cause(), true, r, (int) backoff, null));
+        throw failure;
+      }
+      Integer retryIndex = r >= 0 ? r : null;
+      Catcher catcher = Retries.matchingCatcher(catchers, failure);
+      Integer catchIndex = catcher == null ? null : catchers.indexOf(catcher);
+      test.handled(new StateUnderTest.Handling(failure.error(), failure.cause(), false, retryIndex, null,
+          catchIndex));
+      if (catcher == null) {
+        throw failure;
+      }
+      return caught(run, catcher, failure);
     }
   }
 

@@ -35,6 +35,10 @@ public final class StateRun {
     this.input = input;
     this.enteredEventId = enteredEventId;
     this.enteredTime = enteredTime;
+    StateUnderTest test = frame.runtime().underTest();
+    if (test != null && test.covers(this)) {
+      retryCount = test.situation().retrierRetryCount(); // TestState says where its Retry stands
+    }
   }
 
   public Frame frame() {
@@ -106,8 +110,10 @@ public final class StateRun {
     if (taskToken == null && taskTokenSource != null) {
       taskToken = taskTokenSource.get();
     }
-    return ContextObject.build(runtime().info(), state.name(), enteredTime, retries ? retryCount : -1, taskToken,
-        item);
+    ObjectNode built = ContextObject.build(runtime().info(), state.name(), enteredTime, retries ? retryCount : -1,
+        taskToken, item);
+    StateUnderTest test = runtime().underTest();
+    return test == null || !test.covers(this) ? built : test.context(built);
   }
 
   public Bindings bindings(JsonNode value) {

@@ -65,7 +65,8 @@ final class TaskHandler {
       TaskRequest request = new TaskRequest(resource, payload, state.name(), rt.info().stateMachineName(),
           rt.info().executionArn(), token, rt.testCase(), rt.nextInvocation(state.name()), timeout,
           rt.executions());
-      CompletableFuture<TaskResult> call = rt.invoker().invoke(request);
+      StateUnderTest.Mock mock = rt.underTest() == null ? null : rt.underTest().mockFor(run);
+      CompletableFuture<TaskResult> call = mock == null ? rt.invoker().invoke(request) : mocked(mock);
       if (!Waits.await(run, call, deadline)) {
         call.cancel(true);
         events.timedOut(StatesErrors.TIMEOUT);
@@ -90,6 +91,13 @@ final class TaskHandler {
         rt.callbacks().remove(token);
       }
     }
+  }
+
+  /** TestState's mock in place of the resource: its result is the task's final one, even for a callback task. */
+  private static CompletableFuture<TaskResult> mocked(StateUnderTest.Mock mock) {
+    return mock.fails()
+        ? CompletableFuture.failedFuture(new StatesFailure(mock.error(), mock.cause()))
+        : CompletableFuture.completedFuture(TaskResult.finalResult(mock.result()));
   }
 
   private static void checkSize(JsonNode output, String name) {

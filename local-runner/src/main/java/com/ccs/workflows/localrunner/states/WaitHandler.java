@@ -17,7 +17,10 @@ final class WaitHandler {
 
   static StepResult execute(WaitState state, StateRun run) {
     Instant until = deadline(state, run);
-    Waits.sleep(run, until);
+    StateUnderTest test = run.runtime().underTest();
+    if (test == null || !test.covers(run)) { // TestState checks the wait's fields and moves on at once
+      Waits.sleep(run, until);
+    }
     return DataFlow.passThrough(run, state.common().next(), state.common().assign(), state.common().output());
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module description's commands run verbatim by the AWS CLI with {@code --endpoint-url}: start-execution with
  * the documented ARN and input, describe-execution, get-execution-history --max-results 100 and list-executions
- * --status-filter FAILED --max-results 10. The CLI is the project's (.tools/venv, installed by
+ * --status-filter FAILED --max-results 10, and the README's test-state example. The CLI is the project's (.tools/venv, installed by
  * scripts/install-tools.sh) or one on the PATH; skipped when there is neither.
  */
 class AwsCliApiTest {
@@ -68,6 +68,17 @@ class AwsCliApiTest {
           "FAILED", "--max-results", "10");
       assertThat(listed.get("executions")).hasSize(1);
       assertThat(listed.get("executions").get(0).get("executionArn").asText()).isEqualTo(failed);
+
+      // The README's TestState example: a Choice of the business workflow at its boundary.
+      Path business = Path.of(System.getProperty("ccs.project.dir", ".."), "statemachines", "business.asl.json")
+          .toAbsolutePath();
+      for (var boundary : List.of(List.of("49", "Auto-Approve"), List.of("50", "Wait for Approval"))) {
+        JsonNode tested = run(aws, endpoint, "test-state", "--definition", "file://" + business, "--state-name",
+            "Vehicles < 50?", "--input", "{\"number_of_vehicles\": " + boundary.get(0)
+                + ", \"settings\": {\"auto_approve_vehicle_limit\": 50}}");
+        assertThat(tested.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(tested.get("nextState").asText()).isEqualTo(boundary.get(1));
+      }
     }
   }
 
@@ -84,6 +95,8 @@ class AwsCliApiTest {
     builder.environment().put("AWS_PAGER", "");
     builder.environment().remove("AWS_PROFILE");
     builder.environment().remove("AWS_ENDPOINT_URL");
+    // TestState and StartSyncExecution would otherwise go to sync-<host>, which does not resolve on loopback.
+    builder.environment().put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
     Path stderr = Files.createTempFile("aws-cli-", ".stderr");
     builder.redirectError(stderr.toFile());
     Process process = builder.start();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * boto3 against the server: a Python script (src/test/resources/api/boto3_client.py) creates a machine, runs
- * the module description's commands, pages a history, hits two errors and runs a sync execution. Uses the
+ * the module description's commands, pages a history, hits two errors, runs a sync execution and tests states
+ * with TestState (one named in the machine, one mocked). Uses the
  * project's tool interpreter (.tools/venv, installed by scripts/install-tools.sh).
  */
 class Boto3ApiTest {
@@ -61,6 +62,17 @@ class Boto3ApiTest {
       assertThat(seen.get("invalidArnError").asText()).isEqualTo("InvalidArn");
       assertThat(seen.get("syncStatus").asText()).isEqualTo("SUCCEEDED");
       assertThat(seen.get("syncOutput")).isEqualTo(Json.parse("{\"vehicleId\": \"VEH-9\"}"));
+      assertThat(seen.get("testStateNext").asText()).isEqualTo("Dispatch");
+      assertThat(seen.get("testStateStatus").asText()).isEqualTo("RETRIABLE");
+      assertThat(seen.get("testStateErrorDetails"))
+          .isEqualTo(Json.parse("{\"retryIndex\": 0, \"retryBackoffIntervalSeconds\": 4}"));
+      String machine = seen.get("stateMachineArn").asText().replace("ccs-prod-emergency-workflow", "versioned");
+      assertThat(seen.get("versionArn").asText()).isEqualTo(machine + ":1");
+      assertThat(seen.get("aliasArn").asText()).isEqualTo(machine + ":PROD");
+      assertThat(seen.get("executionVersionArn").asText()).isEqualTo(machine + ":1");
+      assertThat(seen.get("executionAliasArn").asText()).isEqualTo(machine + ":PROD");
+      assertThat(texts(seen.get("aliases"))).containsExactly(machine + ":PROD");
+      assertThat(seen.get("deleteRoutedVersionError").asText()).isEqualTo("ConflictException");
     }
   }
 

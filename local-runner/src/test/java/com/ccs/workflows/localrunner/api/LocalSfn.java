@@ -63,7 +63,11 @@ final class LocalSfn implements AfterEachCallback, AutoCloseable {
   }
 
   static LocalSfn with(Clock clock, TaskInvoker invoker) {
-    return new LocalSfn(new Engine(new EngineConfig(clock, invoker, new CallbackRegistry(), "us-east-1", ACCOUNT)));
+    return of(new EngineConfig(clock, invoker, new CallbackRegistry(), "us-east-1", ACCOUNT));
+  }
+
+  static LocalSfn of(EngineConfig config) {
+    return new LocalSfn(new Engine(config));
   }
 
   /** The SDK as an application would configure it, plus no host prefix ({@code sync-}) for StartSyncExecution. */

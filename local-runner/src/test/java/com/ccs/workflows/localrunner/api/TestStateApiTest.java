@@ -56,12 +56,12 @@ class TestStateApiTest {
   @Test
   void infoIsTheDefaultAndCarriesNoInspectionDataWhileTraceDoes() {
     var info = local.sfn.testState(b -> b.definition(TASK).input("{\"order\": {\"id\": 1}}")
-        .variables("{\"limit\": 5}"));
+        .variables("{\"limit\": 5}").roleArn(LocalSfn.ROLE));
     assertThat(info.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     assertThat(info.inspectionData()).isNull();
 
     var trace = local.sfn.testState(b -> b.definition(TASK).input("{\"order\": {\"id\": 1}}")
-        .variables("{\"limit\": 5}").inspectionLevel(InspectionLevel.TRACE));
+        .variables("{\"limit\": 5}").inspectionLevel(InspectionLevel.TRACE).roleArn(LocalSfn.ROLE));
     assertThat(Json.parse(trace.inspectionData().afterParameters()).at("/Payload/limit").asInt()).isEqualTo(5);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,15 +25,21 @@ final class ConformanceSuite {
 
   private ConformanceSuite() {}
 
-  /** The cases under -Dconformance.dir; -Dconformance.only=text keeps those whose name contains it. */
+  /**
+   * The cases under -Dconformance.dir and the project's own (-Dconformance.project.dir, src/test/conformance);
+   * -Dconformance.only=text keeps those whose name contains it.
+   */
   static List<ConformanceCase> cases() {
     String dir = System.getProperty("conformance.dir");
     if (dir == null || !Files.isDirectory(Path.of(dir, "cases"))) {
       fail("The conformance cases were not found at '" + dir + "/cases'. They live in ../shared/conformance next"
           + " to the repository; pass -Dconformance.dir=<folder> to point elsewhere.");
     }
-    List<ConformanceCase> cases = ConformanceCase.load(Path.of(dir, "cases")).stream()
-        .filter(c -> c.name().contains(only())).toList();
+    List<ConformanceCase> all = new ArrayList<>(ConformanceCase.load(Path.of(dir, "cases")));
+    Path own = Path.of(System.getProperty("conformance.project.dir", "src/test/conformance"), "cases");
+    assertThat(own).as("the project's own conformance cases").isDirectory();
+    all.addAll(ConformanceCase.load(own));
+    List<ConformanceCase> cases = all.stream().filter(c -> c.name().contains(only())).toList();
     assertThat(cases).isNotEmpty();
     return cases;
   }

@@ -205,8 +205,12 @@ class EngineTest {
       TestStateResult retriable = engine.testState(task, "{\"fail\": true}", "arn:role");
       assertThat(retriable.status()).isEqualTo("RETRIABLE");
       assertThat(retriable.error()).isEqualTo("Busy");
-      TestStateResult caught = engine.testState(task.replace("Other", "Busy"), "{\"fail\": true}", "arn:role");
+      // Its retries spent (retrierRetryCount 3 of MaxAttempts 3), the error goes to the Catch.
+      TestStateResult caught = engine.testState(new TestStateRequest(task.replace("Other", "Busy"), null,
+          "{\"fail\": true}", null, null, null, new TestStateRequest.Configuration(3, null, null, null), null, false,
+          "arn:role"));
       assertThat(caught.status()).isEqualTo("CAUGHT_ERROR");
+      assertThat(caught.error()).isEqualTo("Busy");
       assertThat(caught.nextState()).isEqualTo("Handler");
     }
   }

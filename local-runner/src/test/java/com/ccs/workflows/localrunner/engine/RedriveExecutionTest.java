@@ -445,4 +445,37 @@ class RedriveExecutionTest {
           .containsExactlyInAnyOrder(first, second);
     }
   }
+
+  @Test
+  void anExecutionOfADeletedMachineANearlyYearLongOneAndOneRedrivenAThousandTimesAreNotRedrivable() {
+    VirtualClock clock = new VirtualClock(TestEngines.START, Duration.ofMillis(50));
+    String failing = json("{'StartAt': 'No', 'States': {'No': {'Type': 'Fail', 'Error': 'No'}}}");
+    String late = json("""
+        {'StartAt': 'Wait', 'States': {'Wait': {'Type': 'Wait', 'Seconds': 31104000, 'Next': 'No'},
+          'No': {'Type': 'Fail', 'Error': 'No'}}}""");
+    try (Engine engine = TestEngines.engine(new Stub(), clock)) {
+      Execution orphan = engine.await(start(engine, "deleted", failing, "{}").arn(), AWAIT);
+      engine.deleteStateMachine(orphan.stateMachineArn());
+      assertThatThrownBy(() -> engine.redriveExecution(orphan.arn()))
+          .satisfies(e -> assertThat(engineError(e).code()).isEqualTo("ExecutionNotRedrivable"))
+          .hasMessage("State machine is in DELETING status");
+
+      Execution slow = engine.await(start(engine, "late", late, "{}").arn(), AWAIT); // failed after 360 days
+      assertThat(slow.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(engine.redriveStatus(slow).redrivable()).isTrue();
+      clock.advance(Duration.ofDays(5)); // within 14 days of its end, but a year after its start
+      assertThat(engine.redriveStatus(slow))
+          .isEqualTo(new RedriveStatus(false, "Execution has exceeded the max execution time"));
+
+      Execution often = engine.await(start(engine, "often", failing, "{}").arn(), AWAIT);
+      for (int i = 0; i < 1000; i++) {
+        engine.redriveExecution(often.arn());
+        engine.await(often.arn(), AWAIT);
+      }
+      assertThat(often.redriveCount()).isEqualTo(1000);
+      assertThatThrownBy(() -> engine.redriveExecution(often.arn()))
+          .satisfies(e -> assertThat(engineError(e).code()).isEqualTo("ExecutionNotRedrivable"))
+          .hasMessage("Execution has been redriven the maximum number of times (1000)");
+    }
+  }
 }

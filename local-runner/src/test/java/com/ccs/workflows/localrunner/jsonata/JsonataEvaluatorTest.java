@@ -23,6 +23,15 @@ class JsonataEvaluatorTest {
   }
 
   @Test
+  void aStringWithAnythingAroundTheDelimitersIsALiteralAsOnAws() {
+    var out = JsonataEvaluator.template(Json.parse("""
+        {"spaced": " {% $states.input %} ", "inner": "a {% 1 %} b", "null": null, "path": "$states.input"}"""),
+        scope, "Arguments");
+    assertThat(out).isEqualTo(Json.parse("""
+        {"spaced": " {% $states.input %} ", "inner": "a {% 1 %} b", "null": null, "path": "$states.input"}"""));
+  }
+
+  @Test
   void numbersComeBackAsJsonNumbersWithoutSpuriousFractions() {
     assertThat(JsonataEvaluator.evaluate("{% 10 / 4 %}", scope, "f").toString()).isEqualTo("2.5");
     assertThat(JsonataEvaluator.evaluate("{% 10 / 5 %}", scope, "f").toString()).isEqualTo("2");

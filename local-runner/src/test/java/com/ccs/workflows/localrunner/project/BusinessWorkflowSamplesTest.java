@@ -3,6 +3,8 @@ package com.ccs.workflows.localrunner.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
+import com.ccs.workflows.localrunner.engine.TestStateRequest;
+import com.ccs.workflows.localrunner.engine.TestStateResult;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -289,5 +291,24 @@ class BusinessWorkflowSamplesTest {
         .extracting(c -> c.invocation().errorType())
         .containsExactly("com.ccs.workflows.errors.DependencyUnavailableException",
             "com.ccs.workflows.errors.DependencyUnavailableException", null);
+  }
+
+  @Test
+  @Order(8)
+  void testStateOfATaskWithoutAMockRunsTheDeployedFunctionsHandlerInProcess() {
+    int before = deployment.registry().requests();
+    String definition = deployment.stateMachine("business").definitionText();
+    String input = TestProject.event("business/auto-approved-25-vehicles.json");
+
+    TestStateResult validated = deployment.engine().testState(new TestStateRequest(definition,
+        "Validate Customer Data", input, null, null, null, TestStateRequest.Configuration.NONE, "DEBUG", false,
+        "arn:aws:iam::000000000000:role/ccs-dev-business"));
+
+    assertThat(validated.status()).as(validated.cause()).isEqualTo("SUCCEEDED");
+    assertThat(validated.nextState()).isEqualTo("Valid?");
+    assertThat(validated.output().path("validationResult").path("valid").asBoolean()).isTrue();
+    assertThat(Json.parse(validated.inspectionData().get("result").asText()).path("StatusCode").asInt())
+        .isEqualTo(200);
+    assertThat(deployment.registry().requests() - before).isEqualTo(1); // the handler asked the registry
   }
 }

@@ -271,12 +271,14 @@ public final class IntrinsicFunctions {
     if (args.size() != 2 && args.size() != 3) {
       throw failure(name, "expects 2 or 3 arguments");
     }
-    int start = integer(name, args.get(0));
-    int end = integer(name, args.get(1));
+    // AWS accepts any number for the bounds and the seed (States.MathRandom(12.5, 44.51) succeeds there) and uses
+    // their integer part.
+    int start = (int) number(name, args.get(0));
+    int end = (int) number(name, args.get(1));
     if (end <= start) {
       throw failure(name, "The end must be greater than the start");
     }
-    Random random = args.size() == 3 ? new Random(integer(name, args.get(2))) : ThreadLocalRandom.current();
+    Random random = args.size() == 3 ? new Random((long) number(name, args.get(2))) : ThreadLocalRandom.current();
     return Json.NODES.numberNode(start + random.nextInt(end - start));
   }
 

@@ -56,6 +56,9 @@ class IntrinsicFunctionsTest {
     int random = IntrinsicFunctions.evaluate("States.MathRandom(5, 7)", bindings).intValue();
     assertThat(random).isBetween(5, 6);
     assertThat(eval("States.MathRandom(0, 999, 3)")).isEqualTo(eval("States.MathRandom(0, 999, 3)"));
+    // AWS takes non-integer bounds by their integer part.
+    int truncated = IntrinsicFunctions.evaluate("States.MathRandom(12.5, 13.9)", bindings).intValue();
+    assertThat(truncated).isEqualTo(12);
   }
 
   @Test
