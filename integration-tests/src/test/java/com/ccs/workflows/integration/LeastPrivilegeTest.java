@@ -367,7 +367,8 @@ class LeastPrivilegeTest {
     private static void collectTasks(JsonNode node, java.util.function.BiConsumer<String, JsonNode> task) {
         if (node.isObject()) {
             if ("Task".equals(node.path("Type").asText())) {
-                task.accept(node.path("Resource").asText(), node.path("Parameters"));
+                // A JSONata state names its request in Arguments, a JSONPath state in Parameters.
+                task.accept(node.path("Resource").asText(), node.has("Arguments") ? node.path("Arguments") : node.path("Parameters"));
             }
             node.fields().forEachRemaining(e -> collectTasks(e.getValue(), task));
         } else if (node.isArray()) {

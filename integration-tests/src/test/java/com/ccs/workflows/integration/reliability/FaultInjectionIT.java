@@ -175,9 +175,11 @@ class FaultInjectionIT {
     // that never ends: three receives 31 s apart) setting the pace.
     List<Kind> kinds = List.of(
         start("DynamoDB throttling on Record Incident",
-            (e, id, n) -> faults.onCall("DynamoDB.PutItem", id, Faults.dynamoDbThrottling(), n), false, false),
+            (e, id, n) -> faults.onCallContaining("DynamoDB.UpdateItem", List.of(id, "claimed_at"),
+                Faults.dynamoDbThrottling(), n), false, false),
         start("DynamoDB 5xx on Update Incident Status",
-            (e, id, n) -> faults.onCall("DynamoDB.UpdateItem", id, Faults.dynamoDbInternalError(), n), false, false),
+            (e, id, n) -> faults.onCallContaining("DynamoDB.UpdateItem", List.of(id, "notified_at"),
+                Faults.dynamoDbInternalError(), n), false, false),
         // Only the authorities message has a "Vehicle: " line.
         start("SNS 5xx on Notify Authorities", (e, id, n) -> faults.onCall("SNS.Publish",
             "Vehicle: " + e.path("vehicleId").asText() + "\n", Faults.snsInternalError(), n), false, false),

@@ -208,7 +208,9 @@ public abstract class EmergencyScenarios extends StackScenarios {
     LocalControls controls = controls();
     ObjectNode event = Runs.emergencyEvent("accident.json", "IT");
     String incident = Runs.incidentId(event);
-    Faults.Rule throttled = controls.faults().onCall("DynamoDB.PutItem", incident, Faults.dynamoDbThrottling(), 1);
+    // The claim: the one write of the incident that sets claimed_at.
+    Faults.Rule throttled = controls.faults().onCallContaining("DynamoDB.UpdateItem",
+        List.of(incident, "claimed_at"), Faults.dynamoDbThrottling(), 1);
 
     StartSyncExecutionResponse result = run(event);
 

@@ -1,6 +1,7 @@
 package com.ccs.workflows.localrunner.cli;
 
 import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
+import com.ccs.workflows.localrunner.diagram.WorkflowDiagrams;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.project.LocalDeployment;
@@ -33,6 +34,7 @@ import java.util.Map;
  *     [--mock-config F [--test-case NAME]]
  * execute --definition F --input F [--type STANDARD|EXPRESS] [--no-project] [same options]
  * serve [--port 8083] [same options]
+ * diagrams [--check] [--project DIR]
  * </pre>
  *
  * <p>{@code execute} runs in the project's deployment (its functions and backends) when there is a project, and
@@ -46,6 +48,8 @@ public final class Main {
         run <emergency|business> <event.json> [options]   run a workflow of template.yaml on an event
         execute --definition <asl.json> --input <input.json> [--type STANDARD|EXPRESS] [options]
         serve [--port 8083] [options]                    the Step Functions API with both workflows deployed
+        diagrams [--check]                               draw docs/diagrams/*.md and README.md's diagrams from
+                                                         statemachines/*.asl.json (--check: only report drift)
 
       Options:
         --approve | --reject | --timeout   decide a manager approval unattended (default: ask in a terminal)
@@ -94,6 +98,9 @@ public final class Main {
   /** Runs a command, printing the report on {@code out}; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments a = Arguments.parse(args);
+    if (a.command.equals("diagrams")) {
+      return diagrams(projectDir(a.project), a.check, out);
+    }
     MockConfig mocks = mocks(a.mockConfig, System.getenv());
     if (a.testCase != null && mocks == null) {
       throw new UsageException("--test-case needs a mock configuration (--mock-config or SFN_MOCK_CONFIG)");
@@ -301,6 +308,21 @@ public final class Main {
     }
   }
 
+  /** Redraws the diagrams that differ from the definitions; with {@code check}, only names them (exit code 1). */
+  private static int diagrams(Path project, boolean check, PrintStream out) {
+    WorkflowDiagrams diagrams = new WorkflowDiagrams(project);
+    List<Path> files = check ? diagrams.stale() : diagrams.write();
+    if (files.isEmpty()) {
+      out.println("The diagrams match statemachines/*.asl.json.");
+      return 0;
+    }
+    files.forEach(f -> out.println((check ? "Out of date: " : "Written: ") + f));
+    if (check) {
+      out.println("Run " + WorkflowDiagrams.COMMAND + " to redraw them.");
+    }
+    return check ? 1 : 0;
+  }
+
   /** --project, else the system property ccs.project.dir, else the nearest directory with template.yaml. */
   static Path projectDir(String explicit) {
     if (explicit != null) {
@@ -349,6 +371,7 @@ public final class Main {
     String testCase;
     boolean noProject;
     boolean logs;
+    boolean check;
     int port = 8083;
     WorkflowRun.Decision decision;
     final Map<String, String> parameters = new LinkedHashMap<>();
@@ -365,6 +388,7 @@ public final class Main {
           case "--timeout" -> a.decide(WorkflowRun.Decision.TIMEOUT);
           case "--logs" -> a.logs = true;
           case "--no-project" -> a.noProject = true;
+          case "--check" -> a.check = true;
           case "--mock-config" -> a.mockConfig = value(args, ++i, arg);
           case "--test-case" -> a.testCase = value(args, ++i, arg);
           case "--endpoint-url" -> a.endpoint = value(args, ++i, arg);
@@ -424,9 +448,9 @@ public final class Main {
             throw new UsageException("execute takes --definition and --input, no positional arguments");
           }
         }
-        case "serve" -> {
+        case "serve", "diagrams" -> {
           if (positional.size() != 1) {
-            throw new UsageException("serve takes no positional arguments");
+            throw new UsageException(a.command + " takes no positional arguments");
           }
         }
         default -> throw new UsageException("Unknown command " + a.command);

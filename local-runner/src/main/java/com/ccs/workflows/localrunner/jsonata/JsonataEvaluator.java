@@ -95,8 +95,17 @@ public final class JsonataEvaluator {
     // The library keeps per-evaluation state in the compiled expression: evaluate one at a time per expression.
     synchronized (jsonata) {
       Jsonata.Frame frame = jsonata.createFrame();
-      frame.bind("states", toJsonata(scope.states()));
-      scope.variables().forEach((name, value) -> frame.bind(name, toJsonata(value)));
+      // Only what the expression names is converted: a machine written in JSONata evaluates many short
+      // expressions, each reading one or two variables. $eval may name any of them, so it gets them all.
+      boolean all = expression.contains("$eval");
+      if (all || expression.contains("$states")) {
+        frame.bind("states", toJsonata(scope.states()));
+      }
+      scope.variables().forEach((name, value) -> {
+        if (all || expression.contains("$" + name)) {
+          frame.bind(name, toJsonata(value));
+        }
+      });
       AwsFunctions.bind(frame, scope.now());
       try {
         result = jsonata.evaluate(null, frame);

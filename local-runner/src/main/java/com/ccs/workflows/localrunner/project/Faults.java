@@ -44,12 +44,12 @@ public final class Faults {
   /** One rule and how often it has fired. */
   public static final class Rule {
     private final String target;
-    private final String bodyContains;
+    private final List<String> bodyContains;
     private final Fault fault;
     private final AtomicInteger remaining;
     private final AtomicInteger fired = new AtomicInteger();
 
-    Rule(String target, String bodyContains, Fault fault, int times) {
+    Rule(String target, List<String> bodyContains, Fault fault, int times) {
       this.target = target;
       this.bodyContains = bodyContains;
       this.fault = fault;
@@ -69,7 +69,8 @@ public final class Faults {
     }
 
     boolean take(String candidate, String body) {
-      if (!target.equals(candidate) || (bodyContains != null && (body == null || !body.contains(bodyContains)))) {
+      if (!target.equals(candidate) || (!bodyContains.isEmpty() && (body == null
+          || !bodyContains.stream().allMatch(body::contains)))) {
         return false;
       }
       if (remaining.getAndUpdate(n -> n == ALWAYS ? n : Math.max(0, n - 1)) <= 0) {
@@ -89,15 +90,23 @@ public final class Faults {
    * whose request body contains {@code bodyContains} (null: any) suffer {@code fault}.
    */
   public Rule onCall(String operation, String bodyContains, Fault fault, int times) {
+    return onCallContaining(operation, bodyContains == null ? List.of() : List.of(bodyContains), fault, times);
+  }
+
+  /**
+   * Like {@link #onCall(String, String, Fault, int)}, for calls whose body contains every one of the texts: one
+   * write of one item, e.g. the incident id and the attribute only that write sets.
+   */
+  public Rule onCallContaining(String operation, List<String> bodyContainsAll, Fault fault, int times) {
     if (fault instanceof FunctionCrash || fault instanceof FunctionTimeout) {
       throw new IllegalArgumentException("function faults go to onFunction");
     }
-    return add(new Rule(operation, bodyContains, fault, times));
+    return add(new Rule(operation, List.copyOf(bodyContainsAll), fault, times));
   }
 
   /** Makes the next {@code times} invocations of the function (template logical id) suffer {@code fault}. */
   public Rule onFunction(String logicalId, Fault fault, int times) {
-    return add(new Rule("function:" + logicalId, null, fault, times));
+    return add(new Rule("function:" + logicalId, List.of(), fault, times));
   }
 
   private Rule add(Rule rule) {

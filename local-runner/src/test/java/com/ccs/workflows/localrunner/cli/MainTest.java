@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,38 @@ class MainTest {
     assertThatThrownBy(() -> main("run", "x", "y", "--approve", "--reject"))
         .hasMessageContaining("exclude each other");
     assertThatThrownBy(() -> main("run", "business", "y", "--frobnicate")).hasMessageContaining("Unknown option");
+  }
+
+  @Test
+  void diagramsCheckNamesAStaleDiagramAndTheCommandThenDiagramsRedrawsIt(@TempDir Path project) throws Exception {
+    Path root = TestProject.dir();
+    Files.createDirectories(project.resolve("statemachines"));
+    Files.createDirectories(project.resolve("docs/diagrams"));
+    for (String file : List.of("README.md", "template.yaml", "statemachines/emergency.asl.json",
+        "statemachines/business.asl.json", "docs/diagrams/emergency.md", "docs/diagrams/business.md")) {
+      Files.copy(root.resolve(file), project.resolve(file));
+    }
+    Path business = project.resolve("statemachines/business.asl.json");
+    Files.writeString(business, Files.readString(business).replace("Send Welcome Email", "Welcome Customer"));
+
+    int stale = main("diagrams", "--check", "--project", project.toString());
+    String checked = printed();
+    out.reset();
+    int redrawn = main("diagrams", "--project", project.toString());
+    String written = printed();
+    out.reset();
+    int clean = main("diagrams", "--check", "--project", project.toString());
+
+    assertThat(stale).isEqualTo(1);
+    assertThat(checked).contains("Out of date: " + Path.of("docs/diagrams/business.md"), "Out of date: README.md",
+        "Run local-runner/run diagrams to redraw them.").doesNotContain("emergency.md");
+    assertThat(redrawn).isZero();
+    assertThat(written).contains("Written: " + Path.of("docs/diagrams/business.md"), "Written: README.md");
+    assertThat(clean).isZero();
+    assertThat(printed()).contains("The diagrams match");
+    assertThat(Files.readString(project.resolve("docs/diagrams/business.md"))).contains("Welcome Customer")
+        .doesNotContain("Send Welcome Email");
+    assertThatThrownBy(() -> main("diagrams", "extra")).hasMessageContaining("diagrams takes no positional");
   }
 
   @Test

@@ -32,6 +32,18 @@ class JsonataEvaluatorTest {
   }
 
   @Test
+  void anExpressionSeesEveryVariableItNamesWhetherItsNameIsPrefixOfAnotherOrReachedThroughEval() {
+    JsonataScope many = new JsonataScope(scope.states(), Map.of("event", Json.parse("{\"type\":\"x\"}"),
+        "eventTime", Json.text("t"), "unused", Json.text("u")));
+
+    assertThat(JsonataEvaluator.evaluate("{% $event.type & $eventTime & $states.context.Execution.Name %}", many,
+        "f").asText()).isEqualTo("xte1");
+    assertThat(JsonataEvaluator.evaluate("{% $eval('$unused & $states.input.n[0]') %}", many, "f").asText())
+        .isEqualTo("u1");
+    assertThat(JsonataEvaluator.evaluate("{% $exists($unused) %}", many, "f").asBoolean()).isTrue();
+  }
+
+  @Test
   void numbersComeBackAsJsonNumbersWithoutSpuriousFractions() {
     assertThat(JsonataEvaluator.evaluate("{% 10 / 4 %}", scope, "f").toString()).isEqualTo("2.5");
     assertThat(JsonataEvaluator.evaluate("{% 10 / 5 %}", scope, "f").toString()).isEqualTo("2");

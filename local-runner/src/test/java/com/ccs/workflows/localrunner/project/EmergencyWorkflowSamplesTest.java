@@ -28,16 +28,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every events/emergency/* sample through the emergency workflow, functions in-process, embedded backends. */
 class EmergencyWorkflowSamplesTest {
   private static final String INCIDENTS = "ccs-dev-incidents";
+  /** Each malformed sample, the rule of "Validate Event" (by its Comment) that rejects it, the field named. */
   private static final String MALFORMED = """
-      malformed-unknown-shape.json, Invalid Event Shape, event:
-      malformed-missing-vehicle-id.json, Invalid Vehicle Id, vehicleId:
-      malformed-bad-vehicle-id.json, Invalid Vehicle Id, vehicleId:
-      malformed-bad-type.json, Invalid Event Type, type:
-      malformed-missing-timestamp.json, Invalid Timestamp, eventTimestamp:
-      malformed-missing-location.json, Invalid Location, location:
-      malformed-bad-coordinates.json, Invalid Location, location:
-      malformed-unknown-severity.json, Invalid Severity, severity:
-      malformed-bad-driver-id.json, Invalid Driver Id, metadata.driver_id:
+      malformed-unknown-shape.json, not an event, event:
+      malformed-missing-vehicle-id.json, vehicleId, vehicleId:
+      malformed-bad-vehicle-id.json, vehicleId, vehicleId:
+      malformed-bad-type.json, type, type:
+      malformed-missing-timestamp.json, eventTimestamp, eventTimestamp:
+      malformed-missing-location.json, location, location:
+      malformed-bad-coordinates.json, location, location:
+      malformed-unknown-severity.json, severity, severity:
+      malformed-bad-driver-id.json, metadata.driver_id, metadata.driver_id:
       """;
   /** Timestamps for events of their own, so tests sharing the deployment never meet each other's incidents. */
   private static final AtomicLong TIMESTAMPS = new AtomicLong(1_700_000_000_000L);
@@ -94,6 +95,17 @@ class EmergencyWorkflowSamplesTest {
         """.formatted(INCIDENTS, incidentId, status, executionId, claimedAt, claimedAt)));
   }
 
+  /** The message the rule of "Validate Event" with this Comment assigns: the rejection it stands for. */
+  private static String rejectionOf(String rule) {
+    for (JsonNode choice : Json.parse(deployment.stateMachine("emergency").definitionText())
+        .at("/States/Validate Event/Choices")) {
+      if (choice.path("Comment").asText().equals(rule)) {
+        return choice.at("/Assign/rejection").asText();
+      }
+    }
+    throw new AssertionError("Validate Event has no rule \"" + rule + "\"");
+  }
+
   private static JsonNode storedIncident(String incidentId) {
     return deployment.embedded().dynamoDb().items(INCIDENTS).stream()
         .filter(item -> item.at("/incident_id/S").asText().equals(incidentId)).findFirst().orElseThrow();
@@ -111,11 +123,11 @@ class EmergencyWorkflowSamplesTest {
 
     String incident = "INC-" + vehicle + "-" + timestamp;
     assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.statePath()).containsSubsequence("Check Event Source", "Take Direct Event", "Validate Event",
-        "Prepare Incident", "Record Incident", "Determine Response Type", "High Priority Response",
-        "Assess Response", "Check Notifications", "Update Incident Status", "Log Completion")
+    assertThat(result.statePath()).containsSubsequence("Check Event Source", "Validate Event", "Record Incident",
+        "Determine Response Type", "High Priority Response", "Check Notifications", "Update Incident Status",
+        "Log Completion")
         .contains("Notify Authorities", "Notify Owner", "Activate Video Recording")
-        .doesNotContain("Standard Response", "Read Existing Incident", "Record Failure");
+        .doesNotContain("Standard Response", "Duplicate Event Ignored", "Record Failure");
     JsonNode output = result.execution().output();
     assertThat(output.at("/incidentRecord/incident_id/S").asText()).isEqualTo(incident);
     assertThat(output.at("/incidentRecord/status/S").asText()).isEqualTo("notified");
@@ -182,14 +194,14 @@ class EmergencyWorkflowSamplesTest {
 
   @ParameterizedTest
   @CsvSource(textBlock = MALFORMED)
-  void malformedEventsFailBeforeAnyWrite(String sample, String state, String field) {
+  void malformedEventsFailBeforeAnyWrite(String sample, String rule, String field) {
     WorkflowRun.Result result = run(deployment, sample);
 
     assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(result.execution().error()).isEqualTo("InvalidEvent");
-    assertThat(result.execution().cause()).startsWith(field);
-    assertThat(result.statePath()).containsExactly("Check Event Source", "Take Direct Event", "Validate Event", state,
-        "Route Invalid Event", "Reject Invalid Event");
+    assertThat(result.execution().cause()).startsWith(field).isEqualTo(rejectionOf(rule));
+    assertThat(result.statePath()).containsExactly("Check Event Source", "Validate Event", "Route Invalid Event",
+        "Reject Invalid Event");
     assertThat(result.sideEffects().items()).isEmpty();
     assertThat(result.sideEffects().messages()).isEmpty();
     assertThat(result.sideEffects().iotCommands()).isEmpty();
@@ -202,8 +214,8 @@ class EmergencyWorkflowSamplesTest {
 
     assertThat(result.execution().status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(result.execution().error()).isEqualTo("InvalidEvent");
-    assertThat(result.execution().cause()).startsWith("event:");
-    assertThat(result.statePath()).contains("Invalid Event Shape");
+    assertThat(result.execution().cause()).startsWith("event:").isEqualTo(rejectionOf("not an event"));
+    assertThat(result.statePath()).contains("Validate Event");
     assertThat(result.sideEffects().items()).isEmpty();
   }
 
@@ -240,7 +252,7 @@ class EmergencyWorkflowSamplesTest {
     WorkflowRun.Result result = run(deployment, "pipe-sqs-batch.json");
 
     assertThat(result.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.statePath()).startsWith("Check Event Source", "Parse Queue Message", "Parse Message Body",
+    assertThat(result.statePath()).startsWith("Check Event Source", "Read Queue Message", "Parse Message Body",
         "Validate Event").contains("High Priority Response");
     assertThat(result.execution().output().at("/incidentRecord/incident_id/S").asText())
         .isEqualTo("INC-VEH-50001-1698765800000");
@@ -251,8 +263,8 @@ class EmergencyWorkflowSamplesTest {
 
   @ParameterizedTest
   @CsvSource({
-      "pipe-sqs-batch-invalid-event.json, Invalid Vehicle Id, vehicleId:, VEH-50002",
-      "pipe-sqs-batch-not-json.json, Unreadable Message Body, body:, VEH-50003"})
+      "pipe-sqs-batch-invalid-event.json, Validate Event, vehicleId:, VEH-50002",
+      "pipe-sqs-batch-not-json.json, Read Queue Message, body:, VEH-50003"})
   void anInvalidEventFromTheQueueIsParkedOnTheDeadLetterQueueAndTheMessageSucceeds(String sample, String state,
       String field, String group) {
     String input = TestProject.event("emergency/" + sample);
@@ -261,7 +273,8 @@ class EmergencyWorkflowSamplesTest {
     WorkflowRun.Result result = runInput(deployment, "emergency", input);
 
     assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.statePath()).contains(state).endsWith("Park Invalid Event", "Invalid Event Parked");
+    assertThat(result.statePath()).containsSubsequence(state, "Park Invalid Event").last()
+        .isEqualTo("Park Invalid Event");
     JsonNode output = result.execution().output();
     assertThat(output.path("parked").asBoolean()).isTrue();
     assertThat(output.path("error").asText()).isEqualTo("InvalidEvent");
@@ -286,8 +299,8 @@ class EmergencyWorkflowSamplesTest {
       assertThat(first.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(first.sideEffects().messages()).hasSize(2);
       assertThat(second.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(second.statePath()).containsSubsequence("Record Incident", "Read Existing Incident",
-          "Check Existing Incident", "Duplicate Event Ignored").last().isEqualTo("Duplicate Event Ignored");
+      assertThat(second.statePath()).containsSubsequence("Record Incident", "Duplicate Event Ignored").last()
+          .isEqualTo("Duplicate Event Ignored");
       JsonNode output = second.execution().output();
       assertThat(output.at("/incidentRecord/incident_id/S").asText()).isEqualTo("INC-VEH-12345-1698765432000");
       assertThat(output.at("/incidentRecord/status/S").asText()).isEqualTo("notified");
@@ -313,7 +326,7 @@ class EmergencyWorkflowSamplesTest {
     assertThat(failed.execution().status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.execution().error()).isEqualTo("SNS.NotFoundException");
     assertThat(failed.execution().cause()).startsWith("authorities notification failed: ");
-    assertThat(failed.statePath()).contains("Authorities Not Notified", "Assess Response", "Record Failure")
+    assertThat(failed.statePath()).contains("Authorities Not Notified", "Check Notifications", "Record Failure")
         .doesNotContain("Update Incident Status").last().isEqualTo("Incident Response Failed");
     // the owner's branch is not cancelled by the authorities' failure, and the camera starts
     assertThat(failed.sideEffects().messagesTo(owner)).hasSize(1);
@@ -330,8 +343,8 @@ class EmergencyWorkflowSamplesTest {
 
     assertThat(redelivered.execution().status()).as(redelivered.execution().cause())
         .isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(redelivered.statePath()).containsSubsequence("Record Incident", "Read Existing Incident",
-        "Check Existing Incident", "Reclaim Incident", "High Priority Response", "Update Incident Status");
+    assertThat(redelivered.statePath()).containsSubsequence("Record Incident", "High Priority Response",
+        "Update Incident Status").doesNotContain("Duplicate Event Ignored");
     assertThat(redelivered.sideEffects().messagesTo(authorities)).hasSize(1);
     assertThat(redelivered.sideEffects().messagesTo(owner)).hasSize(1); // at least once on recovery
     assertThat(redelivered.sideEffects().iotCommands()).isEmpty(); // the recording had started
@@ -381,7 +394,7 @@ class EmergencyWorkflowSamplesTest {
   @Test
   void aFailedRecordingIsKeptOnTheIncidentWithoutFailingTheResponse() {
     String function = Json.parse(deployment.stateMachine("emergency").definitionText())
-        .at("/States/High Priority Response/Branches/2/States/Activate Video Recording/Parameters/FunctionName")
+        .at("/States/High Priority Response/Branches/2/States/Activate Video Recording/Arguments/FunctionName")
         .asText();
     String broken = brokenCopy("BrokenRecording", function, function.replace("video-recording", "no-such-function"));
     String input = fresh("panic-button-critical.json");
@@ -413,7 +426,8 @@ class EmergencyWorkflowSamplesTest {
     WorkflowRun.Result ignored = runInput(deployment, "emergency", recent);
 
     assertThat(reprocessed.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(reprocessed.statePath()).contains("Reclaim Incident", "Update Incident Status");
+    assertThat(reprocessed.statePath()).containsSubsequence("Record Incident", "Update Incident Status")
+        .doesNotContain("Duplicate Event Ignored");
     assertThat(reprocessed.sideEffects().messages()).hasSize(2);
     assertThat(storedIncident(incidentOf(abandoned)).at("/status/S").asText()).isEqualTo("notified");
     assertThat(ignored.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -428,33 +442,37 @@ class EmergencyWorkflowSamplesTest {
    * the item written by its own execution and claims it; an item of another execution is a duplicate.
    */
   @ParameterizedTest
-  @CsvSource({"$$.Execution.Id, Claimed", "arn:aws:states:us-east-1:000000000000:express:other:1:2, Found Existing"})
+  @CsvSource({"{% $states.context.Execution.Id %}, Claimed",
+      "arn:aws:states:us-east-1:000000000000:express:other:1:2, Found Existing"})
   void recordIncidentRecognisesAWriteOfItsOwnExecution(String firstWriter, String outcome) {
     JsonNode states = Json.parse(deployment.stateMachine("emergency").definitionText()).path("States");
-    ObjectNode prepare = ((ObjectNode) states.path("Prepare Incident").deepCopy()).put("Next", "First Attempt Landed");
+    ObjectNode validate = (ObjectNode) states.path("Validate Event").deepCopy();
+    validate.put("Default", "First Attempt Landed");
+    validate.path("Choices").forEach(rule -> ((ObjectNode) rule).put("Next", "Not Recorded"));
     ObjectNode record = ((ObjectNode) states.path("Record Incident").deepCopy()).put("Next", "Claimed");
     ((ObjectNode) record.path("Catch").get(0)).put("Next", "Found Existing");
     ((ObjectNode) record.path("Catch").get(1)).put("Next", "Not Recorded");
-    String writer = firstWriter.startsWith("$$") ? "\"S.$\": \"" + firstWriter + "\"" : "\"S\": \"" + firstWriter + "\"";
     ObjectNode definition = (ObjectNode) Json.parse("""
-        {"StartAt": "Prepare Incident", "States": {
+        {"QueryLanguage": "JSONata", "StartAt": "Check Event Source", "States": {
           "First Attempt Landed": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
-            "Parameters": {"TableName": "%s", "Item": {"incident_id": {"S.$": "$.incidentId"},
-              "status": {"S": "recorded"}, "execution_id": {%s}}},
-            "ResultPath": null, "Next": "Record Incident"},
+            "Arguments": {"TableName": "%s", "Item": {"incident_id": {"S": "{%% $incidentId %%}"},
+              "status": {"S": "recorded"}, "execution_id": {"S": "%s"}}},
+            "Next": "Record Incident"},
           "Claimed": {"Type": "Succeed"}, "Found Existing": {"Type": "Succeed"},
           "Not Recorded": {"Type": "Fail", "Error": "NotRecorded"}}}
-        """.formatted(INCIDENTS, writer));
-    ((ObjectNode) definition.path("States")).set("Prepare Incident", prepare);
+        """.formatted(INCIDENTS, firstWriter));
+    ((ObjectNode) definition.path("States")).set("Check Event Source", states.path("Check Event Source"));
+    ((ObjectNode) definition.path("States")).set("Validate Event", validate);
     ((ObjectNode) definition.path("States")).set("Record Incident", record);
+    ((ObjectNode) definition.path("States").path("Check Event Source").path("Choices").get(0))
+        .put("Next", "Not Recorded");
     String logicalId = "RecordIncidentRetry" + outcome.replace(" ", "");
     deployment.deploy(logicalId, "ccs-dev-" + logicalId, Json.write(definition), StateMachineType.EXPRESS);
-    String input = Json.write(Json.object().put("source", "direct").set("event", Json.parse(fresh("hijack.json"))));
 
-    WorkflowRun.Result result = runInput(deployment, logicalId, input);
+    WorkflowRun.Result result = runInput(deployment, logicalId, fresh("hijack.json"));
 
     assertThat(result.execution().status()).as(result.execution().cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.statePath()).containsExactly("Prepare Incident", "First Attempt Landed", "Record Incident",
-        outcome);
+    assertThat(result.statePath()).containsExactly("Check Event Source", "Validate Event", "First Attempt Landed",
+        "Record Incident", outcome);
   }
 }

@@ -88,8 +88,8 @@ class WorkflowSamplesOnEmulatorIT {
       emergency/standard-low-fuel.json,             -, SUCCEEDED, -,                 Log Completion
       emergency/duplicate-panic-button.json,        -, SUCCEEDED, -,                 Log Completion
       emergency/pipe-sqs-batch.json,                -, SUCCEEDED, -,                 Log Completion
-      emergency/pipe-sqs-batch-invalid-event.json,  -, SUCCEEDED, -,                 Invalid Event Parked
-      emergency/pipe-sqs-batch-not-json.json,       -, SUCCEEDED, -,                 Invalid Event Parked
+      emergency/pipe-sqs-batch-invalid-event.json,  -, SUCCEEDED, -,                 Park Invalid Event
+      emergency/pipe-sqs-batch-not-json.json,       -, SUCCEEDED, -,                 Park Invalid Event
       emergency/malformed-bad-coordinates.json,     -, FAILED,    InvalidEvent,      Reject Invalid Event
       emergency/malformed-bad-driver-id.json,       -, FAILED,    InvalidEvent,      Reject Invalid Event
       emergency/malformed-bad-type.json,            -, FAILED,    InvalidEvent,      Reject Invalid Event
