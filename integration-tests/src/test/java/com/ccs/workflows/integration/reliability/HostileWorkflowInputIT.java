@@ -170,7 +170,7 @@ class HostileWorkflowInputIT {
       parked.merge(message.body(), 1, Integer::sum);
       MessageAttributeValue error = message.messageAttributes().get("error");
       if (error == null) {
-        redriven++; // the queue's redrive after five receives: the pipe could not start the workflow at all
+        redriven++; // the queue's redrive after three receives: the pipe could not start the workflow at all
         continue;
       }
       assertThat(error.stringValue()).isEqualTo("InvalidEvent");

@@ -223,6 +223,59 @@ public abstract class EmergencyScenarios extends StackScenarios {
   }
 
   @Test
+  void aQueuedEventWhoseNotificationKeepsFailingIsParkedAndItsVehiclesNextEventRunsAtOnce() {
+    LocalControls controls = controls();
+    String queue = stack().queueUrl("EmergencyEventsQueue");
+    String dlq = stack().queueUrl("EmergencyEventsDeadLetterQueue");
+    ObjectNode failing = Runs.emergencyEvent("hijack.json", "IT");
+    ObjectNode next = Runs.emergencyEvent("standard-low-fuel.json", "IT");
+    String vehicle = failing.path("vehicleId").asText();
+    next.put("vehicleId", vehicle);
+    next.put("eventTimestamp", failing.path("eventTimestamp").asLong() + 1_000);
+    String failedIncident = Runs.incidentId(failing);
+    String nextIncident = Runs.incidentId(next);
+    Faults.Rule outage = controls.faults().onCall("SNS.Publish", stack().topicArn("AuthoritiesTopic"),
+        Faults.snsInternalError(), Faults.ALWAYS);
+    try {
+      int executionsBefore = executions();
+      int failedBefore = failedRuns().size();
+      for (ObjectNode event : List.of(failing, next)) {
+        stack().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(Runs.json(event)).messageGroupId(vehicle));
+      }
+      controls.startPipes(1);
+
+      // Both in one pass of the group: had the first waited for a redelivery (31 s), the second would still wait.
+      long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+      JsonNode second = null;
+      while (System.nanoTime() < deadline && (second == null || !second.path("status").asText().equals("notified"))) {
+        Runs.pause(200);
+        second = Runs.item(stack(), "IncidentsTable", "incident_id", nextIncident);
+      }
+      assertThat(second).as("the vehicle's next event, notified while the first is parked").isNotNull();
+      assertThat(second.path("status").asText()).isEqualTo("notified");
+      assertThat(outage.fired()).isGreaterThan(1);
+
+      JsonNode first = Runs.item(stack(), "IncidentsTable", "incident_id", failedIncident);
+      assertThat(first.path("status").asText()).isEqualTo("failed");
+      assertThat(first.toString()).contains("SNS.InternalErrorException");
+      List<software.amazon.awssdk.services.sqs.model.Message> parked = stack().sqs().receiveMessage(r -> r
+          .queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(2).messageAttributeNames("All")).messages()
+          .stream().filter(m -> m.body().contains(vehicle)).toList();
+      assertThat(parked).as("the failed event, parked with its failure").singleElement().satisfies(m -> {
+        assertThat(Runs.parse(m.body()).path("eventTimestamp").asLong())
+            .isEqualTo(failing.path("eventTimestamp").asLong());
+        assertThat(m.messageAttributes().get("error").stringValue()).isEqualTo("SNS.InternalErrorException");
+        assertThat(m.messageAttributes().get("incident_id").stringValue()).isEqualTo(failedIncident);
+      });
+      assertThat(Runs.awaitDrained(stack(), "EmergencyEventsQueue", Duration.ofSeconds(10))).isZero();
+      assertThat(executions() - executionsBefore).as("one execution per event, no redelivery").isEqualTo(2);
+      assertThat(failedRuns()).as("the parked event's execution ended successfully").hasSize(failedBefore);
+    } finally {
+      controls.faults().clear();
+    }
+  }
+
+  @Test
   void aBurstOfTwoHundredQueuedEventsIsProcessedWithNothingLostOrDuplicated() {
     LocalControls controls = controls();
     String queue = stack().queueUrl("EmergencyEventsQueue");
