@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The append-only event list of one execution; branches running concurrently append to it. A redrive appends
@@ -147,21 +146,20 @@ public final class ExecutionHistory {
 
   /** The text an event retains: its details' strings (inputs, outputs, names), one level of nesting deep. */
   static long size(ObjectNode details) {
-    long size = HistoryMemory.EVENT_OVERHEAD;
+    long[] size = {HistoryMemory.EVENT_OVERHEAD};
     if (details == null) {
-      return size;
+      return size[0];
     }
-    for (Map.Entry<String, JsonNode> field : details.properties()) {
-      JsonNode value = field.getValue();
-      size += field.getKey().length();
+    // forEachEntry, not properties(): an entry set would stay cached in every retained details object.
+    details.forEachEntry((key, value) -> {
+      size[0] += key.length();
       if (value.isTextual()) {
-        size += value.textValue().length();
+        size[0] += value.textValue().length();
       } else if (value.isObject()) {
-        for (Map.Entry<String, JsonNode> inner : value.properties()) {
-          size += inner.getKey().length() + (inner.getValue().isTextual() ? inner.getValue().textValue().length() : 8);
-        }
+        value.forEachEntry((innerKey, inner) ->
+            size[0] += innerKey.length() + (inner.isTextual() ? inner.textValue().length() : 8));
       }
-    }
-    return size;
+    });
+    return size[0];
   }
 }
