@@ -47,8 +47,13 @@ public final class HistoryCursor {
 
   /** A details object carrying a JSON payload under {@code field} plus its {@code <field>Details}. */
   public static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
-    details.put(field, JsonText.write(value));
-    details.set(field + "Details", NOT_TRUNCATED);
+    return payloadText(details, field, JsonText.write(value));
+  }
+
+  /** As {@link #payload}, for a payload already written as JSON text. */
+  public static ObjectNode payloadText(ObjectNode details, String field, String text) {
+    details.put(field, text);
+    details.set(ExecutionHistory.canonical(field + "Details"), NOT_TRUNCATED);
     return details;
   }
 }
