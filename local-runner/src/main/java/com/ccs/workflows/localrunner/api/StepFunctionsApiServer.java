@@ -50,7 +50,7 @@ public final class StepFunctionsApiServer implements AutoCloseable {
   }
 
   public static StepFunctionsApiServer start(Engine engine, InetSocketAddress address) throws IOException {
-    HttpServer server = HttpServer.create(address, 256);
+    HttpServer server = HttpServers.create(address, 256);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     StepFunctionsApiServer api = new StepFunctionsApiServer(server, executor, new StepFunctionsApi(engine));
     server.createContext("/", api::handle);

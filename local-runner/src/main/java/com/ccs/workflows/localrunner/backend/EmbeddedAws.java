@@ -1,5 +1,6 @@
 package com.ccs.workflows.localrunner.backend;
 
+import com.ccs.workflows.localrunner.api.HttpServers;
 import com.ccs.workflows.localrunner.backend.dynamodb.DynamoDbBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ public final class EmbeddedAws implements AutoCloseable {
 
     /** Starts the endpoint on a free loopback port. */
     public static EmbeddedAws start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         EmbeddedAws aws = new EmbeddedAws(server);
         server.createContext("/", aws::serve);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The append-only event list of one execution; branches running concurrently append to it. A redrive appends
@@ -22,6 +22,9 @@ public final class ExecutionHistory {
   /** AWS's hard quota of events in one execution's history. */
   public static final int MAX_EVENTS = 25_000;
   static final String FULL = "The execution reached the maximum number of history events (" + MAX_EVENTS + ").";
+
+  /** Event types and details keys: a few dozen names. */
+  private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
 
   private final Clock clock;
   private final HistoryMemory memory;
@@ -126,10 +129,19 @@ public final class ExecutionHistory {
   private long add(String type, long previousEventId, String detailsKey, ObjectNode details, long size) {
     long id = ++count;
     if (events != null) {
-      events.add(new HistoryEvent(id, previousEventId, clock.now(), type, detailsKey, details));
+      events.add(new HistoryEvent(id, previousEventId, clock.now(), canonical(type), canonical(detailsKey),
+          details));
       bytes += size;
     }
     return id;
+  }
+
+  /**
+   * One instance of each event type and details key ("PassStateEntered" ...): callers build them by concatenation,
+   * and every retained event would otherwise hold copies of its own.
+   */
+  static String canonical(String name) {
+    return name == null ? null : NAMES.computeIfAbsent(name, n -> n);
   }
 
   public synchronized List<HistoryEvent> events() {
@@ -147,21 +159,20 @@ public final class ExecutionHistory {
 
   /** The text an event retains: its details' strings (inputs, outputs, names), one level of nesting deep. */
   static long size(ObjectNode details) {
-    long size = HistoryMemory.EVENT_OVERHEAD;
+    long[] size = {HistoryMemory.EVENT_OVERHEAD};
     if (details == null) {
-      return size;
+      return size[0];
     }
-    for (Map.Entry<String, JsonNode> field : details.properties()) {
-      JsonNode value = field.getValue();
-      size += field.getKey().length();
+    // forEachEntry, not properties(): an entry set would stay cached in every retained details object.
+    details.forEachEntry((key, value) -> {
+      size[0] += key.length();
       if (value.isTextual()) {
-        size += value.textValue().length();
+        size[0] += value.textValue().length();
       } else if (value.isObject()) {
-        for (Map.Entry<String, JsonNode> inner : value.properties()) {
-          size += inner.getKey().length() + (inner.getValue().isTextual() ? inner.getValue().textValue().length() : 8);
-        }
+        value.forEachEntry((innerKey, inner) ->
+            size[0] += innerKey.length() + (inner.isTextual() ? inner.textValue().length() : 8));
       }
-    }
-    return size;
+    });
+    return size[0];
   }
 }

@@ -1,5 +1,6 @@
 package com.ccs.workflows.localrunner.history;
 
+import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -8,6 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code previousEventId}, as AWS does per line.
  */
 public final class HistoryCursor {
+  /**
+   * The {@code <field>Details} of every payload, one node for all events: recorded details are only read (the
+   * API answers with copies), and one object per payload was a quarter of what a history retained.
+   */
+  public static final ObjectNode NOT_TRUNCATED = Json.object().put("truncated", false);
+
   private final ExecutionHistory history;
   private long last;
 
@@ -40,8 +47,13 @@ public final class HistoryCursor {
 
   /** A details object carrying a JSON payload under {@code field} plus its {@code <field>Details}. */
   public static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
-    details.put(field, JsonText.write(value));
-    details.putObject(field + "Details").put("truncated", false);
+    return payloadText(details, field, JsonText.write(value));
+  }
+
+  /** As {@link #payload}, for a payload already written as JSON text. */
+  public static ObjectNode payloadText(ObjectNode details, String field, String text) {
+    details.put(field, text);
+    details.set(ExecutionHistory.canonical(field + "Details"), NOT_TRUNCATED);
     return details;
   }
 }

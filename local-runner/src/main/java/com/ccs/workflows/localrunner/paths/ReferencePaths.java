@@ -7,6 +7,8 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +25,11 @@ public final class ReferencePaths {
       .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
       .build();
   private static final ConcurrentHashMap<String, JsonPath> CACHE = new ConcurrentHashMap<>();
-  private static final Pattern PLAIN = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
-  private static final ConcurrentHashMap<String, String[]> FIELDS = new ConcurrentHashMap<>();
+  /** Member names and array indexes only, e.g. {@code $.a.b} or {@code $[0].body}. */
+  private static final Pattern PLAIN = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*|\\[[0-9]{1,9}])+");
+  private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\[([0-9]{1,9})]");
+  /** Per plain path, its segments: a String names a member, an Integer indexes an array. */
+  private static final ConcurrentHashMap<String, Object[]> SEGMENTS = new ConcurrentHashMap<>();
 
   private ReferencePaths() {}
 
@@ -47,7 +52,36 @@ public final class ReferencePaths {
    */
   public static JsonNode read(String path, Bindings bindings) {
     Target target = target(path);
-    JsonNode document = switch (target.root()) {
+    return read(document(target, bindings), target.path());
+  }
+
+  /**
+   * As {@link #read}, null where it would throw {@link PathNotFound}: Choice rules (IsPresent, a rule on an
+   * optional field) ask this on every evaluation, and a plain path answers without an exception.
+   */
+  public static JsonNode find(String path, Bindings bindings) {
+    Target target = target(path);
+    if (target.root() == Root.VARIABLE && bindings.variables().apply(target.variable()) == null) {
+      return null;
+    }
+    JsonNode document = document(target, bindings);
+    Object[] segments = segments(target.path());
+    if (segments.length > 0) {
+      JsonNode found = walk(document, segments);
+      // A plain path fails only on a missing member or a non-container; an index past the end is Jayway's to say.
+      if (found != null || !pastTheEnd(document, segments)) {
+        return found;
+      }
+    }
+    try {
+      return read(document, target.path());
+    } catch (PathNotFound e) {
+      return null;
+    }
+  }
+
+  private static JsonNode document(Target target, Bindings bindings) {
+    return switch (target.root()) {
       case INPUT -> bindings.input();
       case CONTEXT -> bindings.context();
       case VARIABLE -> {
@@ -58,7 +92,6 @@ public final class ReferencePaths {
         yield value;
       }
     };
-    return read(document, target.path());
   }
 
   /** Evaluates a plain {@code $...} JSONPath against a document. */
@@ -82,17 +115,21 @@ public final class ReferencePaths {
   }
 
   /**
-   * The common case without Jayway: {@code $.a.b} (plain names) over objects that have them. Null when the path
-   * has another form or does not resolve, so that Jayway answers (and words the error) as AWS does.
+   * The common case without Jayway: a plain path ({@code $.a.b}, {@code $[0].body}) over members and elements that
+   * exist. Null when the path has another form or does not resolve, so that Jayway answers (and words the error)
+   * as AWS does.
    */
   private static JsonNode readFields(JsonNode document, String path) {
-    String[] names = FIELDS.computeIfAbsent(path, ReferencePaths::fieldNames);
-    if (names.length == 0) {
-      return null;
-    }
+    Object[] segments = segments(path);
+    return segments.length == 0 ? null : walk(document, segments);
+  }
+
+  private static JsonNode walk(JsonNode document, Object[] segments) {
     JsonNode node = document;
-    for (String name : names) {
-      JsonNode child = node.isObject() ? node.get(name) : null;
+    for (Object segment : segments) {
+      JsonNode child = segment instanceof String name
+          ? (node.isObject() ? node.get(name) : null)
+          : (node.isArray() ? node.get((Integer) segment) : null);
       if (child == null) {
         return null;
       }
@@ -101,8 +138,38 @@ public final class ReferencePaths {
     return node;
   }
 
-  private static String[] fieldNames(String path) {
-    return PLAIN.matcher(path).matches() ? path.substring(2).split("\\.") : new String[0];
+  /** Whether walking the segments stops at an array index past the array's end (Jayway reads that as null). */
+  private static boolean pastTheEnd(JsonNode document, Object[] segments) {
+    JsonNode node = document;
+    for (Object segment : segments) {
+      if (segment instanceof Integer && node.isArray() && (Integer) segment >= node.size()) {
+        return true;
+      }
+      JsonNode child = segment instanceof String name
+          ? (node.isObject() ? node.get(name) : null)
+          : (node.isArray() ? node.get((Integer) segment) : null);
+      if (child == null) {
+        return false;
+      }
+      node = child;
+    }
+    return false;
+  }
+
+  private static Object[] segments(String path) {
+    return SEGMENTS.computeIfAbsent(path, ReferencePaths::parseSegments);
+  }
+
+  private static Object[] parseSegments(String path) {
+    if (!PLAIN.matcher(path).matches()) {
+      return new Object[0];
+    }
+    List<Object> segments = new ArrayList<>();
+    Matcher m = SEGMENT.matcher(path);
+    while (m.find()) {
+      segments.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
+    }
+    return segments.toArray();
   }
 
   private static JsonPath compile(String path) {

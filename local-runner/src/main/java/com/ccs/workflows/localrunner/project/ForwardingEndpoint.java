@@ -1,5 +1,6 @@
 package com.ccs.workflows.localrunner.project;
 
+import com.ccs.workflows.localrunner.api.HttpServers;
 import com.ccs.workflows.localrunner.backend.AwsServiceException;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ final class ForwardingEndpoint implements AutoCloseable {
   /** Forwards to {@code target}; {@code faults} may be null. */
   static ForwardingEndpoint start(URI target, BiFunction<String, JsonNode, JsonNode> stepFunctions, Faults faults)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     ForwardingEndpoint endpoint = new ForwardingEndpoint(server, target, stepFunctions, faults);
     server.createContext("/", endpoint::serve);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import com.ccs.workflows.localrunner.api.HttpServers;
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.Execution;
@@ -38,7 +39,7 @@ public final class HttpApiStandIn implements AutoCloseable {
   }
 
   static HttpApiStandIn start(Supplier<InProcessFunction> callback) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+    HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     HttpApiStandIn api = new HttpApiStandIn(server, callback);
     server.createContext("/approvals/", api::serve);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -25,15 +25,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,8 +74,10 @@ public final class InProcessFunction implements AutoCloseable {
   private final Faults faults;
   private final java.time.Clock clock;
   private final ConcurrentLinkedDeque<Container> idle = new ConcurrentLinkedDeque<>();
+  /** Every container not yet discarded, idle or invoked. */
+  private final Set<Container> live = ConcurrentHashMap.newKeySet();
   private final AtomicInteger containers = new AtomicInteger();
-  private final ExecutorService threads;
+  private final ThreadFactory runtimeThreads;
   private volatile CompletableFuture<Void> initializing = CompletableFuture.completedFuture(null);
 
   /** What one invocation returned: a payload, or the error Lambda reports. */
@@ -119,8 +124,7 @@ public final class InProcessFunction implements AutoCloseable {
     env.putIfAbsent("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
     this.environment = Map.copyOf(env);
     this.log = log;
-    this.threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("lambda-" + spec.name()
-        + "-", 0).factory());
+    this.runtimeThreads = Thread.ofPlatform().daemon().name("lambda-" + spec.name() + "-", 0).factory();
   }
 
   public FunctionSpec spec() {
@@ -184,7 +188,7 @@ public final class InProcessFunction implements AutoCloseable {
     }
     // As on Lambda, the function's timeout runs from the invocation, not from the container's initialisation.
     long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.timeoutSeconds());
-    Future<byte[]> call = threads.submit(() -> container.handle(event, requestId, deadlineNanos));
+    Future<byte[]> call = container.runtime.submit(() -> container.handle(event, requestId, deadlineNanos));
     try {
       byte[] output = call.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (fault instanceof Faults.FunctionTimeout) {
@@ -296,12 +300,17 @@ public final class InProcessFunction implements AutoCloseable {
     for (Container c; (c = idle.poll()) != null; ) {
       c.close();
     }
-    threads.shutdownNow();
+    live.forEach(c -> c.runtime.shutdownNow()); // invocations still running are interrupted
   }
 
-  /** One sandbox: a class loader with the handler constructed in it, and the handler's (de)serialisers. */
+  /**
+   * One sandbox: a class loader with the handler constructed in it, the handler's (de)serialisers, and the thread
+   * that runs its invocations one after the other, as Lambda's runtime does (a thread per invocation cost a
+   * platform thread's start and end each time).
+   */
   private final class Container {
     private final URLClassLoader loader;
+    private final ExecutorService runtime = Executors.newSingleThreadExecutor(runtimeThreads);
     private final Object handler;
     private final Method method;
     private final boolean streaming;
@@ -331,6 +340,7 @@ public final class InProcessFunction implements AutoCloseable {
         this.input = serializer(types[0]);
         this.output = serializer(types[1]);
       }
+      live.add(this);
     }
 
     byte[] handle(String event, String requestId, long deadlineNanos) throws Exception {
@@ -397,6 +407,8 @@ public final class InProcessFunction implements AutoCloseable {
     }
 
     void close() {
+      live.remove(this);
+      runtime.shutdownNow();
       closeQuietly(loader);
     }
   }

@@ -1,5 +1,6 @@
 package com.ccs.workflows.localrunner.project;
 
+import com.ccs.workflows.localrunner.api.HttpServers;
 import com.ccs.workflows.localrunner.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -46,7 +47,7 @@ public final class RegistryStandIn implements AutoCloseable {
   }
 
   public static RegistryStandIn start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+    HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     RegistryStandIn registry = new RegistryStandIn(server);
     server.createContext("/", registry::serve);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -26,8 +26,14 @@ public final class RunnerClock implements Clock {
 
   private final AtomicLong offsetNanos = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** When the last in-process invocation ended ({@link System#nanoTime}): a callback wait is idle from then on. */
+  private volatile long lastEndedNanos = System.nanoTime();
   private final Duration grace;
   private volatile boolean skipCallbackWaits;
+  /** Completes when {@link #skipCallbackWaits} turns on, so that a wait started before notices it at once. */
+  private volatile CompletableFuture<Void> skipping = new CompletableFuture<>();
+  /** Completes when time jumps (then is replaced), so that a wait sees its deadline come closer at once. */
+  private volatile CompletableFuture<Void> jumped = new CompletableFuture<>();
 
   public RunnerClock(Duration grace) {
     this.grace = grace;
@@ -73,8 +79,13 @@ public final class RunnerClock implements Clock {
   }
 
   /** From now on, callback waits with nothing in flight jump to their deadline (they time out). */
-  public void skipCallbackWaits(boolean skip) {
+  public synchronized void skipCallbackWaits(boolean skip) {
     this.skipCallbackWaits = skip;
+    if (skip) {
+      skipping.complete(null);
+    } else if (skipping.isDone()) {
+      skipping = new CompletableFuture<>();
+    }
   }
 
   /** How far virtual time is ahead of the wall clock. */
@@ -88,6 +99,7 @@ public final class RunnerClock implements Clock {
   }
 
   public void invocationEnded() {
+    lastEndedNanos = System.nanoTime();
     inFlight.decrementAndGet();
   }
 
@@ -96,7 +108,13 @@ public final class RunnerClock implements Clock {
     if (inFlight.get() > 0) {
       return false;
     }
-    offsetNanos.accumulateAndGet(Math.max(0, Duration.between(now(), deadline).toNanos()), Long::sum);
+    long by = Math.max(0, Duration.between(now(), deadline).toNanos());
+    if (by > 0) {
+      offsetNanos.accumulateAndGet(by, Long::sum);
+      CompletableFuture<Void> waiting = jumped;
+      jumped = new CompletableFuture<>();
+      waiting.complete(null);
+    }
     return true;
   }
 
@@ -123,7 +141,12 @@ public final class RunnerClock implements Clock {
 
   @Override
   public boolean await(CompletableFuture<?> event, Instant deadline) throws InterruptedException {
-    long idleSince = System.nanoTime();
+    long waitStart = System.nanoTime();
+    if (!skipCallbackWaits && !waitUntilSkipping(event, deadline)) {
+      return event.isDone();
+    }
+    // Idle since the wait started or the last invocation ended, whichever came later, as polling would have seen.
+    long idleSince = Math.max(waitStart, lastEndedNanos);
     while (true) {
       if (event.isDone()) {
         return true;
@@ -144,6 +167,28 @@ public final class RunnerClock implements Clock {
         // keep waiting
       } catch (ExecutionException | java.util.concurrent.CancellationException e) {
         return true;
+      }
+    }
+  }
+
+  /**
+   * Waits without polling until the event completes, the deadline passes (time jumps included) or callback
+   * waits start to be skipped; true only in the last case (the caller then polls for the moment to jump).
+   */
+  private boolean waitUntilSkipping(CompletableFuture<?> event, Instant deadline) throws InterruptedException {
+    CompletableFuture<Void> skip = skipping;
+    while (true) {
+      CompletableFuture<Void> jump = jumped;
+      long remaining = Duration.between(now(), deadline).toNanos();
+      if (event.isDone() || skip.isDone() || remaining <= 0) {
+        return !event.isDone() && skip.isDone();
+      }
+      try {
+        CompletableFuture.anyOf(event, skip, jump).get(remaining, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // the deadline has passed: the next turn returns
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        return false;
       }
     }
   }

@@ -1,5 +1,6 @@
 package com.ccs.workflows.localrunner.project;
 
+import com.ccs.workflows.localrunner.api.HttpServers;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -151,7 +152,7 @@ public final class StripeStandIn implements AutoCloseable {
 
   /** As {@link #start(URI)}, with every {@code created} read from {@code clock}. */
   public static StripeStandIn start(URI validator, Supplier<Instant> clock) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+    HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     StripeStandIn stripe = new StripeStandIn(server, validator, clock);
     server.createContext("/", stripe::serve);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

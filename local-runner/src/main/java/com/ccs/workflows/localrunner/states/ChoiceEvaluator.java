@@ -7,7 +7,6 @@ import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.jsonata.JsonataEvaluator;
 import com.ccs.workflows.localrunner.jsonata.JsonataScope;
 import com.ccs.workflows.localrunner.paths.Bindings;
-import com.ccs.workflows.localrunner.paths.PathNotFound;
 import com.ccs.workflows.localrunner.paths.ReferencePaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -42,10 +41,8 @@ final class ChoiceEvaluator {
 
   private static boolean compare(ChoiceRule.Comparison c, Bindings bindings) {
     Comparator op = c.comparator();
-    JsonNode value;
-    try {
-      value = ReferencePaths.read(c.variable(), bindings);
-    } catch (PathNotFound e) {
+    JsonNode value = ReferencePaths.find(c.variable(), bindings);
+    if (value == null) {
       if (op.kind() == Comparator.Kind.TYPE_TEST) {
         return op == Comparator.IS_PRESENT && !c.operand().asBoolean();
       }
@@ -54,9 +51,8 @@ final class ChoiceEvaluator {
     }
     JsonNode operand = c.operand();
     if (c.operandPath() != null) {
-      try {
-        operand = ReferencePaths.read(c.operandPath(), bindings);
-      } catch (PathNotFound e) {
+      operand = ReferencePaths.find(c.operandPath(), bindings);
+      if (operand == null) {
         throw RuntimeFailure.runtime("Invalid path '" + c.operandPath() + "': The choice state's condition path "
             + "references an invalid value.");
       }

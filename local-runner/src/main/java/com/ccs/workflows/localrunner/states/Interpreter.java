@@ -27,7 +27,6 @@ import java.util.List;
 public final class Interpreter {
   /** AWS's payload limit: 256 KiB of UTF-8. */
   public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
-  private static final ObjectNode NOT_TRUNCATED = Json.object().put("truncated", false);
 
   private Interpreter() {}
 
@@ -83,7 +82,7 @@ public final class Interpreter {
     HistoryCursor cursor = frame.cursor();
     ObjectNode entered = Json.object().put("name", state.name());
     entered.put("input", text[0] != null ? text[0] : JsonText.write(input));
-    entered.set("inputDetails", NOT_TRUNCATED.deepCopy());
+    entered.set("inputDetails", HistoryCursor.NOT_TRUNCATED);
     Instant enteredTime = frame.runtime().clock().now();
     long beforeEntered = cursor.last();
     long enteredId = cursor.append(state.type() + "StateEntered", "stateEnteredEventDetails", entered);
@@ -126,11 +125,11 @@ public final class Interpreter {
     if (!result.assigned().isEmpty()) {
       ObjectNode vars = exited.putObject("assignedVariables");
       result.assigned().forEach((k, v) -> vars.put(k, Json.write(v)));
-      exited.putObject("assignedVariablesDetails").put("truncated", false);
+      exited.set("assignedVariablesDetails", HistoryCursor.NOT_TRUNCATED);
     }
     exited.put("name", state.name());
     exited.put("output", outputText);
-    exited.putObject("outputDetails").put("truncated", false);
+    exited.set("outputDetails", HistoryCursor.NOT_TRUNCATED);
     cursor.append(state.type() + "StateExited", "stateExitedEventDetails", exited);
     return result;
   }

@@ -79,9 +79,10 @@ final class TaskEvents {
         serviceFields(HistoryCursor.payload(Json.object(), "output", output)));
   }
 
-  void succeeded(JsonNode output) {
+  /** @param outputText the output's JSON text */
+  void succeeded(String outputText) {
     cursor.append(prefix() + "Succeeded", key("Succeeded"),
-        serviceFields(HistoryCursor.payload(Json.object(), "output", output)));
+        serviceFields(HistoryCursor.payloadText(Json.object(), "output", outputText)));
   }
 
   void failed(String error, String cause) {

@@ -83,8 +83,10 @@ final class TaskHandler {
       } else if (submits) {
         events.submitted(Json.object()); // the job or callback already finished: its submission left no output
       }
-      checkSize(output, resource.kind() == ResourceArn.Kind.SERVICE ? resource.resourceType() : state.name());
-      events.succeeded(output);
+      // Written once: the size check and the Succeeded event read the same text.
+      String outputText = JsonText.write(output);
+      checkSize(outputText, resource.kind() == ResourceArn.Kind.SERVICE ? resource.resourceType() : state.name());
+      events.succeeded(outputText);
       return DataFlow.finish(run, output, output, state.common().next());
     } finally {
       if (pending != null) {
@@ -100,8 +102,8 @@ final class TaskHandler {
         : CompletableFuture.completedFuture(TaskResult.finalResult(mock.result()));
   }
 
-  private static void checkSize(JsonNode output, String name) {
-    if (Interpreter.tooLarge(JsonText.write(output))) {
+  private static void checkSize(String outputText, String name) {
+    if (Interpreter.tooLarge(outputText)) {
       throw new StatesFailure(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + name
           + "' returned a result with a size exceeding the maximum number of bytes service limit.");
     }

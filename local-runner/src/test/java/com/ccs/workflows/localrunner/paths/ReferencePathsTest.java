@@ -36,6 +36,23 @@ class ReferencePathsTest {
   }
 
   @Test
+  void findAnswersNullWhereReadFailsAndReadsIndexesAsJaywayDoes() {
+    assertThat(ReferencePaths.find("$.items[1].v", bindings)).isEqualTo(Json.NODES.numberNode(2.0));
+    assertThat(ReferencePaths.read("$.items[1].v", bindings)).isEqualTo(Json.NODES.numberNode(2.0));
+    assertThat(ReferencePaths.find("$.a.b", bindings)).isEqualTo(Json.text("x"));
+    assertThat(ReferencePaths.find("$.nope", bindings)).isNull();
+    assertThat(ReferencePaths.find("$.a.b.c", bindings)).isNull();
+    assertThat(ReferencePaths.find("$[0]", bindings)).isNull(); // the input is an object
+    assertThat(ReferencePaths.find("$.a[0]", bindings)).isNull();
+    assertThat(ReferencePaths.find("$nobody.id", bindings)).isNull();
+    // Jayway reads an index past the end of an array as null, and fails beyond it: find agrees with read.
+    assertThat(ReferencePaths.find("$.items[5]", bindings)).isEqualTo(ReferencePaths.read("$.items[5]", bindings));
+    assertThatThrownBy(() -> ReferencePaths.read("$.items[5].v", bindings)).isInstanceOf(PathNotFound.class);
+    assertThat(ReferencePaths.find("$.items[5].v", bindings)).isNull();
+    assertThatThrownBy(() -> ReferencePaths.read("$[0]", bindings)).isInstanceOf(PathNotFound.class);
+  }
+
+  @Test
   void validatesSyntax() {
     assertThat(ReferencePaths.syntaxError("$.a[0].b")).isNull();
     assertThat(ReferencePaths.syntaxError("$$.Map.Item.Value")).isNull();

@@ -45,6 +45,46 @@ class RunnerClockTest {
   }
 
   @Test
+  void aCallbackWaitStartedBeforeWaitsAreSkippedJumpsOnceTheyAre() throws Exception {
+    RunnerClock clock = new RunnerClock(Duration.ofMillis(50));
+    Instant deadline = clock.now().plusSeconds(3_600);
+    CompletableFuture<Object> callback = new CompletableFuture<>();
+    CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(() -> {
+      try {
+        return clock.await(callback, deadline);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    Thread.sleep(100);
+    assertThat(wait).as("a real wait until waits are skipped").isNotDone();
+    clock.skipCallbackWaits(true);
+
+    assertThat(wait.get(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+    assertThat(clock.now()).isAfterOrEqualTo(deadline);
+  }
+
+  @Test
+  void aCallbackWaitEndsWhenAnotherWaitMovesTimePastItsDeadline() throws Exception {
+    RunnerClock clock = new RunnerClock();
+    Instant deadline = clock.now().plusSeconds(60);
+    CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(() -> {
+      try {
+        return clock.await(new CompletableFuture<>(), deadline);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    Thread.sleep(100);
+    assertThat(wait).isNotDone();
+    clock.sleepUntil(clock.now().plusSeconds(3_600), new CompletableFuture<>()); // jumps: nothing in flight
+
+    assertThat(wait.get(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+  }
+
+  @Test
   void aStoppedExecutionEndsItsWait() throws InterruptedException {
     RunnerClock clock = new RunnerClock();
     clock.invocationStarted();
