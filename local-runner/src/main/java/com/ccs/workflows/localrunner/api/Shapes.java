@@ -6,7 +6,7 @@ import com.ccs.workflows.localrunner.engine.RedriveStatus;
 import com.ccs.workflows.localrunner.engine.StateMachine;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -70,11 +70,11 @@ final class Shapes {
     ObjectNode out = executionListItem(execution);
     ExecutionStatus status = execution.status();
     if (includeData) {
-      out.put("input", JsonText.write(execution.input()));
+      out.put("input", PooledJson.write(execution.input()));
       out.putObject("inputDetails").put("included", true);
     }
     if (status == ExecutionStatus.SUCCEEDED && includeData) {
-      out.put("output", JsonText.write(execution.output()));
+      out.put("output", PooledJson.write(execution.output()));
       out.putObject("outputDetails").put("included", true);
     }
     if (execution.versionArn() != null) {

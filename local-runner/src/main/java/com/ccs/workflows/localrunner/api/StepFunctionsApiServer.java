@@ -2,7 +2,7 @@ package com.ccs.workflows.localrunner.api;
 
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineException;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,7 +91,7 @@ public final class StepFunctionsApiServer implements AutoCloseable {
         errorType = "InternalFailure";
         body = Json.object().put("__type", errorType).put("message", String.valueOf(e));
       }
-      byte[] bytes = JsonText.write(body).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = PooledJson.write(body).getBytes(StandardCharsets.UTF_8);
       var headers = exchange.getResponseHeaders();
       headers.set("Content-Type", CONTENT_TYPE);
       headers.set("x-amzn-RequestId", requestId);
@@ -124,7 +124,7 @@ public final class StepFunctionsApiServer implements AutoCloseable {
       return Json.object();
     }
     try {
-      JsonNode node = JsonText.read(bytes);
+      JsonNode node = PooledJson.read(bytes);
       if (node == null || !node.isObject()) {
         throw ApiErrors.serialization("The request body must be a JSON object");
       }

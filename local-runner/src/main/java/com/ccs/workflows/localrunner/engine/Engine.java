@@ -5,7 +5,7 @@ import com.ccs.workflows.localrunner.definition.DefinitionParser;
 import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.history.HistoryMemory;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.states.StateUnderTest;
 import com.ccs.workflows.localrunner.states.Interpreter;
@@ -251,7 +251,7 @@ public final class Engine implements AutoCloseable {
     checkInputSize(input);
     JsonNode parsedInput;
     try {
-      parsedInput = JsonText.parse(input == null ? "{}" : input);
+      parsedInput = PooledJson.parse(input == null ? "{}" : input);
     } catch (IllegalArgumentException e) {
       throw new EngineException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
           + e.getMessage() + "'");

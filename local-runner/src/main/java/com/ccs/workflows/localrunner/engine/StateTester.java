@@ -1,7 +1,7 @@
 package com.ccs.workflows.localrunner.engine;
 
 import com.ccs.workflows.localrunner.history.HistoryEvent;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.states.StateUnderTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +81,7 @@ final class StateTester {
         .map(e -> e.details().get("name").asText()).skip(1).findFirst().orElse(null);
     JsonNode output = history.stream()
         .filter(e -> e.type().endsWith("StateExited") && name.equals(e.details().path("name").asText()))
-        .map(e -> JsonText.parse(e.details().get("output").asText())).findFirst().orElse(execution.output());
+        .map(e -> PooledJson.parse(e.details().get("output").asText())).findFirst().orElse(execution.output());
     if (handling != null && handling.catchIndex() != null) {
       return new TestStateResult("CAUGHT_ERROR", output, handling.error(), handling.cause(), next, inspectionData);
     }

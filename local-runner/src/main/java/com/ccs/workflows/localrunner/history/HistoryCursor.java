@@ -47,7 +47,7 @@ public final class HistoryCursor {
 
   /** A details object carrying a JSON payload under {@code field} plus its {@code <field>Details}. */
   public static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
-    return payloadText(details, field, JsonText.write(value));
+    return payloadText(details, field, PooledJson.write(value));
   }
 
   /** As {@link #payload}, for a payload already written as JSON text. */

@@ -14,7 +14,7 @@ import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.ccs.workflows.localrunner.errors.StatesErrors;
 import com.ccs.workflows.localrunner.errors.StatesFailure;
 import com.ccs.workflows.localrunner.history.HistoryCursor;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.paths.ResultPaths;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +81,7 @@ public final class Interpreter {
       List<Checkpoint> resumedLines) {
     HistoryCursor cursor = frame.cursor();
     ObjectNode entered = Json.object().put("name", state.name());
-    entered.put("input", text[0] != null ? text[0] : JsonText.write(input));
+    entered.put("input", text[0] != null ? text[0] : PooledJson.write(input));
     entered.set("inputDetails", HistoryCursor.NOT_TRUNCATED);
     Instant enteredTime = frame.runtime().clock().now();
     long beforeEntered = cursor.last();
@@ -115,7 +115,7 @@ public final class Interpreter {
       }
       throw located;
     }
-    String outputText = JsonText.write(result.output());
+    String outputText = PooledJson.write(result.output());
     text[0] = outputText;
     if (tooLarge(outputText)) {
       throw new StatesFailure(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()

@@ -1,7 +1,7 @@
 package com.ccs.workflows.localrunner.states;
 
 import com.ccs.workflows.localrunner.history.HistoryCursor;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.tasks.ResourceArn;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +47,7 @@ final class TaskEvents {
   void scheduled(JsonNode payload, Integer timeout, Integer heartbeat, String roleArn) {
     ObjectNode d = Json.object();
     if (resource.kind() == ResourceArn.Kind.SERVICE) {
-      d.put("parameters", JsonText.write(payload));
+      d.put("parameters", PooledJson.write(payload));
       d.put("region", region);
       serviceFields(d);
     } else {

@@ -6,7 +6,7 @@ import com.ccs.workflows.localrunner.errors.HeartbeatTimedOut;
 import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.ccs.workflows.localrunner.errors.StatesErrors;
 import com.ccs.workflows.localrunner.errors.StatesFailure;
-import com.ccs.workflows.localrunner.history.JsonText;
+import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.jsonata.JsonataEvaluator;
 import com.ccs.workflows.localrunner.paths.PathNotFound;
@@ -84,7 +84,7 @@ final class TaskHandler {
         events.submitted(Json.object()); // the job or callback already finished: its submission left no output
       }
       // Written once: the size check and the Succeeded event read the same text.
-      String outputText = JsonText.write(output);
+      String outputText = PooledJson.write(output);
       checkSize(outputText, resource.kind() == ResourceArn.Kind.SERVICE ? resource.resourceType() : state.name());
       events.succeeded(outputText);
       return DataFlow.finish(run, output, output, state.common().next());

@@ -14,11 +14,11 @@ import java.io.IOException;
  * configuration, with Jackson's work buffers pooled across threads. Every execution, branch and API request runs
  * on a virtual thread of its own, where Jackson's default per-thread buffers would be allocated anew each time.
  */
-public final class JsonText {
+public final class PooledJson {
   private static final ObjectMapper MAPPER = Json.MAPPER.copyWith(
       JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
 
-  private JsonText() {}
+  private PooledJson() {}
 
   /** As {@link Json#write}. */
   public static String write(JsonNode node) {
