@@ -3,7 +3,6 @@ package com.ccs.workflows.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -77,7 +76,9 @@ public final class AwsStandIn implements AutoCloseable {
             }
             Reply reply = replies.get(call);
             if (reply == null) {
-                reply = new Reply(400, "application/x-amz-json-1.0",
+                reply = new Reply(
+                        400,
+                        "application/x-amz-json-1.0",
                         "{\"__type\":\"UnknownOperationException\",\"message\":\"no canned reply for " + call + "\"}");
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);

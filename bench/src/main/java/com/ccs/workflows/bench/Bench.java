@@ -2,7 +2,6 @@ package com.ccs.workflows.bench;
 
 import com.ccs.workflows.bench.warm.Warm;
 import com.ccs.workflows.bench.warm.WarmWiring;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -34,10 +33,18 @@ public final class Bench {
     static final double GOAL_WARM_P50_US = 100;
     static final double GOAL_WARM_P99_US = 200;
 
-    record Options(Path project, int rounds, int warmIterations, boolean warm, boolean workflow, List<String> only,
-                   List<String> childFlags) {
+    record Options(
+            Path project,
+            int rounds,
+            int warmIterations,
+            boolean warm,
+            boolean workflow,
+            List<String> only,
+            List<String> childFlags) {
         static Options parse(String[] args) {
-            Path project = Path.of(System.getProperty("ccs.project.dir", ".")).toAbsolutePath().normalize();
+            Path project = Path.of(System.getProperty("ccs.project.dir", "."))
+                    .toAbsolutePath()
+                    .normalize();
             int rounds = 9;
             int warmIterations = 5;
             boolean warm = true;
@@ -46,15 +53,18 @@ public final class Bench {
             List<String> childFlags = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--project" -> project = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--project" ->
+                        project = Path.of(args[++i]).toAbsolutePath().normalize();
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--warm-iterations" -> warmIterations = Integer.parseInt(args[++i]);
                     case "--no-warm" -> warm = false;
                     case "--no-workflow" -> workflow = false;
                     case "--only" -> only = List.of(args[++i].split(","));
                     case "--child-flag" -> childFlags.add(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (options: --rounds N, --warm-iterations N, --no-warm, --no-workflow, --only a,b, --child-flag JVM_FLAG, --project DIR)");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i]
+                                        + " (options: --rounds N, --warm-iterations N, --no-warm, --no-workflow, --only a,b, --child-flag JVM_FLAG, --project DIR)");
                 }
             }
             if (rounds < 1) {
@@ -64,8 +74,7 @@ public final class Bench {
         }
     }
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
@@ -84,20 +93,26 @@ public final class Bench {
         Map<String, Path> roots = new HashMap<>();
         Map<String, String> events = new HashMap<>();
         List<Target> targets = new ArrayList<>();
-        try (RuntimeApiStandIn runtime = RuntimeApiStandIn.start(); AwsStandIn aws = AwsStandIn.start(tls)) {
+        try (RuntimeApiStandIn runtime = RuntimeApiStandIn.start();
+                AwsStandIn aws = AwsStandIn.start(tls)) {
             for (Target target : Targets.all(aws.url())) {
-                if (!target.baseline() && !options.only().isEmpty() && !options.only().contains(target.name())) {
+                if (!target.baseline()
+                        && !options.only().isEmpty()
+                        && !options.only().contains(target.name())) {
                     continue;
                 }
                 targets.add(target);
                 if (target.baseline()) {
-                    roots.put(target.name(), TaskRoots.hello(project.resolve("bench/target/task/" + target.name()), target.handler()));
+                    roots.put(
+                            target.name(),
+                            TaskRoots.hello(project.resolve("bench/target/task/" + target.name()), target.handler()));
                     events.put(target.name(), "{}");
                     continue;
                 }
                 Path zip = TaskRoots.zip(project, target.module());
                 if (!Files.isRegularFile(zip)) {
-                    throw new IllegalStateException(zip + " is missing: build the functions first (./mvnw -B -q package -DskipTests)");
+                    throw new IllegalStateException(
+                            zip + " is missing: build the functions first (./mvnw -B -q package -DskipTests)");
                 }
                 zipMb.put(target.name(), Files.size(zip) / MB);
                 unwanted.put(target.name(), TaskRoots.unwantedHttpClients(zip));
@@ -114,17 +129,27 @@ public final class Bench {
             boolean withWorkflow = options.workflow() && workflow.available();
             progress.println("Cold starts: " + options.rounds() + " rounds of " + targets.size() + " functions"
                     + (withWorkflow ? " and the emergency workflow" : "") + ", after one warm-up run");
-            cold.run(targets.getFirst(), roots.get(targets.getFirst().name()), events.get(targets.getFirst().name()));
+            cold.run(
+                    targets.getFirst(),
+                    roots.get(targets.getFirst().name()),
+                    events.get(targets.getFirst().name()));
 
             Map<String, List<ColdStart.Run>> runs = new LinkedHashMap<>();
             List<Double> workflowCold = new ArrayList<>();
             for (int round = 0; round < options.rounds(); round++) {
                 List<Target> order = rotate(targets, round);
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d/%d:", round + 1, options.rounds()));
+                StringBuilder line =
+                        new StringBuilder(String.format(Locale.ROOT, "  round %d/%d:", round + 1, options.rounds()));
                 for (Target target : order) {
                     ColdStart.Run run = cold.run(target, roots.get(target.name()), events.get(target.name()));
-                    runs.computeIfAbsent(target.name(), name -> new ArrayList<>()).add(run);
-                    line.append(String.format(Locale.ROOT, " %s %.0f%s", target.name(), run.wallMs(), run.failure() == null ? "" : " (failed)"));
+                    runs.computeIfAbsent(target.name(), name -> new ArrayList<>())
+                            .add(run);
+                    line.append(String.format(
+                            Locale.ROOT,
+                            " %s %.0f%s",
+                            target.name(),
+                            run.wallMs(),
+                            run.failure() == null ? "" : " (failed)"));
                 }
                 if (withWorkflow) {
                     double ms = workflow.cold();
@@ -137,8 +162,10 @@ public final class Bench {
             Map<String, Warm.Percentiles> warm = Map.of();
             if (options.warm()) {
                 List<String> functions = WarmWiring.FUNCTIONS.stream()
-                        .filter(f -> options.only().isEmpty() || options.only().contains(f)).toList();
-                progress.println("Warm invocations (JMH, " + options.warmIterations() + " x 1 s warm-up and measurement per function)");
+                        .filter(f -> options.only().isEmpty() || options.only().contains(f))
+                        .toList();
+                progress.println("Warm invocations (JMH, " + options.warmIterations()
+                        + " x 1 s warm-up and measurement per function)");
                 warm = Warm.run(functions, ColdStart.LAMBDA_FLAGS, project, options.warmIterations());
             }
             List<Double> workflowWarm = List.of();
@@ -148,9 +175,16 @@ public final class Bench {
             }
 
             out.println();
-            out.printf(Locale.ROOT, "ccs-workflows bench, %s, %s %s, %d CPUs, load %s -> %s, %d rounds (medians)%n",
-                    started, System.getProperty("java.vm.vendor"), System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), options.rounds());
+            out.printf(
+                    Locale.ROOT,
+                    "ccs-workflows bench, %s, %s %s, %d CPUs, load %s -> %s, %d rounds (medians)%n",
+                    started,
+                    System.getProperty("java.vm.vendor"),
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(),
+                    loadBefore,
+                    loadAverage(),
+                    options.rounds());
             out.println("Cold start: fresh JVM " + String.join(" ", ColdStart.LAMBDA_FLAGS)
                     + ", AWS Lambda runtime interface client, AWS/Stripe/registry calls on a local TLS endpoint;"
                     + " first answer measured from process start.");
@@ -160,57 +194,98 @@ public final class Bench {
         }
     }
 
-    private static void printTable(PrintStream out, List<Target> targets, Map<String, Double> zipMb,
-                                   Map<String, List<String>> unwanted, Map<String, List<ColdStart.Run>> runs,
-                                   Map<String, Warm.Percentiles> warm) {
+    private static void printTable(
+            PrintStream out,
+            List<Target> targets,
+            Map<String, Double> zipMb,
+            Map<String, List<String>> unwanted,
+            Map<String, List<ColdStart.Run>> runs,
+            Map<String, Warm.Percentiles> warm) {
         List<ColdStart.Run> hello = runs.get(Targets.HELLO);
         out.println();
-        out.println("function           zip MB  cold ms  cpu ms  x hello (wall/cpu)  classes  heap MB  warm p50 us  warm p99 us");
+        out.println(
+                "function           zip MB  cold ms  cpu ms  x hello (wall/cpu)  classes  heap MB  warm p50 us  warm p99 us");
         for (Target target : targets) {
             List<ColdStart.Run> mine = runs.get(target.name());
             double wall = Stats.median(mine.stream().map(ColdStart.Run::wallMs).toList());
             double cpu = Stats.median(mine.stream().map(ColdStart.Run::cpuMs).toList());
             double wallRatio = Stats.median(ratios(mine, hello, ColdStart.Run::wallMs));
             double cpuRatio = Stats.median(ratios(mine, hello, ColdStart.Run::cpuMs));
-            double classes = Stats.median(mine.stream().map(run -> (double) run.classes()).toList());
-            double heapMb = Stats.median(mine.stream().map(run -> run.heapBytes() / MB).toList());
+            double classes = Stats.median(
+                    mine.stream().map(run -> (double) run.classes()).toList());
+            double heapMb =
+                    Stats.median(mine.stream().map(run -> run.heapBytes() / MB).toList());
             Double zip = zipMb.get(target.name());
             boolean sdkOnly = !"process-payment".equals(target.name());
             Warm.Percentiles percentiles = warm.get(target.name());
-            out.printf(Locale.ROOT, "%-18s %7s %8.0f %7.0f %9s /%6s %10s %8s %12s %12s%n",
+            out.printf(
+                    Locale.ROOT,
+                    "%-18s %7s %8.0f %7.0f %9s /%6s %10s %8s %12s %12s%n",
                     target.name(),
                     zip == null ? "-" : mark(String.format(Locale.ROOT, "%.1f", zip), sdkOnly && zip > GOAL_ZIP_MB),
-                    wall, cpu,
+                    wall,
+                    cpu,
                     mark(String.format(Locale.ROOT, "%.2f", wallRatio), !target.baseline() && wallRatio > GOAL_RATIO),
                     String.format(Locale.ROOT, "%.2f", cpuRatio),
                     mark(String.format(Locale.ROOT, "%.0f", classes), !target.baseline() && classes > GOAL_CLASSES),
                     mark(String.format(Locale.ROOT, "%.1f", heapMb), !target.baseline() && heapMb > GOAL_HEAP_MB),
-                    percentiles == null ? "-" : mark(String.format(Locale.ROOT, "%.1f", percentiles.p50()), percentiles.p50() > GOAL_WARM_P50_US),
-                    percentiles == null ? "-" : mark(String.format(Locale.ROOT, "%.1f", percentiles.p99()), percentiles.p99() > GOAL_WARM_P99_US));
+                    percentiles == null
+                            ? "-"
+                            : mark(
+                                    String.format(Locale.ROOT, "%.1f", percentiles.p50()),
+                                    percentiles.p50() > GOAL_WARM_P50_US),
+                    percentiles == null
+                            ? "-"
+                            : mark(
+                                    String.format(Locale.ROOT, "%.1f", percentiles.p99()),
+                                    percentiles.p99() > GOAL_WARM_P99_US));
         }
-        out.printf(Locale.ROOT, "* over the goal: zip <= %.0f MB for an SDK-only function, cold wall <= %.1fx hello-world (median of"
+        out.printf(
+                Locale.ROOT,
+                "* over the goal: zip <= %.0f MB for an SDK-only function, cold wall <= %.1fx hello-world (median of"
                         + " per-round ratios), classes <= %,d, live heap after init <= %.0f MB, warm p50 <= %.0f us, p99 <= %.0f us.%n",
-                GOAL_ZIP_MB, GOAL_RATIO, GOAL_CLASSES, GOAL_HEAP_MB, GOAL_WARM_P50_US, GOAL_WARM_P99_US);
-        String carriers = unwanted.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").sorted().collect(Collectors.joining("; "));
-        out.println("HTTP clients other than the SDK's URLConnection client in the zips: " + (carriers.isEmpty() ? "none" : carriers));
-        runs.forEach((name, list) -> list.stream().filter(run -> run.failure() != null).findFirst().ifPresent(run ->
-                out.println("FAILED " + name + " (" + list.stream().filter(r -> r.failure() != null).count() + " of "
-                        + list.size() + " runs): " + run.failure())));
+                GOAL_ZIP_MB,
+                GOAL_RATIO,
+                GOAL_CLASSES,
+                GOAL_HEAP_MB,
+                GOAL_WARM_P50_US,
+                GOAL_WARM_P99_US);
+        String carriers = unwanted.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                .sorted()
+                .collect(Collectors.joining("; "));
+        out.println("HTTP clients other than the SDK's URLConnection client in the zips: "
+                + (carriers.isEmpty() ? "none" : carriers));
+        runs.forEach((name, list) -> list.stream()
+                .filter(run -> run.failure() != null)
+                .findFirst()
+                .ifPresent(run -> out.println("FAILED " + name + " ("
+                        + list.stream().filter(r -> r.failure() != null).count() + " of " + list.size() + " runs): "
+                        + run.failure())));
     }
 
     private static void printWorkflow(PrintStream out, boolean measured, List<Double> cold, List<Double> warm) {
         out.println();
         if (!measured) {
-            out.println("Emergency workflow: not measured (--no-workflow, or local-runner/target/local-runner.jar is missing).");
+            out.println(
+                    "Emergency workflow: not measured (--no-workflow, or local-runner/target/local-runner.jar is missing).");
             return;
         }
         long succeeded = cold.stream().filter(Double::isFinite).count();
-        out.printf(Locale.ROOT, "Emergency workflow through the local runner (%s): cold %.0f ms (JVM start to printed result,"
+        out.printf(
+                Locale.ROOT,
+                "Emergency workflow through the local runner (%s): cold %.0f ms (JVM start to printed result,"
                         + " median of %d runs%s); warm p50 %.2f ms, p99 %.2f ms (%d StartSyncExecution calls to `serve` after 100 warm-up).%n",
-                Workflow.EVENT, Stats.median(cold), succeeded,
-                succeeded == cold.size() ? "" : ", " + (cold.size() - succeeded) + " failed: see bench/target/runs/emergency-cold.log",
-                Stats.percentile(warm, 50), Stats.percentile(warm, 99), warm.size());
+                Workflow.EVENT,
+                Stats.median(cold),
+                succeeded,
+                succeeded == cold.size()
+                        ? ""
+                        : ", " + (cold.size() - succeeded) + " failed: see bench/target/runs/emergency-cold.log",
+                Stats.percentile(warm, 50),
+                Stats.percentile(warm, 99),
+                warm.size());
     }
 
     private static void printCalls(PrintStream out, List<Target> targets, Map<String, List<ColdStart.Run>> runs) {
@@ -219,13 +294,17 @@ public final class Bench {
         for (Target target : targets) {
             if (!target.baseline()) {
                 List<ColdStart.Run> mine = runs.get(target.name());
-                out.printf("  %-18s %s%n", target.name(), String.join(", ", mine.getLast().calls()));
+                out.printf(
+                        "  %-18s %s%n",
+                        target.name(), String.join(", ", mine.getLast().calls()));
             }
         }
     }
 
-    private static List<Double> ratios(List<ColdStart.Run> runs, List<ColdStart.Run> baseline,
-                                       java.util.function.ToDoubleFunction<ColdStart.Run> value) {
+    private static List<Double> ratios(
+            List<ColdStart.Run> runs,
+            List<ColdStart.Run> baseline,
+            java.util.function.ToDoubleFunction<ColdStart.Run> value) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
             ratios.add(value.applyAsDouble(runs.get(i)) / value.applyAsDouble(baseline.get(i)));
@@ -239,15 +318,19 @@ public final class Bench {
 
     private static <T> List<T> rotate(List<T> list, int by) {
         int shift = by % list.size();
-        return Stream.concat(list.subList(shift, list.size()).stream(), list.subList(0, shift).stream()).toList();
+        return Stream.concat(list.subList(shift, list.size()).stream(), list.subList(0, shift).stream())
+                .toList();
     }
 
     private static String classPath(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " is missing: build the bench first (./mvnw -B -q package -DskipTests)");
+            throw new IllegalStateException(
+                    dir + " is missing: build the bench first (./mvnw -B -q package -DskipTests)");
         }
         try (Stream<Path> jars = Files.list(dir)) {
-            return jars.filter(path -> path.toString().endsWith(".jar")).sorted().map(Path::toString)
+            return jars.filter(path -> path.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Path::toString)
                     .collect(Collectors.joining(":"));
         }
     }

@@ -24,14 +24,24 @@ import java.util.stream.Stream;
  */
 final class ColdStart {
     /** Lambda's flags for java25 at 1024 MB (the heap is 85 % of the memory size). */
-    static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx870m",
-            "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
+    static final List<String> LAMBDA_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xmx870m",
+            "-Xshare:auto",
+            "-Djava.net.preferIPv4Stack=true");
+
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /** One cold start; {@code failure} is null when the function answered normally. */
-    record Run(String target, double wallMs, double cpuMs, int classes, long heapBytes, String failure,
-               List<String> calls) {
-    }
+    record Run(
+            String target,
+            double wallMs,
+            double cpuMs,
+            int classes,
+            long heapBytes,
+            String failure,
+            List<String> calls) {}
 
     private final Path javaHome;
     private final String runtimeClassPath;
@@ -45,8 +55,15 @@ final class ColdStart {
     // functions build and send their subsegments; the datagrams are received by the kernel and never read.
     private final DatagramSocket xrayDaemon = new DatagramSocket(0, InetAddress.getLoopbackAddress());
 
-    ColdStart(Path javaHome, String runtimeClassPath, List<String> extraFlags, RuntimeApiStandIn runtime, AwsStandIn aws,
-              Tls tls, Path workDir) throws IOException, InterruptedException {
+    ColdStart(
+            Path javaHome,
+            String runtimeClassPath,
+            List<String> extraFlags,
+            RuntimeApiStandIn runtime,
+            AwsStandIn aws,
+            Tls tls,
+            Path workDir)
+            throws IOException, InterruptedException {
         this.javaHome = javaHome;
         this.runtimeClassPath = runtimeClassPath;
         this.extraFlags = List.copyOf(extraFlags);
@@ -68,8 +85,10 @@ final class ColdStart {
         command.add("-Xlog:class+load:file=" + classLog);
         command.addAll(extraFlags);
         command.addAll(List.of("-cp", runtimeClassPath, RUNTIME_MAIN, target.handler()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment(target, taskRoot));
 
@@ -90,8 +109,14 @@ final class ColdStart {
                 String failure = failure(outcome);
                 return new Run(target.name(), wallMs, cpuMs, classes, heap, failure, aws.calls());
             } catch (ExecutionException | TimeoutException e) {
-                return new Run(target.name(), Double.NaN, Double.NaN, 0, 0,
-                        "no answer within the time limit (see " + output + ")", aws.calls());
+                return new Run(
+                        target.name(),
+                        Double.NaN,
+                        Double.NaN,
+                        0,
+                        0,
+                        "no answer within the time limit (see " + output + ")",
+                        aws.calls());
             } finally {
                 stop(process);
             }
@@ -134,7 +159,9 @@ final class ColdStart {
     private static String failure(RuntimeApiStandIn.Outcome outcome) {
         if (outcome.kind() == RuntimeApiStandIn.Outcome.Kind.RESPONSE) {
             // An HTTP API handler answers errors as data: a 5xx page is a failed run too.
-            return outcome.body().matches("(?s)\\{\"statusCode\":5\\d\\d.*") ? "HTTP " + outcome.body().substring(13, 16) : null;
+            return outcome.body().matches("(?s)\\{\"statusCode\":5\\d\\d.*")
+                    ? "HTTP " + outcome.body().substring(13, 16)
+                    : null;
         }
         String body = outcome.body();
         return outcome.kind() + ": " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
@@ -153,11 +180,15 @@ final class ColdStart {
 
     /** Bytes of live objects: a full GC, then the class histogram's total. */
     private long liveHeap(long pid) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(javaHome.resolve("bin/jcmd").toString(), Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        javaHome.resolve("bin/jcmd").toString(), Long.toString(pid), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor(30, TimeUnit.SECONDS);
-        return text.lines().filter(line -> line.startsWith("Total")).findFirst()
+        return text.lines()
+                .filter(line -> line.startsWith("Total"))
+                .findFirst()
                 .map(line -> Long.parseLong(line.trim().split("\\s+")[2]))
                 .orElse(-1L);
     }
@@ -180,7 +211,9 @@ final class ColdStart {
     }
 
     private static long clockTicks() throws IOException, InterruptedException {
-        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+        Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         getconf.waitFor();
         try {

@@ -2,7 +2,6 @@ package com.ccs.workflows.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,7 +25,11 @@ public final class RuntimeApiStandIn implements AutoCloseable {
 
     /** How an invocation ended: its kind, the body, when it arrived and what the probe read at that moment. */
     public record Outcome(Kind kind, String body, long nanos, long probe) {
-        public enum Kind { RESPONSE, ERROR, INIT_ERROR }
+        public enum Kind {
+            RESPONSE,
+            ERROR,
+            INIT_ERROR
+        }
     }
 
     /** One invocation: its event, the outcome, and the runtime asking for the next event afterwards. */
@@ -134,7 +137,9 @@ public final class RuntimeApiStandIn implements AutoCloseable {
         headers.set("Lambda-Runtime-Aws-Request-Id", session.requestId);
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:bench:live");
-        headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=1");
+        headers.set(
+                "Lambda-Runtime-Trace-Id",
+                "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=1");
         exchange.sendResponseHeaders(200, session.event.length);
         exchange.getResponseBody().write(session.event);
     }

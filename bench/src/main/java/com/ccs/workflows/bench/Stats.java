@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Medians and percentiles that ignore failed measurements (NaN). */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(List<Double> values) {
         return percentile(values, 50);

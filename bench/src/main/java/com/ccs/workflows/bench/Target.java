@@ -10,8 +10,13 @@ import java.util.Map;
  * @param module the directory under {@code functions/} (its zip is {@code target/<module>.zip}); null for the
  *               hello-world baseline, which the bench builds itself
  */
-public record Target(String name, String module, String handler, String event, Map<String, String> environment,
-                     Map<String, AwsStandIn.Reply> replies) {
+public record Target(
+        String name,
+        String module,
+        String handler,
+        String event,
+        Map<String, String> environment,
+        Map<String, AwsStandIn.Reply> replies) {
 
     public boolean baseline() {
         return module == null;

@@ -15,10 +15,10 @@ import java.util.zip.ZipFile;
 /** The deployable zips, unpacked as Lambda unpacks them into /var/task, and what they hold. */
 final class TaskRoots {
     /** Jars of HTTP clients the functions must not carry (the SDK's Apache, Netty and CRT clients, Apache HttpClient). */
-    static final Pattern UNWANTED_HTTP = Pattern.compile("lib/(apache-client|apache5-client|netty-nio-client|aws-crt-client|netty-[^/]*|httpclient[^/]*|httpclient5[^/]*|httpcore[^/]*)\\.jar");
+    static final Pattern UNWANTED_HTTP = Pattern.compile(
+            "lib/(apache-client|apache5-client|netty-nio-client|aws-crt-client|netty-[^/]*|httpclient[^/]*|httpclient5[^/]*|httpcore[^/]*)\\.jar");
 
-    private TaskRoots() {
-    }
+    private TaskRoots() {}
 
     static Path zip(Path project, String module) {
         return project.resolve("functions").resolve(module).resolve("target").resolve(module + ".zip");
@@ -65,8 +65,12 @@ final class TaskRoots {
     /** The jars under lib/ of {@code zip} that are HTTP clients the functions should not carry. */
     static List<String> unwantedHttpClients(Path zip) throws IOException {
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            return file.stream().map(ZipEntry::getName).filter(name -> UNWANTED_HTTP.matcher(name).matches())
-                    .map(name -> name.substring(4, name.length() - 4)).sorted().toList();
+            return file.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> UNWANTED_HTTP.matcher(name).matches())
+                    .map(name -> name.substring(4, name.length() - 4))
+                    .sorted()
+                    .toList();
         }
     }
 

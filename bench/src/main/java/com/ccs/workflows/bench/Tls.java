@@ -1,7 +1,5 @@
 package com.ccs.workflows.bench;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A self-signed certificate for 127.0.0.1 (made with the JDK's keytool) and a trust store holding the JDK's own
@@ -28,22 +28,69 @@ public record Tls(Path keyStore, Path trustStore, String password) {
         Files.deleteIfExists(tls.keyStore);
         Files.deleteIfExists(tls.trustStore);
         Path cert = dir.resolve("endpoint.crt");
-        keytool("-genkeypair", "-alias", "endpoint", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-keystore", tls.keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "endpoint", "-file", cert.toString(),
-                "-keystore", tls.keyStore.toString(), "-storepass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "endpoint",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "3650",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-keystore",
+                tls.keyStore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "endpoint",
+                "-file",
+                cert.toString(),
+                "-keystore",
+                tls.keyStore.toString(),
+                "-storepass",
+                PASSWORD);
         Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
-        keytool("-importkeystore", "-srckeystore", cacerts.toString(), "-srcstorepass", "changeit",
-                "-destkeystore", tls.trustStore.toString(), "-deststoretype", "PKCS12", "-deststorepass", PASSWORD);
-        keytool("-importcert", "-noprompt", "-alias", "bench-endpoint", "-file", cert.toString(),
-                "-keystore", tls.trustStore.toString(), "-storepass", PASSWORD);
+        keytool(
+                "-importkeystore",
+                "-srckeystore",
+                cacerts.toString(),
+                "-srcstorepass",
+                "changeit",
+                "-destkeystore",
+                tls.trustStore.toString(),
+                "-deststoretype",
+                "PKCS12",
+                "-deststorepass",
+                PASSWORD);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "bench-endpoint",
+                "-file",
+                cert.toString(),
+                "-keystore",
+                tls.trustStore.toString(),
+                "-storepass",
+                PASSWORD);
         return tls;
     }
 
     /** The JVM options that make a process trust the endpoint. */
     public List<String> trustOptions() {
-        return List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + password,
+        return List.of(
+                "-Djavax.net.ssl.trustStore=" + trustStore,
+                "-Djavax.net.ssl.trustStorePassword=" + password,
                 "-Djavax.net.ssl.trustStoreType=PKCS12");
     }
 

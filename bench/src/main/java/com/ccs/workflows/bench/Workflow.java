@@ -2,7 +2,6 @@ package com.ccs.workflows.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,10 +47,20 @@ final class Workflow {
     double cold() throws IOException, InterruptedException {
         // The flags of local-runner/run.
         Path log = workDir.resolve("emergency-cold.log");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dccs.project.dir=" + project, "-jar", jar.toString(), "run", "emergency", EVENT)
-                .directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Dccs.project.dir=" + project,
+                        "-jar",
+                        jar.toString(),
+                        "run",
+                        "emergency",
+                        EVENT)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long start = System.nanoTime();
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         double wallMs = (System.nanoTime() - start) / 1e6;
@@ -68,11 +77,20 @@ final class Workflow {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process server = new ProcessBuilder(java.toString(), "-Dccs.project.dir=" + project, "-jar", jar.toString(),
-                "serve", "--port", Integer.toString(port))
-                .directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("emergency-serve.log").toFile()).start();
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        Process server = new ProcessBuilder(
+                        java.toString(),
+                        "-Dccs.project.dir=" + project,
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--port",
+                        Integer.toString(port))
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("emergency-serve.log").toFile())
+                .start();
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             URI endpoint = URI.create("http://127.0.0.1:" + port + "/");
             String arn = emergencyArn(http, endpoint, server);
             if (arn == null) {
@@ -83,7 +101,10 @@ final class Workflow {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < warmup + measured; i++) {
                 String input = template.replace(SAMPLE_TIMESTAMP, Long.toString(++timestamp));
-                String body = JSON.createObjectNode().put("stateMachineArn", arn).put("input", input).toString();
+                String body = JSON.createObjectNode()
+                        .put("stateMachineArn", arn)
+                        .put("input", input)
+                        .toString();
                 long start = System.nanoTime();
                 JsonNode result = call(http, endpoint, "StartSyncExecution", body);
                 double elapsed = (System.nanoTime() - start) / 1e6;
@@ -108,7 +129,8 @@ final class Workflow {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline && server.isAlive()) {
             try {
-                for (JsonNode machine : call(http, endpoint, "ListStateMachines", "{}").path("stateMachines")) {
+                for (JsonNode machine :
+                        call(http, endpoint, "ListStateMachines", "{}").path("stateMachines")) {
                     if (machine.path("name").asText().contains("emergency")) {
                         return machine.path("stateMachineArn").asText();
                     }
@@ -126,7 +148,8 @@ final class Workflow {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("X-Amz-Target", "AWSStepFunctions." + operation)
                 .header("Content-Type", "application/x-amz-json-1.0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(operation + " answered HTTP " + response.statusCode() + ": " + response.body());

@@ -1,6 +1,6 @@
 package com.ccs.workflows.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The Runtime API stand-in speaks the protocol a Lambda runtime expects, one invocation per session. */
 class RuntimeApiStandInTest {
@@ -18,17 +17,22 @@ class RuntimeApiStandInTest {
 
     @Test
     void handsOutTheEventTakesTheAnswerAndHoldsTheNextRequest() throws Exception {
-        try (RuntimeApiStandIn standIn = RuntimeApiStandIn.start(); HttpClient http = HttpClient.newHttpClient()) {
+        try (RuntimeApiStandIn standIn = RuntimeApiStandIn.start();
+                HttpClient http = HttpClient.newHttpClient()) {
             RuntimeApiStandIn.Session session = standIn.begin("{\"a\":1}", () -> 42);
 
-            HttpResponse<String> next = http.send(get(standIn, "invocation/next"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> next =
+                    http.send(get(standIn, "invocation/next"), HttpResponse.BodyHandlers.ofString());
             assertThat(next.statusCode()).isEqualTo(200);
             assertThat(next.body()).isEqualTo("{\"a\":1}");
-            String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            String requestId =
+                    next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             assertThat(next.headers().firstValue("Lambda-Runtime-Deadline-Ms")).isPresent();
-            assertThat(next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn")).isPresent();
+            assertThat(next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn"))
+                    .isPresent();
 
-            HttpResponse<String> posted = http.send(post(standIn, "invocation/" + requestId + "/response", "\"hello\""),
+            HttpResponse<String> posted = http.send(
+                    post(standIn, "invocation/" + requestId + "/response", "\"hello\""),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).isEqualTo(202);
             RuntimeApiStandIn.Outcome outcome = session.outcome().get(5, TimeUnit.SECONDS);
@@ -36,8 +40,8 @@ class RuntimeApiStandInTest {
             assertThat(outcome.body()).isEqualTo("\"hello\"");
             assertThat(outcome.probe()).isEqualTo(42);
 
-            CompletableFuture<HttpResponse<String>> held = http.sendAsync(get(standIn, "invocation/next"),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> held =
+                    http.sendAsync(get(standIn, "invocation/next"), HttpResponse.BodyHandlers.ofString());
             assertThat(session.idle().get(5, TimeUnit.SECONDS)).isPositive();
             assertThat(held).isNotDone();
             session.close();
@@ -47,9 +51,11 @@ class RuntimeApiStandInTest {
 
     @Test
     void reportsAnInitialisationError() throws Exception {
-        try (RuntimeApiStandIn standIn = RuntimeApiStandIn.start(); HttpClient http = HttpClient.newHttpClient()) {
+        try (RuntimeApiStandIn standIn = RuntimeApiStandIn.start();
+                HttpClient http = HttpClient.newHttpClient()) {
             RuntimeApiStandIn.Session session = standIn.begin("{}", () -> 0);
-            http.send(post(standIn, "init/error", "{\"errorMessage\":\"boom\"}"), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    post(standIn, "init/error", "{\"errorMessage\":\"boom\"}"), HttpResponse.BodyHandlers.discarding());
             RuntimeApiStandIn.Outcome outcome = session.outcome().get(5, TimeUnit.SECONDS);
             assertThat(outcome.kind()).isEqualTo(RuntimeApiStandIn.Outcome.Kind.INIT_ERROR);
             assertThat(outcome.body()).contains("boom");
@@ -58,11 +64,15 @@ class RuntimeApiStandInTest {
 
     private static HttpRequest get(RuntimeApiStandIn standIn, String path) {
         return HttpRequest.newBuilder(URI.create("http://" + standIn.address() + BASE + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
     }
 
     private static HttpRequest post(RuntimeApiStandIn standIn, String path, String body) {
         return HttpRequest.newBuilder(URI.create("http://" + standIn.address() + BASE + path))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }

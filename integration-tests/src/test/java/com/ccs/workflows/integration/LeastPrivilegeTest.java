@@ -1,10 +1,9 @@
 package com.ccs.workflows.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Each role in template.yaml grants what its code or definition calls, nothing more and nothing less.
@@ -44,18 +43,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LeastPrivilegeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of(System.getProperty("ccs.projectRoot", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("ccs.projectRoot", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Set<String> OUTSIDE_COMPARISON = Set.of("kms", "logs", "xray");
 
     /** SDK client type (or shared-lib's own client of one operation) -> IAM service prefix. */
     private static final Map<String, String> CLIENTS = Map.of(
-            "DynamoDbClient", "dynamodb", "SnsClient", "sns", "SfnClient", "states",
-            "SecretsManagerClient", "secretsmanager", "SchedulerClient", "scheduler", "IotDataPlaneClient", "iot",
-            "SecretsManagerSecrets", "secretsmanager", "DynamoDbBatchGet", "dynamodb");
+            "DynamoDbClient",
+            "dynamodb",
+            "SnsClient",
+            "sns",
+            "SfnClient",
+            "states",
+            "SecretsManagerClient",
+            "secretsmanager",
+            "SchedulerClient",
+            "scheduler",
+            "IotDataPlaneClient",
+            "iot",
+            "SecretsManagerSecrets",
+            "secretsmanager",
+            "DynamoDbBatchGet",
+            "dynamodb");
     /** Methods of shared-lib's clients whose name is not the operation they call. */
-    private static final Map<String, String> OPERATIONS = Map.of("secretsmanager:SecretString", "secretsmanager:GetSecretValue");
+    private static final Map<String, String> OPERATIONS =
+            Map.of("secretsmanager:SecretString", "secretsmanager:GetSecretValue");
     /** Client methods that are not service calls. */
-    private static final Set<String> NOT_CALLS = Set.of("close", "serviceName", "serviceClientConfiguration", "utilities", "waiter");
+    private static final Set<String> NOT_CALLS =
+            Set.of("close", "serviceName", "serviceClientConfiguration", "utilities", "waiter");
     /**
      * Permissions a call needs besides its own action: CreateSchedule with a target role makes Scheduler check that
      * the caller may pass that role (iam:PassRole); nothing in the code calls IAM.
@@ -93,8 +109,8 @@ class LeastPrivilegeTest {
             Map<String, Object> properties = SamTemplate.properties(function.getValue());
             String handler = (String) properties.get("Handler");
             Module module = Module.read(sourceRoots(ROOT.resolve((String) properties.get("CodeUri"))));
-            Set<String> calls = module.actionsReachableFrom(handler.substring(handler.lastIndexOf('.', handler.indexOf("::")) + 1,
-                    handler.indexOf("::")));
+            Set<String> calls = module.actionsReachableFrom(
+                    handler.substring(handler.lastIndexOf('.', handler.indexOf("::")) + 1, handler.indexOf("::")));
             Set<String> granted = new TreeSet<>();
             statements(properties.get("Policies")).forEach(s -> granted.addAll(asList(s.get("Action"))));
             granted.removeIf(LeastPrivilegeTest::outsideComparison);
@@ -114,28 +130,40 @@ class LeastPrivilegeTest {
             Map<String, Object> properties = SamTemplate.properties(machine);
             @SuppressWarnings("unchecked")
             Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
-            Map<String, Set<String>> used = integrations(ROOT.resolve((String) properties.get("DefinitionS3Location")), substitutions);
+            Map<String, Set<String>> used =
+                    integrations(ROOT.resolve((String) properties.get("DefinitionS3Location")), substitutions);
             String role = resourceName(properties.get("RoleArn"));
             Map<String, Set<String>> granted = new HashMap<>();
-            statements(SamTemplate.properties(template.resources().get(role)).get("Policies")).forEach(s ->
-                    asList(s.get("Action")).forEach(action -> granted.computeIfAbsent(action, a -> new TreeSet<>())
-                            .addAll(asResources(s.get("Resource")))));
+            statements(SamTemplate.properties(template.resources().get(role)).get("Policies"))
+                    .forEach(s -> asList(s.get("Action"))
+                            .forEach(action -> granted.computeIfAbsent(action, a -> new TreeSet<>())
+                                    .addAll(asResources(s.get("Resource")))));
             granted.keySet().removeIf(LeastPrivilegeTest::outsideComparison);
             System.out.println(id + " (" + role + "): definition uses " + used + ", role grants " + granted);
 
-            used.keySet().stream().filter(a -> !described.contains(a) && !BEYOND_DESCRIPTION.getOrDefault(id, Set.of()).contains(a))
-                    .forEach(a -> problems.add(id + " uses " + a + ", which the module description's IAM section does not list"));
+            used.keySet().stream()
+                    .filter(a -> !described.contains(a)
+                            && !BEYOND_DESCRIPTION.getOrDefault(id, Set.of()).contains(a))
+                    .forEach(a -> problems.add(
+                            id + " uses " + a + ", which the module description's IAM section does not list"));
             List<String> differences = differences(role, used.keySet(), granted.keySet());
             used.forEach((action, resources) -> {
                 if (granted.containsKey(action) && !granted.get(action).equals(resources)) {
-                    differences.add(role + ": " + action + " on " + granted.get(action) + " but the definition uses " + resources);
+                    differences.add(role + ": " + action + " on " + granted.get(action) + " but the definition uses "
+                            + resources);
                 }
             });
             Set<String> pending = PENDING_TEMPLATE_CHANGES.getOrDefault(role, Set.of());
-            found.put(role, new TreeSet<>(differences.stream().map(d -> d.substring(d.indexOf(": ") + 2)).toList()));
+            found.put(
+                    role,
+                    new TreeSet<>(differences.stream()
+                            .map(d -> d.substring(d.indexOf(": ") + 2))
+                            .toList()));
             if (!found.get(role).equals(pending)) {
                 problems.add(role + " differs from its definition by " + found.get(role)
-                        + (pending.isEmpty() ? "" : "; pinned as pending: " + pending + " (delete the pin with the template fix)"));
+                        + (pending.isEmpty()
+                                ? ""
+                                : "; pinned as pending: " + pending + " (delete the pin with the template fix)"));
             }
         });
         assertThat(found).containsKeys("EmergencyWorkflowRole", "BusinessWorkflowRole");
@@ -156,7 +184,8 @@ class LeastPrivilegeTest {
     private static List<Path> sourceRoots(Path module) throws IOException {
         List<Path> roots = new ArrayList<>(List.of(module.resolve("src/main/java")));
         for (String dependency : Files.readString(module.resolve("pom.xml")).split("<dependency>")) {
-            Matcher artifact = Pattern.compile("<artifactId>([\\w-]+)</artifactId>").matcher(dependency);
+            Matcher artifact =
+                    Pattern.compile("<artifactId>([\\w-]+)</artifactId>").matcher(dependency);
             if (dependency.contains("<scope>test</scope>") || !artifact.find()) {
                 continue;
             }
@@ -170,15 +199,38 @@ class LeastPrivilegeTest {
 
     /** One function module's main sources, split into methods, with the SDK client variables of each class. */
     private record Module(Map<String, List<Method>> methodsByName, Map<String, List<Method>> methodsByClass) {
-        private static final Pattern DECLARATION = Pattern.compile("(\\w+)\\s*\\(([^()]|\\([^()]*\\))*\\)\\s*(throws\\s+[\\w.,\\s]+)?\\{");
-        private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "catch", "synchronized", "try",
-                "return", "new", "else", "do", "super", "this");
+        private static final Pattern DECLARATION =
+                Pattern.compile("(\\w+)\\s*\\(([^()]|\\([^()]*\\))*\\)\\s*(throws\\s+[\\w.,\\s]+)?\\{");
+        private static final Set<String> KEYWORDS = Set.of(
+                "if",
+                "for",
+                "while",
+                "switch",
+                "catch",
+                "synchronized",
+                "try",
+                "return",
+                "new",
+                "else",
+                "do",
+                "super",
+                "this");
         /** A call or instantiation, with its qualifier when it has one ({@code Observability.handle(}, {@code store.find(}). */
-        private static final Pattern CALL = Pattern.compile("(?:\\b(\\w+)\\s*\\.\\s*)?(?:\\bnew\\s+)?\\b(\\w+)\\s*\\(|(\\w+)::(\\w+)");
-        private static final Pattern TRANSACTION_ITEM = Pattern.compile("TransactWriteItem\\s*\\.\\s*builder\\(\\)\\s*\\.\\s*(put|update|conditionCheck|delete)\\s*\\(");
+        private static final Pattern CALL =
+                Pattern.compile("(?:\\b(\\w+)\\s*\\.\\s*)?(?:\\bnew\\s+)?\\b(\\w+)\\s*\\(|(\\w+)::(\\w+)");
+
+        private static final Pattern TRANSACTION_ITEM = Pattern.compile(
+                "TransactWriteItem\\s*\\.\\s*builder\\(\\)\\s*\\.\\s*(put|update|conditionCheck|delete)\\s*\\(");
         private static final Pattern PRIMING = Pattern.compile(".*(Priming|Primer)");
-        private static final Map<String, String> TRANSACTION_ACTIONS = Map.of("put", "dynamodb:PutItem",
-                "update", "dynamodb:UpdateItem", "conditionCheck", "dynamodb:ConditionCheckItem", "delete", "dynamodb:DeleteItem");
+        private static final Map<String, String> TRANSACTION_ACTIONS = Map.of(
+                "put",
+                "dynamodb:PutItem",
+                "update",
+                "dynamodb:UpdateItem",
+                "conditionCheck",
+                "dynamodb:ConditionCheckItem",
+                "delete",
+                "dynamodb:DeleteItem");
 
         static Module read(List<Path> sourceRoots) throws IOException {
             Map<String, List<Method>> byName = new HashMap<>();
@@ -186,7 +238,8 @@ class LeastPrivilegeTest {
             List<Path> sources = new ArrayList<>();
             for (Path root : sourceRoots) {
                 try (Stream<Path> files = Files.walk(root)) {
-                    sources.addAll(files.filter(f -> f.toString().endsWith(".java")).toList());
+                    sources.addAll(
+                            files.filter(f -> f.toString().endsWith(".java")).toList());
                 }
             }
             {
@@ -194,7 +247,9 @@ class LeastPrivilegeTest {
                     String className = file.getFileName().toString().replace(".java", "");
                     String text = withoutCommentsAndStrings(Files.readString(file));
                     Map<String, String> clients = new HashMap<>();
-                    Matcher declared = Pattern.compile("\\b(" + String.join("|", CLIENTS.keySet()) + ")\\s+(\\w+)\\s*[;,)=]").matcher(text);
+                    Matcher declared = Pattern.compile(
+                                    "\\b(" + String.join("|", CLIENTS.keySet()) + ")\\s+(\\w+)\\s*[;,)=]")
+                            .matcher(text);
                     while (declared.find()) {
                         clients.put(declared.group(2), CLIENTS.get(declared.group(1)));
                     }
@@ -205,8 +260,10 @@ class LeastPrivilegeTest {
                         }
                         int end = matchingBrace(text, m.end() - 1);
                         Method method = new Method(className, m.group(1), text.substring(m.end(), end), clients, text);
-                        byName.computeIfAbsent(method.name(), k -> new ArrayList<>()).add(method);
-                        byClass.computeIfAbsent(className, k -> new ArrayList<>()).add(method);
+                        byName.computeIfAbsent(method.name(), k -> new ArrayList<>())
+                                .add(method);
+                        byClass.computeIfAbsent(className, k -> new ArrayList<>())
+                                .add(method);
                     }
                 }
             }
@@ -228,7 +285,8 @@ class LeastPrivilegeTest {
                 }
                 // Another function's handler in the same module is an entry point of its own: no code calls into
                 // it, though its handle() shares a name with the services' methods.
-                if (method.className().endsWith("Handler") && !method.className().equals(handlerClass)) {
+                if (method.className().endsWith("Handler")
+                        && !method.className().equals(handlerClass)) {
                     continue;
                 }
                 actions.addAll(method.sdkActions());
@@ -238,7 +296,8 @@ class LeastPrivilegeTest {
                     String name = call.group(2) != null ? call.group(2) : call.group(4);
                     // A static call on a class outside the module (Observability.handle, Map.of) cannot reach the
                     // module's methods of the same name.
-                    boolean external = qualifier != null && Character.isUpperCase(qualifier.charAt(0))
+                    boolean external = qualifier != null
+                            && Character.isUpperCase(qualifier.charAt(0))
                             && !methodsByClass.containsKey(qualifier);
                     if (!external) {
                         todo.addAll(methodsByName.getOrDefault(name, List.of()));
@@ -297,7 +356,9 @@ class LeastPrivilegeTest {
                 if (service.equals("dynamodb") && m.group(2).equals("transactWriteItems")) {
                     actions.addAll(transactionActions());
                 } else {
-                    String action = service + ":" + Character.toUpperCase(m.group(2).charAt(0)) + m.group(2).substring(1);
+                    String action =
+                            service + ":" + Character.toUpperCase(m.group(2).charAt(0))
+                                    + m.group(2).substring(1);
                     actions.add(OPERATIONS.getOrDefault(action, action));
                 }
             }
@@ -320,7 +381,8 @@ class LeastPrivilegeTest {
                     return actions;
                 }
             }
-            throw new AssertionError(className + "." + name + " calls transactWriteItems with items this test cannot find");
+            throw new AssertionError(
+                    className + "." + name + " calls transactWriteItems with items this test cannot find");
         }
 
         @Override
@@ -337,26 +399,56 @@ class LeastPrivilegeTest {
     // ---- state machines: service integrations of the definitions ----
 
     private static final Map<String, String> INTEGRATION_ACTIONS = Map.of(
-            "lambda:invoke", "lambda:InvokeFunction", "sns:publish", "sns:Publish",
-            "dynamodb:putItem", "dynamodb:PutItem", "dynamodb:updateItem", "dynamodb:UpdateItem",
-            "dynamodb:getItem", "dynamodb:GetItem", "dynamodb:deleteItem", "dynamodb:DeleteItem",
-            "sqs:sendMessage", "sqs:SendMessage", "states:startExecution", "states:StartExecution");
+            "lambda:invoke",
+            "lambda:InvokeFunction",
+            "sns:publish",
+            "sns:Publish",
+            "dynamodb:putItem",
+            "dynamodb:PutItem",
+            "dynamodb:updateItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:getItem",
+            "dynamodb:GetItem",
+            "dynamodb:deleteItem",
+            "dynamodb:DeleteItem",
+            "sqs:sendMessage",
+            "sqs:SendMessage",
+            "states:startExecution",
+            "states:StartExecution");
     private static final Map<String, String> RESOURCE_PARAMETER = Map.of(
-            "lambda", "FunctionName", "sns", "TopicArn", "dynamodb", "TableName", "sqs", "QueueUrl", "states", "StateMachineArn");
+            "lambda",
+            "FunctionName",
+            "sns",
+            "TopicArn",
+            "dynamodb",
+            "TableName",
+            "sqs",
+            "QueueUrl",
+            "states",
+            "StateMachineArn");
 
     /** IAM action -> the template resources (logical ids) it is used on, for every Task of the definition. */
     private static Map<String, Set<String>> integrations(Path definition, Map<String, Object> substitutions) {
         Map<String, Set<String>> used = new LinkedHashMap<>();
         try {
             collectTasks(JSON.readTree(definition.toFile()), (resource, parameters) -> {
-                Matcher m = Pattern.compile("arn:aws:states:::([a-z0-9]+):([A-Za-z]+)(\\.\\w+)?").matcher(resource);
-                assertThat(m.matches()).as("%s: a service integration, got %s", definition.getFileName(), resource).isTrue();
+                Matcher m = Pattern.compile("arn:aws:states:::([a-z0-9]+):([A-Za-z]+)(\\.\\w+)?")
+                        .matcher(resource);
+                assertThat(m.matches())
+                        .as("%s: a service integration, got %s", definition.getFileName(), resource)
+                        .isTrue();
                 String action = INTEGRATION_ACTIONS.get(m.group(1) + ":" + m.group(2));
-                assertThat(action).as("IAM action of %s (add it to INTEGRATION_ACTIONS)", resource).isNotNull();
-                String target = parameters.path(RESOURCE_PARAMETER.get(m.group(1))).asText();
+                assertThat(action)
+                        .as("IAM action of %s (add it to INTEGRATION_ACTIONS)", resource)
+                        .isNotNull();
+                String target =
+                        parameters.path(RESOURCE_PARAMETER.get(m.group(1))).asText();
                 Matcher substitution = Pattern.compile("\\$\\{(\\w+)}").matcher(target);
-                assertThat(substitution.matches()).as("%s target comes from a substitution, got %s", resource, target).isTrue();
-                used.computeIfAbsent(action, a -> new TreeSet<>()).add(resourceName(substitutions.get(substitution.group(1))));
+                assertThat(substitution.matches())
+                        .as("%s target comes from a substitution, got %s", resource, target)
+                        .isTrue();
+                used.computeIfAbsent(action, a -> new TreeSet<>())
+                        .add(resourceName(substitutions.get(substitution.group(1))));
             });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -368,7 +460,9 @@ class LeastPrivilegeTest {
         if (node.isObject()) {
             if ("Task".equals(node.path("Type").asText())) {
                 // A JSONata state names its request in Arguments, a JSONPath state in Parameters.
-                task.accept(node.path("Resource").asText(), node.has("Arguments") ? node.path("Arguments") : node.path("Parameters"));
+                task.accept(
+                        node.path("Resource").asText(),
+                        node.has("Arguments") ? node.path("Arguments") : node.path("Parameters"));
             }
             node.fields().forEachRemaining(e -> collectTasks(e.getValue(), task));
         } else if (node.isArray()) {
@@ -449,6 +543,8 @@ class LeastPrivilegeTest {
         if (value == null) {
             return List.of();
         }
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(value));
     }
 }

@@ -1,5 +1,11 @@
 package com.ccs.workflows.integration;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -8,13 +14,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * template.yaml as plain maps. CloudFormation short-form tags ({@code !Ref X}, {@code !Sub "..."},
@@ -59,7 +58,9 @@ public record SamTemplate(Map<String, Object> root) {
                     String tag = node.getTag().getValue().substring(1);
                     String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
                     Object value = switch (node) {
-                        case ScalarNode scalar when tag.equals("GetAtt") -> java.util.List.of(scalar.getValue().split("\\.", 2));
+                        case ScalarNode scalar
+                        when tag.equals("GetAtt") ->
+                            java.util.List.of(scalar.getValue().split("\\.", 2));
                         case ScalarNode scalar -> scalar.getValue();
                         case SequenceNode sequence -> constructSequence(sequence);
                         case MappingNode mapping -> constructMapping(mapping);

@@ -1,10 +1,9 @@
 package com.ccs.workflows.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ties template.yaml, the state machine definitions, the function modules and the sample events together, so a
@@ -26,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TemplateConsistencyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of(System.getProperty("ccs.projectRoot", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("ccs.projectRoot", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static SamTemplate template;
 
     @BeforeAll
@@ -43,18 +44,24 @@ class TemplateConsistencyTest {
             String handler = (String) properties.get("Handler");
             String className = handler.substring(0, handler.indexOf("::"));
             Path source = ROOT.resolve((String) properties.get("CodeUri"))
-                    .resolve("src/main/java").resolve(className.replace('.', '/') + ".java");
+                    .resolve("src/main/java")
+                    .resolve(className.replace('.', '/') + ".java");
             assertThat(source).as("%s handler %s", id, handler).exists();
-            assertThat(function).as("%s is built by the Makefile", id)
-                    .extractingByKey("Metadata").asString().contains("BuildMethod=makefile");
+            assertThat(function)
+                    .as("%s is built by the Makefile", id)
+                    .extractingByKey("Metadata")
+                    .asString()
+                    .contains("BuildMethod=makefile");
         });
     }
 
     @Test
     void everyFunctionHasABuildTargetInTheMakefile() throws IOException {
         String makefile = Files.readString(ROOT.resolve("Makefile"));
-        template.resourcesOfType("AWS::Serverless::Function").keySet()
-                .forEach(id -> assertThat(makefile).as("Makefile target for %s", id).contains("build-" + id));
+        template.resourcesOfType("AWS::Serverless::Function")
+                .keySet()
+                .forEach(id ->
+                        assertThat(makefile).as("Makefile target for %s", id).contains("build-" + id));
     }
 
     @Test
@@ -70,7 +77,8 @@ class TemplateConsistencyTest {
                 used.add(matcher.group(1));
             }
             @SuppressWarnings("unchecked")
-            Set<String> provided = new TreeSet<>(((Map<String, Object>) properties.get("DefinitionSubstitutions")).keySet());
+            Set<String> provided =
+                    new TreeSet<>(((Map<String, Object>) properties.get("DefinitionSubstitutions")).keySet());
             assertThat(used).as("substitutions of %s", machine.getKey()).isEqualTo(provided);
         }
     }
@@ -79,7 +87,8 @@ class TemplateConsistencyTest {
     void lambdaTasksGoThroughPublishedAliasesSoSnapStartApplies() {
         template.resourcesOfType("AWS::StepFunctions::StateMachine").forEach((id, machine) -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object> substitutions = (Map<String, Object>) SamTemplate.properties(machine).get("DefinitionSubstitutions");
+            Map<String, Object> substitutions =
+                    (Map<String, Object>) SamTemplate.properties(machine).get("DefinitionSubstitutions");
             substitutions.forEach((key, value) -> {
                 if (key.endsWith("FunctionArn")) {
                     assertThat(value).as("%s.%s", id, key).isEqualTo(Map.of("Ref", key.replace("Arn", "") + ".Alias"));
@@ -95,22 +104,30 @@ class TemplateConsistencyTest {
     @Test
     void everyLambdaTaskWaitsLongerThanItsFunctionCanRun() throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.root().get("Globals")).get("Function");
+        Map<String, Object> globals =
+                (Map<String, Object>) ((Map<String, Object>) template.root().get("Globals")).get("Function");
         List<String> checked = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Object>> machine : template.resourcesOfType("AWS::StepFunctions::StateMachine").entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> machine :
+                template.resourcesOfType("AWS::StepFunctions::StateMachine").entrySet()) {
             Map<String, Object> properties = SamTemplate.properties(machine.getValue());
             @SuppressWarnings("unchecked")
             Map<String, Object> substitutions = (Map<String, Object>) properties.get("DefinitionSubstitutions");
-            JsonNode definition = JSON.readTree(ROOT.resolve((String) properties.get("DefinitionS3Location")).toFile());
+            JsonNode definition = JSON.readTree(ROOT.resolve((String) properties.get("DefinitionS3Location"))
+                    .toFile());
             for (JsonNode task : definition.findParents("Resource")) {
-                if (!"Task".equals(task.path("Type").asText()) || !task.path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
+                if (!"Task".equals(task.path("Type").asText())
+                        || !task.path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
                     continue;
                 }
                 Matcher function = Pattern.compile("\\$\\{(\\w+FunctionArn)}").matcher(task.toString());
-                assertThat(function.find()).as("a Lambda task of %s names its function", machine.getKey()).isTrue();
+                assertThat(function.find())
+                        .as("a Lambda task of %s names its function", machine.getKey())
+                        .isTrue();
                 String id = resourceOf(substitutions.get(function.group(1)));
-                Object timeout = SamTemplate.properties(template.resources().get(id)).getOrDefault("Timeout", globals.get("Timeout"));
-                assertThat(task.path("TimeoutSeconds").asInt()).as("%s task calling %s (Timeout %s)", machine.getKey(), id, timeout)
+                Object timeout = SamTemplate.properties(template.resources().get(id))
+                        .getOrDefault("Timeout", globals.get("Timeout"));
+                assertThat(task.path("TimeoutSeconds").asInt())
+                        .as("%s task calling %s (Timeout %s)", machine.getKey(), id, timeout)
                         .isGreaterThan((Integer) timeout);
                 checked.add(id);
             }
@@ -128,7 +145,9 @@ class TemplateConsistencyTest {
      */
     private static final Map<String, List<String>> REDRIVABLE = Map.of(
             // A payment interrupted by an outage keeps the parts taken; its redrive takes only the missing ones.
-            "statemachines/business.asl.json#Process Payment", List.of("com.ccs.workflows.errors.InvalidInputException",
+            "statemachines/business.asl.json#Process Payment",
+            List.of(
+                    "com.ccs.workflows.errors.InvalidInputException",
                     "com.ccs.workflows.processpayment.PaymentRequestRejectedException"));
 
     @Test
@@ -140,12 +159,16 @@ class TemplateConsistencyTest {
                 String type = state.getValue().get("Type").asText();
                 if (type.equals("Task") || type.equals("Parallel") || type.equals("Map")) {
                     List<String> caught = new ArrayList<>();
-                    state.getValue().path("Catch").forEach(c -> c.get("ErrorEquals").forEach(e -> caught.add(e.asText())));
+                    state.getValue()
+                            .path("Catch")
+                            .forEach(c -> c.get("ErrorEquals").forEach(e -> caught.add(e.asText())));
                     List<String> redrivable = REDRIVABLE.get(file + "#" + state.getKey());
                     if (redrivable == null) {
                         assertThat(caught).as("%s: %s", file, state.getKey()).contains("States.ALL");
                     } else {
-                        assertThat(caught).as("%s: %s", file, state.getKey()).containsExactlyInAnyOrderElementsOf(redrivable);
+                        assertThat(caught)
+                                .as("%s: %s", file, state.getKey())
+                                .containsExactlyInAnyOrderElementsOf(redrivable);
                     }
                 }
             }
@@ -156,15 +179,26 @@ class TemplateConsistencyTest {
     void dataAtRestIsEncryptedWithTheProjectKeyAndTablesHavePointInTimeRecovery() {
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, table) -> {
             Map<String, Object> properties = SamTemplate.properties(table);
-            assertThat(properties.get("PointInTimeRecoverySpecification")).as(id)
+            assertThat(properties.get("PointInTimeRecoverySpecification"))
+                    .as(id)
                     .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
-            assertThat(properties.get("SSESpecification")).as(id).asString()
-                    .contains("SSEType=KMS").contains("KMSMasterKeyId={Ref=WorkflowsKey}");
+            assertThat(properties.get("SSESpecification"))
+                    .as(id)
+                    .asString()
+                    .contains("SSEType=KMS")
+                    .contains("KMSMasterKeyId={Ref=WorkflowsKey}");
         });
-        Stream.of("AWS::SNS::Topic", "AWS::SQS::Queue").forEach(type -> template.resourcesOfType(type).forEach((id, resource) ->
-                assertThat(SamTemplate.properties(resource).get("KmsMasterKeyId")).as(id).isEqualTo(Map.of("Ref", "WorkflowsKey"))));
-        template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, secret) ->
-                assertThat(SamTemplate.properties(secret).get("KmsKeyId")).as(id).isEqualTo(Map.of("Ref", "WorkflowsKey")));
+        Stream.of("AWS::SNS::Topic", "AWS::SQS::Queue")
+                .forEach(type -> template.resourcesOfType(type)
+                        .forEach((id, resource) -> assertThat(
+                                        SamTemplate.properties(resource).get("KmsMasterKeyId"))
+                                .as(id)
+                                .isEqualTo(Map.of("Ref", "WorkflowsKey"))));
+        template.resourcesOfType("AWS::SecretsManager::Secret")
+                .forEach((id, secret) -> assertThat(
+                                SamTemplate.properties(secret).get("KmsKeyId"))
+                        .as(id)
+                        .isEqualTo(Map.of("Ref", "WorkflowsKey")));
     }
 
     @Test
@@ -172,43 +206,104 @@ class TemplateConsistencyTest {
         Map<String, List<String>> problems = KeyUse.missingGrants(template);
         problems.forEach((role, missing) -> System.out.println("KMS grants missing for " + role + ": " + missing));
 
-        assertThat(KeyUse.needs(template, "CreateContractFunction")).as("the check sees what a role touches")
+        assertThat(KeyUse.needs(template, "CreateContractFunction"))
+                .as("the check sees what a role touches")
                 .contains("kms:Decrypt via dynamodb");
-        assertThat(KeyUse.needs(template, "BusinessWorkflowRole")).contains("kms:Decrypt via sns", "kms:GenerateDataKey via sns");
-        assertThat(problems).as("roles using an encrypted table, topic, queue or secret without the key").isEmpty();
+        assertThat(KeyUse.needs(template, "BusinessWorkflowRole"))
+                .contains("kms:Decrypt via sns", "kms:GenerateDataKey via sns");
+        assertThat(problems)
+                .as("roles using an encrypted table, topic, queue or secret without the key")
+                .isEmpty();
     }
 
     @Test
     void theKeyCheckFlagsAMissingActionAndAGrantThroughAnotherService() {
         Map<String, Object> key = Map.of("Fn::GetAtt", List.of("WorkflowsKey", "Arn"));
         Map<String, Object> resources = new java.util.LinkedHashMap<>();
-        resources.put("Topic", Map.of("Type", "AWS::SNS::Topic", "Properties", Map.of("KmsMasterKeyId", Map.of("Ref", "WorkflowsKey"))));
-        resources.put("Fn", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of("Policies", List.of(Map.of("Statement", List.of(
-                Map.of("Effect", "Allow", "Action", "sns:Publish", "Resource", Map.of("Ref", "Topic")),
-                Map.of("Effect", "Allow", "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", key,
-                        "Condition", Map.of("StringEquals", Map.of("kms:ViaService",
-                                Map.of("Fn::Sub", "dynamodb.${AWS::Region}.amazonaws.com"))))))))));
+        resources.put(
+                "Topic",
+                Map.of(
+                        "Type",
+                        "AWS::SNS::Topic",
+                        "Properties",
+                        Map.of("KmsMasterKeyId", Map.of("Ref", "WorkflowsKey"))));
+        resources.put(
+                "Fn",
+                Map.of(
+                        "Type",
+                        "AWS::Serverless::Function",
+                        "Properties",
+                        Map.of(
+                                "Policies",
+                                List.of(
+                                        Map.of(
+                                                "Statement",
+                                                List.of(
+                                                        Map.of(
+                                                                "Effect",
+                                                                "Allow",
+                                                                "Action",
+                                                                "sns:Publish",
+                                                                "Resource",
+                                                                Map.of("Ref", "Topic")),
+                                                        Map.of(
+                                                                "Effect",
+                                                                "Allow",
+                                                                "Action",
+                                                                List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                                                                "Resource",
+                                                                key,
+                                                                "Condition",
+                                                                Map.of(
+                                                                        "StringEquals",
+                                                                        Map.of(
+                                                                                "kms:ViaService",
+                                                                                Map.of(
+                                                                                        "Fn::Sub",
+                                                                                        "dynamodb.${AWS::Region}.amazonaws.com"))))))))));
 
         assertThat(KeyUse.missingGrants(new SamTemplate(Map.of("Resources", resources))))
-                .containsExactly(Map.entry("Fn", List.of("kms:Decrypt via sns (Topic)", "kms:GenerateDataKey via sns (Topic)")));
+                .containsExactly(
+                        Map.entry("Fn", List.of("kms:Decrypt via sns (Topic)", "kms:GenerateDataKey via sns (Topic)")));
     }
 
     @Test
     void namesFollowTheProjectEnvironmentConvention() {
         Map<String, String> nameProperty = Map.of(
-                "AWS::DynamoDB::Table", "TableName", "AWS::SNS::Topic", "TopicName", "AWS::SQS::Queue", "QueueName",
-                "AWS::Serverless::Function", "FunctionName", "AWS::StepFunctions::StateMachine", "StateMachineName", "AWS::Pipes::Pipe", "Name");
-        nameProperty.forEach((type, property) -> template.resourcesOfType(type).forEach((id, resource) ->
-                assertThat(SamTemplate.properties(resource).get(property)).as("%s %s", id, property).asString()
+                "AWS::DynamoDB::Table",
+                "TableName",
+                "AWS::SNS::Topic",
+                "TopicName",
+                "AWS::SQS::Queue",
+                "QueueName",
+                "AWS::Serverless::Function",
+                "FunctionName",
+                "AWS::StepFunctions::StateMachine",
+                "StateMachineName",
+                "AWS::Pipes::Pipe",
+                "Name");
+        nameProperty.forEach((type, property) -> template.resourcesOfType(type)
+                .forEach((id, resource) -> assertThat(
+                                SamTemplate.properties(resource).get(property))
+                        .as("%s %s", id, property)
+                        .asString()
                         .startsWith("{Fn::Sub=${ProjectName}-${Environment}-")));
     }
 
     @Test
     void policiesNeverGrantAnyActionAndUseStarResourcesOnlyWhereAwsRequiresIt() {
         Set<String> actionsWithoutResourceLevel = Set.of(
-                "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
-                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
-                "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets");
+                "logs:CreateLogDelivery",
+                "logs:GetLogDelivery",
+                "logs:UpdateLogDelivery",
+                "logs:DeleteLogDelivery",
+                "logs:ListLogDeliveries",
+                "logs:PutResourcePolicy",
+                "logs:DescribeResourcePolicies",
+                "xray:PutTraceSegments",
+                "xray:PutTelemetryRecords",
+                "xray:GetSamplingRules",
+                "xray:GetSamplingTargets");
         List<Map<String, Object>> statements = new ArrayList<>();
         template.resources().forEach((id, resource) -> {
             if (!"AWS::KMS::Key".equals(resource.get("Type"))) { // a key policy's "*" resource means "this key"
@@ -220,7 +315,9 @@ class TemplateConsistencyTest {
             List<String> actions = asList(statement.get("Action"));
             assertThat(actions).as("statement %s", statement).noneMatch(a -> a.equals("*") || a.endsWith(":*"));
             if (asList(statement.get("Resource")).contains("*")) {
-                assertThat(actionsWithoutResourceLevel).as("actions on * in %s", statement).containsAll(actions);
+                assertThat(actionsWithoutResourceLevel)
+                        .as("actions on * in %s", statement)
+                        .containsAll(actions);
             }
         }
     }
@@ -228,7 +325,8 @@ class TemplateConsistencyTest {
     @Test
     void sampleEventsAreJson() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT.resolve("events"))) {
-            List<Path> events = files.filter(f -> f.toString().endsWith(".json")).toList();
+            List<Path> events =
+                    files.filter(f -> f.toString().endsWith(".json")).toList();
             assertThat(events).hasSizeGreaterThanOrEqualTo(14);
             for (Path event : events) {
                 assertThat(JSON.readTree(event.toFile())).as(event.toString()).isNotNull();
@@ -250,8 +348,7 @@ class TemplateConsistencyTest {
                 "sqs:ReceiveMessage", List.of("kms:Decrypt"),
                 "secretsmanager:GetSecretValue", List.of("kms:Decrypt"));
 
-        private KeyUse() {
-        }
+        private KeyUse() {}
 
         /** Role (function or IAM role) -> each missing "kms:Action via service (Resource)". */
         static Map<String, List<String>> missingGrants(SamTemplate template) {
@@ -286,8 +383,11 @@ class TemplateConsistencyTest {
                 Set<String> touched = new TreeSet<>(references(statement.get("Resource")));
                 touched.retainAll(encrypted.keySet());
                 for (String action : asList(statement.get("Action"))) {
-                    List<String> kms = action.startsWith("dynamodb:") ? List.of("kms:Decrypt") : KMS_FOR_ACTION.getOrDefault(action, List.of());
-                    touched.stream().filter(r -> action.startsWith(encrypted.get(r) + ":"))
+                    List<String> kms = action.startsWith("dynamodb:")
+                            ? List.of("kms:Decrypt")
+                            : KMS_FOR_ACTION.getOrDefault(action, List.of());
+                    touched.stream()
+                            .filter(r -> action.startsWith(encrypted.get(r) + ":"))
                             .forEach(r -> kms.forEach(k -> needs.add(k + " via " + encrypted.get(r) + " (" + r + ")")));
                 }
             }
@@ -301,8 +401,10 @@ class TemplateConsistencyTest {
             template.resources().forEach((id, resource) -> {
                 Map<String, Object> p = SamTemplate.properties(resource);
                 String service = switch (String.valueOf(resource.get("Type"))) {
-                    case "AWS::DynamoDB::Table" -> p.get("SSESpecification") instanceof Map<?, ?> sse
-                            && key.equals(sse.get("KMSMasterKeyId")) ? "dynamodb" : null;
+                    case "AWS::DynamoDB::Table" ->
+                        p.get("SSESpecification") instanceof Map<?, ?> sse && key.equals(sse.get("KMSMasterKeyId"))
+                                ? "dynamodb"
+                                : null;
                     case "AWS::SNS::Topic" -> key.equals(p.get("KmsMasterKeyId")) ? "sns" : null;
                     case "AWS::SQS::Queue" -> key.equals(p.get("KmsMasterKeyId")) ? "sqs" : null;
                     case "AWS::SecretsManager::Secret" -> key.equals(p.get("KmsKeyId")) ? "secretsmanager" : null;
@@ -330,8 +432,8 @@ class TemplateConsistencyTest {
         }
 
         private static boolean grants(Map<String, Object> statement, String action, String service) {
-            boolean actionMatches = asList(statement.get("Action")).stream().anyMatch(granted ->
-                    action.matches(Pattern.quote(granted).replace("*", "\\E.*\\Q")));
+            boolean actionMatches = asList(statement.get("Action")).stream()
+                    .anyMatch(granted -> action.matches(Pattern.quote(granted).replace("*", "\\E.*\\Q")));
             if (!actionMatches || !references(statement.get("Resource")).contains("WorkflowsKey")) {
                 return false;
             }
@@ -339,8 +441,9 @@ class TemplateConsistencyTest {
             if (String.valueOf(condition).contains("kms:EncryptionContext:")) {
                 return false; // a grant for one encryption context (a state machine's, a log delivery's) only
             }
-            Object via = condition instanceof Map<?, ?> c
-                    && c.get("StringEquals") instanceof Map<?, ?> equals ? equals.get("kms:ViaService") : null;
+            Object via = condition instanceof Map<?, ?> c && c.get("StringEquals") instanceof Map<?, ?> equals
+                    ? equals.get("kms:ViaService")
+                    : null;
             return via == null || String.valueOf(via).contains(service + ".${AWS::Region}.amazonaws.com");
         }
 
@@ -384,6 +487,8 @@ class TemplateConsistencyTest {
         if (value == null) {
             return List.of();
         }
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(value));
     }
 }

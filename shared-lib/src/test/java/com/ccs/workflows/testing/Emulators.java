@@ -1,9 +1,8 @@
 package com.ccs.workflows.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Endpoints of the real counterparts that integration tests ({@code *IT}) talk to: an AWS emulator (MiniStack
@@ -15,8 +14,7 @@ public final class Emulators {
     public static final String AWS_ENDPOINT = "CCS_TEST_AWS_ENDPOINT";
     public static final String STRIPE_ENDPOINT = "CCS_TEST_STRIPE_ENDPOINT";
 
-    private Emulators() {
-    }
+    private Emulators() {}
 
     /** The AWS emulator's base URL (e.g. http://127.0.0.1:4566). */
     public static URI aws() {
@@ -36,8 +34,9 @@ public final class Emulators {
     private static URI require(String variable, String what) {
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            String message = variable + " is not set: start " + what + " with `bash scripts/test.sh` (which runs every test"
-                    + " against real counterparts) or export " + variable + " yourself";
+            String message =
+                    variable + " is not set: start " + what + " with `bash scripts/test.sh` (which runs every test"
+                            + " against real counterparts) or export " + variable + " yourself";
             if (Boolean.parseBoolean(System.getenv("CCS_REQUIRE_EMULATORS"))) {
                 throw new IllegalStateException(message);
             }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 public final class HostileEvents {
     /** A little under the 256 KiB Step Functions payload limit, leaving room for the rest of the event. */
     public static final int HUGE_STRING_CHARS = 250 * 1024;
+
     public static final int HUGE_ARRAY_ITEMS = 10_000;
 
     private static final String HUGE_ASCII = "A".repeat(HUGE_STRING_CHARS);
@@ -39,30 +40,31 @@ public final class HostileEvents {
     private static final String HUGE_GROUPED = "1" + ".000".repeat(HUGE_STRING_CHARS / 8) + "-0";
     /** Four bytes per code point in UTF-8: 250 K characters, about 500 KB on the wire. */
     private static final String HUGE_EMOJI = "\uD83D\uDE9A".repeat(HUGE_STRING_CHARS / 4);
+
     private static final String HUGE_MULTILINE = "x\r\n".repeat(HUGE_STRING_CHARS / 3);
 
     public static final List<String> UNICODE = List.of(
-            "\u202Egnp.exe",                       // right-to-left override
+            "\u202Egnp.exe", // right-to-left override
             "\u0634\u0631\u0643\u0629 \u0627\u0644\u0646\u0642\u0644", // Arabic
-            "\u05D7\u05D1\u05E8\u05D4",            // Hebrew
+            "\u05D7\u05D1\u05E8\u05D4", // Hebrew
             "\uD83D\uDE9A\uD83D\uDEA8\uD83D\uDD25", // emoji
             "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", // ZWJ sequence
             "Z\u0334\u0321\u031B\u032Da\u0337l\u0336g\u0338o", // combining marks
-            "a\u0301".repeat(2000),                // long combining run
-            "a\u0000b",                            // NUL
+            "a\u0301".repeat(2000), // long combining run
+            "a\u0000b", // NUL
             "\u0000",
-            "\uD800",                              // unpaired high surrogate
-            "\uDC00x",                             // unpaired low surrogate
-            "x\uD83D",                             // truncated pair
-            "\uFEFFABC123",                        // BOM
-            "ABC\u200B123",                        // zero-width space
+            "\uD800", // unpaired high surrogate
+            "\uDC00x", // unpaired low surrogate
+            "x\uD83D", // truncated pair
+            "\uFEFFABC123", // BOM
+            "ABC\u200B123", // zero-width space
             "\uFF21\uFF22\uFF23\uFF11\uFF12\uFF13", // full-width ABC123
-            "\u0410\u0412\u0421123",               // Cyrillic look-alike of ABC123
-            "ABC-\u0661\u0662\u0663",              // Arabic-Indic digits
-            "\u0131\u0130\u00DF",                  // case-mapping traps
+            "\u0410\u0412\u0421123", // Cyrillic look-alike of ABC123
+            "ABC-\u0661\u0662\u0663", // Arabic-Indic digits
+            "\u0131\u0130\u00DF", // case-mapping traps
             "line\u2028separator\u2029",
-            "\u0007\u0008\u001B[31mred",           // control characters, ANSI escape
-            " \t\n ",                              // whitespace only
+            "\u0007\u0008\u001B[31mred", // control characters, ANSI escape
+            " \t\n ", // whitespace only
             "");
 
     public static final List<String> INJECTION = List.of(
@@ -101,18 +103,43 @@ public final class HostileEvents {
             "{}");
 
     public static final List<Object> EDGE_NUMBERS = List.of(
-            0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE,
-            Long.MAX_VALUE, Long.MIN_VALUE,
-            BigInteger.TWO.pow(63), BigInteger.TWO.pow(64), BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE),
+            0,
+            -1,
+            1,
+            Integer.MAX_VALUE,
+            Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            BigInteger.TWO.pow(63),
+            BigInteger.TWO.pow(64),
+            BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE),
             BigInteger.TEN.pow(30),
-            1e308, -1e308, Double.MAX_VALUE, Double.MIN_VALUE, -0.0, 0.0, 0.5, 1.0, 1e-7, 3.14159,
-            "NaN", "Infinity", "-Infinity", "1e309", "0x1F", "75", " 42 ", "-0", "1,000");
+            1e308,
+            -1e308,
+            Double.MAX_VALUE,
+            Double.MIN_VALUE,
+            -0.0,
+            0.0,
+            0.5,
+            1.0,
+            1e-7,
+            3.14159,
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "1e309",
+            "0x1F",
+            "75",
+            " 42 ",
+            "-0",
+            "1,000");
 
     /** A value of each JSON type; the handlers must reject each where it does not belong. */
     private static final List<Object> WRONG_TYPES = List.of(true, false, 42, 1.5, "text");
 
     private static final char[] RANDOM_ALPHABET = ("AZaz09-_.:/+#$%&'\"<>{}[]()*;=?@\\|`~!^ \t\r\n"
-            + "\u0000\u0007\u001B\u00E9\u00F1\u0130\u0131\u05D0\u0627\u200B\u200D\u202E\u2028\uFEFF\uFFFD\uD800\uDC00").toCharArray();
+                    + "\u0000\u0007\u001B\u00E9\u00F1\u0130\u0131\u05D0\u0627\u200B\u200D\u202E\u2028\uFEFF\uFFFD\uD800\uDC00")
+            .toCharArray();
 
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
@@ -133,7 +160,8 @@ public final class HostileEvents {
      */
     public static HostileEvents seeded() {
         String given = System.getProperty("ccs.hostile.seed", System.getenv("CCS_HOSTILE_SEED"));
-        long seed = given == null || given.isBlank() ? DEFAULT_SEED
+        long seed = given == null || given.isBlank()
+                ? DEFAULT_SEED
                 : given.strip().equals("random") ? new Random().nextLong() : Long.parseLong(given.strip());
         return new HostileEvents(seed);
     }
@@ -170,7 +198,8 @@ public final class HostileEvents {
             cases.add(mutated(sample, path, "empty array", new ArrayList<>()));
             cases.add(mutated(sample, path, "empty object", new LinkedHashMap<>()));
             cases.add(mutated(sample, path, "array of the value", new ArrayList<>(List.of(copy(original)))));
-            cases.add(mutated(sample, path, "object wrapping the value", new LinkedHashMap<>(Map.of("value", copy(original)))));
+            cases.add(mutated(
+                    sample, path, "object wrapping the value", new LinkedHashMap<>(Map.of("value", copy(original)))));
             for (String huge : List.of(HUGE_ASCII, HUGE_DIGITS, HUGE_GROUPED, HUGE_EMOJI, HUGE_MULTILINE)) {
                 cases.add(mutated(sample, path, "huge string of " + huge.length() + " chars", huge));
             }
@@ -219,7 +248,8 @@ public final class HostileEvents {
         padded.put("padding", HUGE_ASCII);
         cases.add(new Case(List.of(""), "event padded near 256 KiB", padded));
         Map<String, Object> oddKeys = copy(sample);
-        for (String key : List.of("", " ", "__proto__", "constructor", "$..*", "#a", ":b", "a.b", "a[0]", "\u0000", "\uD800")) {
+        for (String key :
+                List.of("", " ", "__proto__", "constructor", "$..*", "#a", ":b", "a.b", "a[0]", "\u0000", "\uD800")) {
             oddKeys.put(key, "x");
         }
         cases.add(new Case(List.of(""), "event with odd extra keys", oddKeys));
@@ -240,7 +270,9 @@ public final class HostileEvents {
             case 5 -> EDGE_NUMBERS.get(random.nextInt(EDGE_NUMBERS.size()));
             case 6 -> randomString(random.nextInt(random.nextBoolean() ? 16 : 600));
             case 7 -> original instanceof String s ? mangle(s) : randomString(8);
-            case 8 -> List.of(HUGE_ASCII, HUGE_DIGITS, HUGE_GROUPED, HUGE_EMOJI, HUGE_MULTILINE).get(random.nextInt(5));
+            case 8 ->
+                List.of(HUGE_ASCII, HUGE_DIGITS, HUGE_GROUPED, HUGE_EMOJI, HUGE_MULTILINE)
+                        .get(random.nextInt(5));
             case 9 -> random.nextBoolean() ? new ArrayList<>() : new LinkedHashMap<>();
             case 10 -> random.nextInt(4) == 0 ? hugeArray(original) : randomList();
             default -> original instanceof Number ? randomNumber() : randomString(1 + random.nextInt(40));
@@ -285,12 +317,13 @@ public final class HostileEvents {
         List<Object> list = new ArrayList<>();
         int size = random.nextInt(6);
         for (int i = 0; i < size; i++) {
-            list.add(switch (random.nextInt(4)) {
-                case 0 -> randomString(random.nextInt(12));
-                case 1 -> randomNumber();
-                case 2 -> null;
-                default -> new LinkedHashMap<>(Map.of(randomString(3), randomString(5)));
-            });
+            list.add(
+                    switch (random.nextInt(4)) {
+                        case 0 -> randomString(random.nextInt(12));
+                        case 1 -> randomNumber();
+                        case 2 -> null;
+                        default -> new LinkedHashMap<>(Map.of(randomString(3), randomString(5)));
+                    });
         }
         return list;
     }
@@ -426,7 +459,9 @@ public final class HostileEvents {
         Object node = event;
         for (int i = 0; i < steps.size() - 1; i++) {
             Object step = steps.get(i);
-            node = step instanceof String key ? ((Map<String, Object>) node).get(key) : ((List<Object>) node).get((Integer) step);
+            node = step instanceof String key
+                    ? ((Map<String, Object>) node).get(key)
+                    : ((List<Object>) node).get((Integer) step);
         }
         Object last = steps.get(steps.size() - 1);
         if (last instanceof String key) {
@@ -486,7 +521,10 @@ public final class HostileEvents {
         StringBuilder out = new StringBuilder();
         String s = value.length() > max ? value.substring(0, max) + "...(" + value.length() + " chars)" : value;
         for (char c : s.toCharArray()) {
-            out.append(c < 0x20 || Character.isSurrogate(c) || c == 0x7F ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(
+                    c < 0x20 || Character.isSurrogate(c) || c == 0x7F
+                            ? String.format("\\u%04x", (int) c)
+                            : String.valueOf(c));
         }
         return "\"" + out + "\"";
     }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.testing;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -20,7 +19,9 @@ import java.util.regex.Pattern;
 public final class HostileRun {
     /** An error message longer than this echoes too much of the input (the longest legitimate ones are ~350). */
     public static final int MAX_MESSAGE_CHARS = 1024;
-    private static final Pattern STACK_TRACE = Pattern.compile("(?m)^\\s*at [\\w$.]+\\(|Caused by:|\\bException\\b.*\\n\\s+at |\\.java:\\d+\\)");
+
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("(?m)^\\s*at [\\w$.]+\\(|Caused by:|\\bException\\b.*\\n\\s+at |\\.java:\\d+\\)");
     private static final int MAX_REPORTED = 15;
 
     private final String handler;
@@ -66,11 +67,12 @@ public final class HostileRun {
 
     /** Prints {@code <handler>: N hostile events tried, seed S} and fails with every recorded failure. */
     public void report() {
-        System.out.println(handler + ": " + tried + " hostile events tried, seed " + events.seed()
-                + " (" + rejected + " rejected, " + (tried - rejected) + " answered normally)");
+        System.out.println(handler + ": " + tried + " hostile events tried, seed " + events.seed() + " (" + rejected
+                + " rejected, " + (tried - rejected) + " answered normally)");
         if (!failures.isEmpty()) {
-            throw new AssertionError(handler + ": " + failures.size() + " hostile event(s) mishandled (seed " + events.seed()
-                    + ", replay with -Dccs.hostile.seed=" + events.seed() + "):\n  " + String.join("\n  ", failures));
+            throw new AssertionError(handler + ": " + failures.size() + " hostile event(s) mishandled (seed "
+                    + events.seed() + ", replay with -Dccs.hostile.seed=" + events.seed() + "):\n  "
+                    + String.join("\n  ", failures));
         }
     }
 
@@ -92,17 +94,21 @@ public final class HostileRun {
      * {@code "number_of_vehicles~vehicles"}: lowering the fleet size makes the vehicle list too long, and the
      * error rightly names the list). A change to either field may be reported on the other.
      */
-    public static void assertCleanInvalidInput(InvalidInputException e, HostileEvents.Case c, Set<String> realFields,
-                                               Set<String> coupled) {
+    public static void assertCleanInvalidInput(
+            InvalidInputException e, HostileEvents.Case c, Set<String> realFields, Set<String> coupled) {
         String field = e.field();
         if (field == null || !(field.equals("$") || realFields.contains(HostileEvents.shape(field)))) {
-            throw new AssertionError("field " + HostileEvents.escape(String.valueOf(field), 60) + " is not a field of the event " + realFields);
+            throw new AssertionError("field " + HostileEvents.escape(String.valueOf(field), 60)
+                    + " is not a field of the event " + realFields);
         }
-        boolean related = c.paths().stream().anyMatch(p -> p.isEmpty() || related(field, p)
-                || coupled.contains(HostileEvents.shape(p) + "~" + HostileEvents.shape(field))
-                || coupled.contains(HostileEvents.shape(field) + "~" + HostileEvents.shape(p)));
+        boolean related = c.paths().stream()
+                .anyMatch(p -> p.isEmpty()
+                        || related(field, p)
+                        || coupled.contains(HostileEvents.shape(p) + "~" + HostileEvents.shape(field))
+                        || coupled.contains(HostileEvents.shape(field) + "~" + HostileEvents.shape(p)));
         if (!related) {
-            throw new AssertionError("field " + field + " is not the changed field " + c.paths() + " (message: " + clip(e.getMessage()) + ")");
+            throw new AssertionError("field " + field + " is not the changed field " + c.paths() + " (message: "
+                    + clip(e.getMessage()) + ")");
         }
         assertCleanMessage(e.getMessage());
         if (e.getCause() != null) {
@@ -129,7 +135,8 @@ public final class HostileRun {
     }
 
     private static boolean isUnder(String path, String ancestor) {
-        return path.length() > ancestor.length() && path.startsWith(ancestor)
+        return path.length() > ancestor.length()
+                && path.startsWith(ancestor)
                 && (path.charAt(ancestor.length()) == '.' || path.charAt(ancestor.length()) == '[');
     }
 

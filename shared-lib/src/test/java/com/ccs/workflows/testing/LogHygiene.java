@@ -2,8 +2,6 @@ package com.ccs.workflows.testing;
 
 import com.ccs.workflows.shared.logging.LogLevels;
 import com.ccs.workflows.shared.logging.Restore;
-import org.slf4j.event.Level;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.event.Level;
 
 /**
  * Runs handler invocations with everything they log captured and scans each invocation's output with a
@@ -58,7 +57,10 @@ public final class LogHygiene implements AutoCloseable {
             invocation.run();
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                thrown.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+                thrown.append(t.getClass().getName())
+                        .append(": ")
+                        .append(t.getMessage())
+                        .append('\n');
             }
         } finally {
             System.setOut(out);
@@ -78,7 +80,10 @@ public final class LogHygiene implements AutoCloseable {
     /** The names of the sample events under {@code events/functions/<module>/}, sorted, for {@link SampleEvents#load}. */
     public static List<String> samples(String module) {
         try (Stream<Path> files = Files.list(Path.of("../../events/functions", module))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
+                    .toList();
             if (names.isEmpty()) {
                 throw new IllegalStateException("no sample events for " + module);
             }
@@ -110,11 +115,12 @@ public final class LogHygiene implements AutoCloseable {
         System.out.println(handler + ": logs of " + invocations + " invocations scanned (" + withOutput + " wrote "
                 + lines + " lines)");
         if (lines == 0) {
-            throw new AssertionError(handler + ": " + invocations + " invocations logged nothing: the scan saw no log line");
+            throw new AssertionError(
+                    handler + ": " + invocations + " invocations logged nothing: the scan saw no log line");
         }
         if (!failures.isEmpty()) {
-            throw new AssertionError(handler + ": logs of " + offending + " invocation(s) hold what must not be logged:\n"
-                    + String.join("\n", failures));
+            throw new AssertionError(handler + ": logs of " + offending
+                    + " invocation(s) hold what must not be logged:\n" + String.join("\n", failures));
         }
     }
 

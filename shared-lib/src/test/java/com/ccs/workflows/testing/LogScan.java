@@ -42,26 +42,34 @@ import java.util.regex.Pattern;
 public final class LogScan {
     /** The most digits of a document number a masked form may show (e.g. the last four). */
     public static final int MAX_VISIBLE_DIGITS = 4;
+
     private static final int MIN_SECRET_CHARS = 8;
     private static final int MIN_TOKEN_CHARS = 16;
     private static final int MAX_REPORTED = 20;
 
-    private static final Pattern STRIPE_KEY = Pattern.compile("(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{6,}|whsec_[A-Za-z0-9]{16,})");
+    private static final Pattern STRIPE_KEY =
+            Pattern.compile("(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{6,}|whsec_[A-Za-z0-9]{16,})");
     private static final Pattern AWS_KEY_ID = Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])");
-    private static final Pattern AWS_SECRET_ASSIGNED = Pattern.compile("(?i)aws_?secret_?access_?key\\W{1,4}[A-Za-z0-9/+=]{16,}");
-    private static final Pattern AWS_SECRET_SHAPE = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+    private static final Pattern AWS_SECRET_ASSIGNED =
+            Pattern.compile("(?i)aws_?secret_?access_?key\\W{1,4}[A-Za-z0-9/+=]{16,}");
+    private static final Pattern AWS_SECRET_SHAPE =
+            Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
     private static final Pattern CARD = Pattern.compile("(?<![0-9])[2-6][0-9]{12,18}(?![0-9])");
-    private static final Pattern GROUPED_CARD = Pattern.compile("(?<![0-9])[2-6][0-9]{3}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,7}(?![0-9])");
+    private static final Pattern GROUPED_CARD =
+            Pattern.compile("(?<![0-9])[2-6][0-9]{3}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,7}(?![0-9])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+[1-9](?:[ -]?[0-9]){9,14}(?![0-9])");
     /** What a document number looks like: digits with dots, hyphens or spaces (NIT, cedula), or a passport number. */
     private static final Pattern DOCUMENT_SHAPE = Pattern.compile("[0-9][0-9 .-]{4,30}[0-9]");
+
     private static final Pattern PASSPORT_SHAPE = Pattern.compile("[A-Za-z0-9]{6,20}");
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]+(?![0-9])");
     /** What may stand between groups of digits of one number, as numbers are written: 900.123.456-8, 300 123 4567. */
     private static final String SEPARATORS = ".- /()";
     /** Whole runs of letters, digits and asterisks (possessive: a long run is read once, never backtracked). */
     private static final Pattern MASKED = Pattern.compile("(?<![A-Za-z0-9*])[A-Za-z0-9*]++");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[^\\s,;}\"'=]*");
 
     /** One thing found: its kind, the line (from 1) and the line around it, the value itself replaced by its kind. */
@@ -72,8 +80,7 @@ public final class LogScan {
         }
     }
 
-    private record Document(String value, String alphanumeric, String digits) {
-    }
+    private record Document(String value, String alphanumeric, String digits) {}
 
     private final Map<String, String> secrets;
     private final List<Document> documents;
@@ -103,7 +110,8 @@ public final class LogScan {
         String plain = value.strip();
         more.putIfAbsent(plain, what);
         more.putIfAbsent(URLEncoder.encode(plain, StandardCharsets.UTF_8), what + " (URL-encoded)");
-        more.putIfAbsent(plain.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"), what + " (JSON-escaped)");
+        more.putIfAbsent(
+                plain.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"), what + " (JSON-escaped)");
         return new LogScan(more, documents, phones, emails);
     }
 
@@ -122,14 +130,19 @@ public final class LogScan {
             if (text == null || text.isEmpty()) {
                 return;
             }
-            if (key.equals("document_id") || key.equals("document_number") || key.equals("tax_id") || key.equals("nit")) {
+            if (key.equals("document_id")
+                    || key.equals("document_number")
+                    || key.equals("tax_id")
+                    || key.equals("nit")) {
                 document(text).ifPresent(docs::add);
             } else if (key.contains("phone") || key.contains("mobile")) {
                 String digits = text.replaceAll("[^0-9]", "");
                 if (digits.length() >= 7 && text.length() <= 40) {
                     phoneDigits.add(digits.substring(digits.length() - 7));
                 }
-            } else if ((key.contains("email") || key.contains("contact")) && text.contains("@") && text.length() <= 254) {
+            } else if ((key.contains("email") || key.contains("contact"))
+                    && text.contains("@")
+                    && text.length() <= 254) {
                 mails.add(text.toLowerCase(Locale.ROOT));
             } else if (key.contains("token") && text.length() >= MIN_TOKEN_CHARS) {
                 tokens.put(text, "task token");
@@ -158,9 +171,12 @@ public final class LogScan {
         Matcher shape = AWS_SECRET_SHAPE.matcher(text);
         while (shape.find()) {
             String s = shape.group();
-            if (s.chars().anyMatch(Character::isUpperCase) && s.chars().anyMatch(Character::isLowerCase)
-                    && s.chars().anyMatch(Character::isDigit) && !s.matches("[0-9a-fA-F]+")) {
-                found.add(new Span(shape.start(), shape.end(), "secret-looking value (40 characters like an AWS secret key)"));
+            if (s.chars().anyMatch(Character::isUpperCase)
+                    && s.chars().anyMatch(Character::isLowerCase)
+                    && s.chars().anyMatch(Character::isDigit)
+                    && !s.matches("[0-9a-fA-F]+")) {
+                found.add(new Span(
+                        shape.start(), shape.end(), "secret-looking value (40 characters like an AWS secret key)"));
             }
         }
         String lower = emails.isEmpty() ? text : text.toLowerCase(Locale.ROOT);
@@ -175,7 +191,8 @@ public final class LogScan {
         matches(scrubbed, PHONE, "phone number", found);
         List<Written> numbers = documents.isEmpty() && phones.isEmpty() ? List.of() : numbers(scrubbed);
         for (String phone : phones) {
-            numbers.stream().filter(number -> number.digits().contains(phone))
+            numbers.stream()
+                    .filter(number -> number.digits().contains(phone))
                     .forEach(number -> found.add(new Span(number.start(), number.end(), "phone number of the event")));
         }
         for (Document doc : documents) {
@@ -193,16 +210,17 @@ public final class LogScan {
     }
 
     public static String describe(List<Finding> found) {
-        List<String> lines = found.stream().limit(MAX_REPORTED).map(Finding::toString).toList();
+        List<String> lines =
+                found.stream().limit(MAX_REPORTED).map(Finding::toString).toList();
         return found.size() + " finding(s) in the logs:\n  " + String.join("\n  ", lines)
                 + (found.size() > MAX_REPORTED ? "\n  ..." : "");
     }
 
     /** Where something was found: {@code [start, end)} of the text. */
-    private record Span(int start, int end, String kind) {
-    }
+    private record Span(int start, int end, String kind) {}
 
-    private static void documentFindings(String text, String scrubbed, List<Written> numbers, Document doc, List<Span> found) {
+    private static void documentFindings(
+            String text, String scrubbed, List<Written> numbers, Document doc, List<Span> found) {
         for (int at = text.indexOf(doc.value()); at >= 0; at = text.indexOf(doc.value(), at + 1)) {
             found.add(new Span(at, at + doc.value().length(), "document number"));
         }
@@ -210,7 +228,9 @@ public final class LogScan {
         int n = digits.length();
         String head = digits.substring(0, n - 1);
         String tail = digits.substring(1);
-        numbers.stream().filter(number -> number.digits().contains(head) || number.digits().contains(tail))
+        numbers.stream()
+                .filter(number ->
+                        number.digits().contains(head) || number.digits().contains(tail))
                 .forEach(number -> found.add(new Span(number.start(), number.end(), "digits of the document number")));
         Matcher run = DIGIT_RUN.matcher(scrubbed);
         while (run.find()) {
@@ -220,18 +240,21 @@ public final class LogScan {
         }
         Matcher masked = MASKED.matcher(scrubbed);
         while (masked.find()) {
-            if (masked.end() - masked.start() != doc.alphanumeric().length() || masked.group().indexOf('*') < 0) {
+            if (masked.end() - masked.start() != doc.alphanumeric().length()
+                    || masked.group().indexOf('*') < 0) {
                 continue;
             }
             String token = masked.group().toUpperCase(Locale.ROOT);
             int shown = 0;
             for (int i = 0; i < token.length(); i++) {
-                if (Character.isDigit(token.charAt(i)) && token.charAt(i) == doc.alphanumeric().charAt(i)) {
+                if (Character.isDigit(token.charAt(i))
+                        && token.charAt(i) == doc.alphanumeric().charAt(i)) {
                     shown++;
                 }
             }
             if (shown > MAX_VISIBLE_DIGITS) {
-                found.add(new Span(masked.start(), masked.end(), "masked document number showing " + shown + " of its digits"));
+                found.add(new Span(
+                        masked.start(), masked.end(), "masked document number showing " + shown + " of its digits"));
             }
         }
     }
@@ -262,8 +285,7 @@ public final class LogScan {
     }
 
     /** A number as written in the text, {@code [start, end)}, and its digits without separators. */
-    private record Written(int start, int end, String digits) {
-    }
+    private record Written(int start, int end, String digits) {}
 
     /** Every run of digits with single separators between its groups; a loop, not a regex, so huge runs cannot overflow. */
     private static List<Written> numbers(String text) {
@@ -328,8 +350,10 @@ public final class LogScan {
         int from = Math.max(text.lastIndexOf('\n', span.start() - 1) + 1, span.start() - 80);
         int lineEnd = text.indexOf('\n', span.end());
         int to = Math.min(lineEnd < 0 ? text.length() : lineEnd, span.end() + 80);
-        List<Span> shown = all.stream().filter(s -> s.end() > from && s.start() < to)
-                .sorted(Comparator.comparingInt(Span::start).thenComparingInt(s -> s == span ? 0 : 1)).toList();
+        List<Span> shown = all.stream()
+                .filter(s -> s.end() > from && s.start() < to)
+                .sorted(Comparator.comparingInt(Span::start).thenComparingInt(s -> s == span ? 0 : 1))
+                .toList();
         StringBuilder excerpt = new StringBuilder();
         int at = from;
         for (Span s : shown) {
@@ -337,8 +361,12 @@ public final class LogScan {
                 continue;
             }
             int start = Math.max(s.start(), at);
-            excerpt.append(clip(text.substring(at, start))).append('[').append(s.kind()).append(", ")
-                    .append(s.end() - s.start()).append(" chars]");
+            excerpt.append(clip(text.substring(at, start)))
+                    .append('[')
+                    .append(s.kind())
+                    .append(", ")
+                    .append(s.end() - s.start())
+                    .append(" chars]");
             at = s.end();
         }
         if (at < to) {
@@ -364,7 +392,8 @@ public final class LogScan {
     }
 
     private static Optional<Document> document(String text) {
-        if (!DOCUMENT_SHAPE.matcher(text).matches() && !PASSPORT_SHAPE.matcher(text).matches()) {
+        if (!DOCUMENT_SHAPE.matcher(text).matches()
+                && !PASSPORT_SHAPE.matcher(text).matches()) {
             return Optional.empty(); // no document number looks like this (e.g. CONT-2026-000001)
         }
         String digits = text.replaceAll("[^0-9]", "");

@@ -1,18 +1,17 @@
 package com.ccs.workflows.testing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LogScanTest {
     private static final String STRIPE_KEY = "sk_test_51QxLogScanExampleKey0001";
@@ -22,15 +21,29 @@ class LogScanTest {
 
     /** A request carrying a NIT, a phone, a contact e-mail, a task token and a link signature, as the scans' events do. */
     private static final Map<String, Object> EVENT = Map.of(
-            "execution_id", "exec-12345",
-            "document_id", "900123456-8",
-            "company_info", Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900.123.456-8",
-                    "contact_phone", "+57 300 123 4567", "contact_email", "Ana.Ruiz@transportes-abc.example"),
-            "task_token", TOKEN,
-            "queryStringParameters", Map.of("approver", "manager@ccs.example", "sig", SIGNATURE));
+            "execution_id",
+            "exec-12345",
+            "document_id",
+            "900123456-8",
+            "company_info",
+            Map.of(
+                    "name",
+                    "Transportes ABC S.A.S.",
+                    "tax_id",
+                    "900.123.456-8",
+                    "contact_phone",
+                    "+57 300 123 4567",
+                    "contact_email",
+                    "Ana.Ruiz@transportes-abc.example"),
+            "task_token",
+            TOKEN,
+            "queryStringParameters",
+            Map.of("approver", "manager@ccs.example", "sig", SIGNATURE));
 
-    private static final LogScan SCAN = LogScan.create().secret("Stripe key", STRIPE_KEY)
-            .secret("link signing secret", SIGNING_SECRET).event(EVENT);
+    private static final LogScan SCAN = LogScan.create()
+            .secret("Stripe key", STRIPE_KEY)
+            .secret("link signing secret", SIGNING_SECRET)
+            .event(EVENT);
 
     /** What the functions log: ids, UUIDs, ARNs with an account id, timestamps, masked numbers, an approver, JSON lines. */
     private static final String CLEAN = """
@@ -69,26 +82,45 @@ class LogScanTest {
         return Stream.of(
                 Arguments.of("Stripe key used by the test", "charging with " + STRIPE_KEY + " now", "Stripe key"),
                 Arguments.of("any Stripe live key", "key=" + live, "Stripe secret or restricted key"),
-                Arguments.of("a Stripe restricted key", "using " + restricted + " for refunds", "Stripe secret or restricted key"),
+                Arguments.of(
+                        "a Stripe restricted key",
+                        "using " + restricted + " for refunds",
+                        "Stripe secret or restricted key"),
                 Arguments.of("link signing secret", "secret " + SIGNING_SECRET, "link signing secret"),
                 Arguments.of("task token of the event", "resuming " + TOKEN, "task token"),
-                Arguments.of("approval link signature", "GET /approvals/apr_1/approve?sig=" + SIGNATURE, "link signature"),
-                Arguments.of("URL-encoded task token", "token=" + TOKEN.replace("=", "%3D"), "task token (URL-encoded)"),
+                Arguments.of(
+                        "approval link signature", "GET /approvals/apr_1/approve?sig=" + SIGNATURE, "link signature"),
+                Arguments.of(
+                        "URL-encoded task token", "token=" + TOKEN.replace("=", "%3D"), "task token (URL-encoded)"),
                 Arguments.of("AWS access key id", "creds " + keyId + " in use", "AWS access key id"),
                 Arguments.of("AWS secret key assigned", "aws_secret_access_key=" + awsSecret, "AWS secret access key"),
-                Arguments.of("AWS secret key by its shape", "value " + awsSecret + " end",
+                Arguments.of(
+                        "AWS secret key by its shape",
+                        "value " + awsSecret + " end",
                         "secret-looking value (40 characters like an AWS secret key)"),
                 Arguments.of("Visa card number", "card 4242424242424242 charged", "card number"),
                 Arguments.of("grouped Mastercard number", "card 5555 5555 5555 4444 charged", "card number"),
                 Arguments.of("13-digit Visa number", "card 4222222222222 charged", "card number"),
                 Arguments.of("document number verbatim", "document 900123456-8 checked", "document number"),
                 Arguments.of("document digits regrouped", "nit=900.123.456.8", "digits of the document number"),
-                Arguments.of("NIT without its check digit", "asked registry for 900123456", "digits of the document number"),
-                Arguments.of("digit run as long as the NIT", "reference 1234567890", "digit run as long as the document number (10)"),
-                Arguments.of("weak mask of the document", "document_id=90012****8", "masked document number showing 6 of its digits"),
+                Arguments.of(
+                        "NIT without its check digit", "asked registry for 900123456", "digits of the document number"),
+                Arguments.of(
+                        "digit run as long as the NIT",
+                        "reference 1234567890",
+                        "digit run as long as the document number (10)"),
+                Arguments.of(
+                        "weak mask of the document",
+                        "document_id=90012****8",
+                        "masked document number showing 6 of its digits"),
                 Arguments.of("E.164 phone number", "calling +573001234567", "phone number"),
-                Arguments.of("phone field written otherwise", "owner reachable at 300-123-4567", "phone number of the event"),
-                Arguments.of("contact e-mail in another case", "notified ana.ruiz@TRANSPORTES-ABC.example",
+                Arguments.of(
+                        "phone field written otherwise",
+                        "owner reachable at 300-123-4567",
+                        "phone number of the event"),
+                Arguments.of(
+                        "contact e-mail in another case",
+                        "notified ana.ruiz@TRANSPORTES-ABC.example",
                         "e-mail address of a contact field"));
     }
 
@@ -100,8 +132,11 @@ class LogScanTest {
         List<LogScan.Finding> found = SCAN.findings(log);
 
         assertThat(found).extracting(LogScan.Finding::kind).contains(kind);
-        assertThat(found).allSatisfy(f -> assertThat(f.line()).isEqualTo(CLEAN.lines().count() + 1));
-        assertThatThrownBy(() -> SCAN.assertClean(log)).isInstanceOf(AssertionError.class).hasMessageContaining(kind);
+        assertThat(found)
+                .allSatisfy(f -> assertThat(f.line()).isEqualTo(CLEAN.lines().count() + 1));
+        assertThatThrownBy(() -> SCAN.assertClean(log))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(kind);
     }
 
     @Test
@@ -109,7 +144,8 @@ class LogScanTest {
         String log = "INFO x charging with " + STRIPE_KEY + " and card 4242424242424242\n";
 
         assertThatThrownBy(() -> SCAN.assertClean(log))
-                .hasMessageContaining("line 1: Stripe key: INFO x charging with [Stripe key, " + STRIPE_KEY.length() + " chars]")
+                .hasMessageContaining(
+                        "line 1: Stripe key: INFO x charging with [Stripe key, " + STRIPE_KEY.length() + " chars]")
                 .hasMessageContaining("[card number, 16 chars]")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(STRIPE_KEY, "4242424242424242"));
     }
@@ -128,20 +164,31 @@ class LogScanTest {
     void shortOrImplausibleEventValuesAddNoRule() {
         // A 3-digit "document", a short "token" and a huge digit string would match everywhere or nowhere useful.
         // A contract id where a document belongs is no document: the function may well log its own contract id.
-        LogScan scan = LogScan.create().event(Map.of("document_id", "123", "task_token", "short",
-                "tax_id", "9".repeat(500), "nit", "CONT-2026-000001",
-                "approval", Map.of("approver", "maria.gomez@ccs.example.com")));
+        LogScan scan = LogScan.create()
+                .event(Map.of(
+                        "document_id",
+                        "123",
+                        "task_token",
+                        "short",
+                        "tax_id",
+                        "9".repeat(500),
+                        "nit",
+                        "CONT-2026-000001",
+                        "approval",
+                        Map.of("approver", "maria.gomez@ccs.example.com")));
 
         assertThat(scan.findings("INFO x took 123 ms, token short, approved by maria.gomez@ccs.example.com,"
-                + " contract CONT-2026-000001 {}\n")).isEmpty();
+                        + " contract CONT-2026-000001 {}\n"))
+                .isEmpty();
     }
 
     @Test
     void hugeHostileValuesInALineAreScannedInLinearTime() {
         // Hostile events put 250 K-character values into correlation ids, so into every log line of the invocation.
-        String huge = "INFO x " + "A".repeat(250_000) + " " + "9".repeat(125_000) + " 1" + ".000".repeat(30_000)
-                + " " + "a*".repeat(100_000) + " {execution_id=" + "A1".repeat(100_000) + "}\n";
+        String huge = "INFO x " + "A".repeat(250_000) + " " + "9".repeat(125_000) + " 1" + ".000".repeat(30_000) + " "
+                + "a*".repeat(100_000) + " {execution_id=" + "A1".repeat(100_000) + "}\n";
 
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThat(SCAN.findings(huge)).isEmpty());
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> assertThat(SCAN.findings(huge)).isEmpty());
     }
 }

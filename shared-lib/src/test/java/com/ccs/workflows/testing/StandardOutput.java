@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** What an action prints to standard output, where Lambda takes the EMF metric records from. */
 public final class StandardOutput {
-    private StandardOutput() {
-    }
+    private StandardOutput() {}
 
     /** Runs {@code action} with standard output captured and returns what it printed; the stream is restored after. */
     public static String of(Runnable action) {

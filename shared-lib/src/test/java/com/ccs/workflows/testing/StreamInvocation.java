@@ -3,7 +3,6 @@ package com.ccs.workflows.testing;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.ccs.workflows.shared.event.JsonText;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +12,7 @@ import java.util.Map;
 
 /** Invokes a handler the way the runtime does: the event as JSON bytes in, the answer parsed from the bytes out. */
 public final class StreamInvocation {
-    private StreamInvocation() {
-    }
+    private StreamInvocation() {}
 
     public static Map<String, Object> invoke(RequestStreamHandler handler, Map<String, Object> event, Context context) {
         return SampleEvents.parseJson(invokeRaw(handler, JsonText.document(event), context));

@@ -8,14 +8,16 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 
 /** A DynamoDB client whose every read is throttled, as DynamoDB answers under load; other calls are unsupported. */
 public final class ThrottledDynamoDb {
-    private ThrottledDynamoDb() {
-    }
+    private ThrottledDynamoDb() {}
 
     public static DynamoDbClient everyRead() {
         return new DynamoDbClient() {
             @Override
             public GetItemResponse getItem(Consumer<GetItemRequest.Builder> request) {
-                throw ProvisionedThroughputExceededException.builder().message("throttled").statusCode(400).build();
+                throw ProvisionedThroughputExceededException.builder()
+                        .message("throttled")
+                        .statusCode(400)
+                        .build();
             }
 
             @Override
@@ -24,8 +26,7 @@ public final class ThrottledDynamoDb {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -67,12 +67,10 @@ final class BenchContext implements Context {
     public LambdaLogger getLogger() {
         return new LambdaLogger() {
             @Override
-            public void log(String message) {
-            }
+            public void log(String message) {}
 
             @Override
-            public void log(byte[] message) {
-            }
+            public void log(byte[] message) {}
         };
     }
 }

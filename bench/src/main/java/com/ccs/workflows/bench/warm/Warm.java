@@ -1,5 +1,10 @@
 package com.ccs.workflows.bench.warm;
 
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -7,23 +12,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /** Runs {@link WarmInvocations} in a forked JVM with Lambda's flags and returns p50 and p99 per function. */
 public final class Warm {
     /** Percentiles of one function's warm invocation, in microseconds. */
-    public record Percentiles(double p50, double p99, long samples) {
-    }
+    public record Percentiles(double p50, double p99, long samples) {}
 
-    private Warm() {
-    }
+    private Warm() {}
 
-    public static Map<String, Percentiles> run(List<String> functions, List<String> jvmFlags, Path project,
-                                               int iterations) throws RunnerException {
+    public static Map<String, Percentiles> run(
+            List<String> functions, List<String> jvmFlags, Path project, int iterations) throws RunnerException {
         List<String> forkFlags = new java.util.ArrayList<>(jvmFlags);
         forkFlags.add("-Dccs.project.dir=" + project);
         if (Runtime.version().feature() >= 24) {
@@ -45,7 +42,8 @@ public final class Warm {
         Map<String, Percentiles> byFunction = new TreeMap<>();
         for (RunResult result : results) {
             var statistics = result.getPrimaryResult().getStatistics();
-            byFunction.put(result.getParams().getParam("function"),
+            byFunction.put(
+                    result.getParams().getParam("function"),
                     new Percentiles(statistics.getPercentile(50), statistics.getPercentile(99), statistics.getN()));
         }
         return byFunction;

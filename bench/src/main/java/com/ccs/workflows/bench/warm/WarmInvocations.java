@@ -1,6 +1,14 @@
 package com.ccs.workflows.bench.warm;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,15 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
 /**
  * One warm invocation of a function's handler with no I/O (see {@link WarmWiring}), sampled one by one so the
  * result carries p50 and p99. The handlers log and emit metrics to standard output as in Lambda; here that
@@ -29,8 +28,14 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class WarmInvocations {
-    @Param({"validate-customer", "create-contract", "process-payment", "activate-service", "approval-callback",
-            "video-recording"})
+    @Param({
+        "validate-customer",
+        "create-contract",
+        "process-payment",
+        "activate-service",
+        "approval-callback",
+        "video-recording"
+    })
     public String function;
 
     private WarmWiring.Wired wired;

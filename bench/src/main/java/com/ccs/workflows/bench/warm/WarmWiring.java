@@ -38,7 +38,6 @@ import com.ccs.workflows.videorecording.RecordingSettings;
 import com.ccs.workflows.videorecording.RecordingStore;
 import com.ccs.workflows.videorecording.SessionClaim;
 import com.ccs.workflows.videorecording.VideoRecordingHandler;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,33 +56,44 @@ import java.util.Optional;
  * that succeeds...), every time, so each invocation repeats the same work.
  */
 public final class WarmWiring {
-    public static final List<String> FUNCTIONS = List.of("validate-customer", "create-contract", "process-payment",
-            "activate-service", "approval-callback", "video-recording");
+    public static final List<String> FUNCTIONS = List.of(
+            "validate-customer",
+            "create-contract",
+            "process-payment",
+            "activate-service",
+            "approval-callback",
+            "video-recording");
     private static final String APPROVAL_SECRET = "ccs-local-approval-signing-secret-not-for-production";
 
     /** A handler with its sample event, as the bytes the runtime hands over. */
-    public record Wired(RequestStreamHandler handler, byte[] event) {
-    }
+    public record Wired(RequestStreamHandler handler, byte[] event) {}
 
-    private WarmWiring() {
-    }
+    private WarmWiring() {}
 
     public static Wired wire(String function, Path project) throws IOException {
         Path events = project.resolve("events/functions").resolve(function);
         RequestStreamHandler handler = switch (function) {
-            case "validate-customer" -> new ValidateCustomerHandler(new CustomerValidationService(
-                    nit -> new RegistryLookup.Registered(nit.base(), "Logistica Andina S.A.S.", RegistryStatus.ACTIVE),
-                    plates -> Map.of()));
-            case "create-contract" -> new CreateContractHandler(new ContractService(new NewContracts(), Clock.systemUTC()));
+            case "validate-customer" ->
+                new ValidateCustomerHandler(new CustomerValidationService(
+                        nit -> new RegistryLookup.Registered(
+                                nit.base(), "Logistica Andina S.A.S.", RegistryStatus.ACTIVE),
+                        plates -> Map.of()));
+            case "create-contract" ->
+                new CreateContractHandler(new ContractService(new NewContracts(), Clock.systemUTC()));
             case "process-payment" -> new ProcessPaymentHandler(new PaymentService(new CardOnFile(), "bench"));
-            case "activate-service" -> new ActivateServiceHandler(new ServiceActivator(new KnownContract(), Clock.systemUTC()));
-            case "approval-callback" -> new ApprovalCallbackHandler(new DecisionService(new PendingApproval(),
-                    (token, output) -> { }, new LinkSigner(() -> APPROVAL_SECRET.getBytes(StandardCharsets.UTF_8), null),
-                    Clock.systemUTC()));
+            case "activate-service" ->
+                new ActivateServiceHandler(new ServiceActivator(new KnownContract(), Clock.systemUTC()));
+            case "approval-callback" ->
+                new ApprovalCallbackHandler(new DecisionService(
+                        new PendingApproval(),
+                        (token, output) -> {},
+                        new LinkSigner(() -> APPROVAL_SECRET.getBytes(StandardCharsets.UTF_8), null),
+                        Clock.systemUTC()));
             case "video-recording" -> {
                 RecordingSettings settings = new RecordingSettings("ccs/bench/vehicles", 30, 300);
-                yield new VideoRecordingHandler(new RecordingService(new NewSessions(), (topic, json) -> { }, settings,
-                        Clock.systemUTC()), settings);
+                yield new VideoRecordingHandler(
+                        new RecordingService(new NewSessions(), (topic, json) -> {}, settings, Clock.systemUTC()),
+                        settings);
             }
             default -> throw new IllegalArgumentException("no warm wiring for " + function);
         };
@@ -126,9 +136,8 @@ public final class WarmWiring {
         }
 
         @Override
-        public void registerVehicles(String customerId, List<com.ccs.workflows.activateservice.ActiveVehicle> vehicles,
-                                     boolean release) {
-        }
+        public void registerVehicles(
+                String customerId, List<com.ccs.workflows.activateservice.ActiveVehicle> vehicles, boolean release) {}
 
         @Override
         public Instant markActive(String contractId, Instant activatedAt, int vehiclesRegistered) {
@@ -155,12 +164,12 @@ public final class WarmWiring {
 
         @Override
         public PaymentOutcome charge(ChargeCommand command) {
-            return new PaymentOutcome.Succeeded("pi_bench0001", command.amountMinor(), command.currency(), 1_767_225_600L);
+            return new PaymentOutcome.Succeeded(
+                    "pi_bench0001", command.amountMinor(), command.currency(), 1_767_225_600L);
         }
 
         @Override
-        public void refund(RefundCommand command) {
-        }
+        public void refund(RefundCommand command) {}
     }
 
     /** Every incident is new: the claim creates the session. */
@@ -171,17 +180,25 @@ public final class WarmWiring {
         }
 
         @Override
-        public void markRecording(RecordingSession session) {
-        }
+        public void markRecording(RecordingSession session) {}
     }
 
     /** The sample approval, pending, whose claim always succeeds. */
     private static final class PendingApproval implements ApprovalStore {
-        private final Approval pending = new Approval("apr_SampleApproval-0000001", "exec-12345",
+        private final Approval pending = new Approval(
+                "apr_SampleApproval-0000001",
+                "exec-12345",
                 "AQCEAAAAKgAAAAMAAAAAAAAAAexampleTaskTokenForLocalTestsOnly==",
                 new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
-                "manager@ccs.example", ApprovalStatus.PENDING, Instant.parse("2026-11-25T17:00:00Z"),
-                Instant.ofEpochSecond(4_102_444_800L), null, null, null, null, List.of());
+                "manager@ccs.example",
+                ApprovalStatus.PENDING,
+                Instant.parse("2026-11-25T17:00:00Z"),
+                Instant.ofEpochSecond(4_102_444_800L),
+                null,
+                null,
+                null,
+                null,
+                List.of());
 
         @Override
         public Optional<Approval> find(String approvalId) {
@@ -199,20 +216,20 @@ public final class WarmWiring {
         }
 
         @Override
-        public boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
+        public boolean renewWait(
+                String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
             return true;
         }
 
         @Override
-        public void markNotified(String approvalId, AuditEvent event) {
-        }
+        public void markNotified(String approvalId, AuditEvent event) {}
 
         @Override
-        public void markReminded(String approvalId, AuditEvent event) {
-        }
+        public void markReminded(String approvalId, AuditEvent event) {}
 
         @Override
-        public ClaimResult claim(String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
+        public ClaimResult claim(
+                String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
             return new ClaimResult.Claimed(pending.withStatus(decision.outcome(), record));
         }
 

@@ -5,15 +5,14 @@ import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * "Activate Service" task of the business workflow. Input
@@ -58,8 +57,11 @@ public final class ActivateServiceHandler extends JsonEventHandler {
     public Map<String, Object> handle(Map<String, Object> event, Context context) {
         return Observability.handle(context, "ActivateService", correlationIds(event), () -> {
             ActivationResult result = activator.activate(ActivationEvent.parse(event));
-            LOG.info("Service active for {} vehicles, {} registered by plate, since {}",
-                    result.vehiclesActivated(), result.vehiclesRegistered(), result.activatedAt());
+            LOG.info(
+                    "Service active for {} vehicles, {} registered by plate, since {}",
+                    result.vehiclesActivated(),
+                    result.vehiclesRegistered(),
+                    result.activatedAt());
             return output(result);
         });
     }

@@ -2,7 +2,6 @@ package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.contract.ContractRequest;
 import com.ccs.workflows.shared.event.EventFields;
-
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,8 +13,7 @@ import java.util.regex.Pattern;
 final class ActivationEvent {
     private static final Pattern CONTRACT_ID = Pattern.compile("CONT-\\d{4}-\\d{1,12}");
 
-    private ActivationEvent() {
-    }
+    private ActivationEvent() {}
 
     static ActivationRequest parse(Map<String, Object> event) {
         EventFields root = EventFields.of(event);

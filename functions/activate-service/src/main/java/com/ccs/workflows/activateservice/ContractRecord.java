@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What activation needs to know of a stored contract: whose it is and whether it was activated before. */
-public record ContractRecord(String contractId, String customerId, Optional<Instant> activatedAt) {
-}
+public record ContractRecord(String contractId, String customerId, Optional<Instant> activatedAt) {}

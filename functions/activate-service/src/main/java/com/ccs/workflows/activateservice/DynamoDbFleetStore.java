@@ -3,6 +3,14 @@ package com.ccs.workflows.activateservice;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.DynamoDbBatchGet;
 import com.ccs.workflows.shared.aws.SdkFaults;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -13,15 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Vehicles go to the vehicles table (key {@code plate}) in transactions of up to 100 conditional puts (DynamoDB's
@@ -35,7 +34,8 @@ public final class DynamoDbFleetStore implements FleetStore {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbFleetStore.class);
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String PREVIOUS = "previous";
-    private static final String MAY_TAKE = "attribute_not_exists(plate) OR customer_id = :customer OR #status <> :active";
+    private static final String MAY_TAKE =
+            "attribute_not_exists(plate) OR customer_id = :customer OR #status <> :active";
     private static final String OURS = "contract_id = :contract";
 
     private final DynamoDbClient dynamo;
@@ -56,16 +56,18 @@ public final class DynamoDbFleetStore implements FleetStore {
 
     @Override
     public Optional<ContractRecord> findContract(String contractId) {
-        var response = call("GetItem", () -> dynamo.getItem(b -> b
-                .tableName(contractsTable)
-                .key(contractKey(contractId))
-                .projectionExpression("contract_id, customer_id, activated_at")
-                .consistentRead(true)));
+        var response = call(
+                "GetItem",
+                () -> dynamo.getItem(b -> b.tableName(contractsTable)
+                        .key(contractKey(contractId))
+                        .projectionExpression("contract_id, customer_id, activated_at")
+                        .consistentRead(true)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        return Optional.of(new ContractRecord(contractId,
+        return Optional.of(new ContractRecord(
+                contractId,
                 item.containsKey("customer_id") ? item.get("customer_id").s() : null,
                 Optional.ofNullable(item.get("activated_at")).map(v -> Instant.parse(v.s()))));
     }
@@ -77,7 +79,8 @@ public final class DynamoDbFleetStore implements FleetStore {
         }
         String contractId = vehicles.getFirst().contractId();
         Map<String, Map<String, AttributeValue>> before = current(vehicles);
-        List<String> held = vehicles.stream().map(ActiveVehicle::plate)
+        List<String> held = vehicles.stream()
+                .map(ActiveVehicle::plate)
                 .filter(plate -> heldByAnother(before.get(plate), customerId))
                 .toList();
         try {
@@ -100,18 +103,23 @@ public final class DynamoDbFleetStore implements FleetStore {
         Map<String, AttributeValue> values = Map.of(
                 ":customer", AttributeValue.fromS(customerId),
                 ":active", AttributeValue.fromS(ActiveVehicle.ACTIVE));
-        List<TransactWriteItem> puts = chunk.stream().map(vehicle -> TransactWriteItem.builder().put(p -> p
-                        .tableName(vehiclesTable)
-                        .item(item(vehicle, before.get(vehicle.plate())))
-                        .conditionExpression(MAY_TAKE)
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(values))
-                .build()).toList();
+        List<TransactWriteItem> puts = chunk.stream()
+                .map(vehicle -> TransactWriteItem.builder()
+                        .put(p -> p.tableName(vehiclesTable)
+                                .item(item(vehicle, before.get(vehicle.plate())))
+                                .conditionExpression(MAY_TAKE)
+                                .expressionAttributeNames(Map.of("#status", "status"))
+                                .expressionAttributeValues(values))
+                        .build())
+                .toList();
         try {
             dynamo.transactWriteItems(b -> b.transactItems(puts));
         } catch (TransactionCanceledException e) {
             List<String> codes = e.hasCancellationReasons()
-                    ? e.cancellationReasons().stream().map(CancellationReason::code).map(c -> c == null ? "None" : c).toList()
+                    ? e.cancellationReasons().stream()
+                            .map(CancellationReason::code)
+                            .map(c -> c == null ? "None" : c)
+                            .toList()
                     : List.of();
             List<String> taken = new ArrayList<>();
             for (int i = 0; i < codes.size() && i < chunk.size(); i++) {
@@ -123,8 +131,8 @@ public final class DynamoDbFleetStore implements FleetStore {
                 throw new PlateOwnedByAnotherCustomerException(taken);
             }
             // A concurrent transaction on the same plates, or throttling: the state machine tries again.
-            throw new DependencyUnavailableException("DynamoDB", "TransactWriteItems on " + vehiclesTable
-                    + " cancelled: " + codes, e);
+            throw new DependencyUnavailableException(
+                    "DynamoDB", "TransactWriteItems on " + vehiclesTable + " cancelled: " + codes, e);
         } catch (SdkException e) {
             throw SdkFaults.translate("DynamoDB TransactWriteItems", e);
         }
@@ -132,14 +140,18 @@ public final class DynamoDbFleetStore implements FleetStore {
 
     /** The stored items of these plates, whole, by plate. */
     private Map<String, Map<String, AttributeValue>> current(List<ActiveVehicle> vehicles) {
-        List<Map<String, AttributeValue>> keys = vehicles.stream().map(v -> plateKey(v.plate())).toList();
+        List<Map<String, AttributeValue>> keys =
+                vehicles.stream().map(v -> plateKey(v.plate())).toList();
         Map<String, Map<String, AttributeValue>> byPlate = new HashMap<>();
-        reader.batchGetItem(vehiclesTable, keys, null, Map.of()).forEach(item -> byPlate.put(item.get("plate").s(), item));
+        reader.batchGetItem(vehiclesTable, keys, null, Map.of())
+                .forEach(item -> byPlate.put(item.get("plate").s(), item));
         return byPlate;
     }
 
     private static boolean heldByAnother(Map<String, AttributeValue> item, String customerId) {
-        return item != null && ActiveVehicle.ACTIVE.equals(text(item, "status")) && !customerId.equals(text(item, "customer_id"));
+        return item != null
+                && ActiveVehicle.ACTIVE.equals(text(item, "status"))
+                && !customerId.equals(text(item, "customer_id"));
     }
 
     /**
@@ -157,11 +169,15 @@ public final class DynamoDbFleetStore implements FleetStore {
                 }
                 try {
                     if (item.containsKey(PREVIOUS)) {
-                        dynamo.putItem(b -> b.tableName(vehiclesTable).item(item.get(PREVIOUS).m())
-                                .conditionExpression(OURS).expressionAttributeValues(ours));
+                        dynamo.putItem(b -> b.tableName(vehiclesTable)
+                                .item(item.get(PREVIOUS).m())
+                                .conditionExpression(OURS)
+                                .expressionAttributeValues(ours));
                     } else {
-                        dynamo.deleteItem(b -> b.tableName(vehiclesTable).key(plateKey(text(item, "plate")))
-                                .conditionExpression(OURS).expressionAttributeValues(ours));
+                        dynamo.deleteItem(b -> b.tableName(vehiclesTable)
+                                .key(plateKey(text(item, "plate")))
+                                .conditionExpression(OURS)
+                                .expressionAttributeValues(ours));
                     }
                     released++;
                 } catch (ConditionalCheckFailedException changedMeanwhile) {
@@ -169,7 +185,11 @@ public final class DynamoDbFleetStore implements FleetStore {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not undo the vehicles registered for {} ({} released): {}", contractId, released, e.toString());
+            LOG.error(
+                    "Could not undo the vehicles registered for {} ({} released): {}",
+                    contractId,
+                    released,
+                    e.toString());
             return;
         }
         LOG.warn("Activation of {} failed: {} vehicles it had registered were released", contractId, released);
@@ -178,11 +198,11 @@ public final class DynamoDbFleetStore implements FleetStore {
     @Override
     public Instant markActive(String contractId, Instant activatedAt, int vehiclesRegistered) {
         try {
-            var response = dynamo.updateItem(b -> b
-                    .tableName(contractsTable)
+            var response = dynamo.updateItem(b -> b.tableName(contractsTable)
                     .key(contractKey(contractId))
                     .conditionExpression("attribute_exists(contract_id)")
-                    .updateExpression("SET #status = :active, activated_at = if_not_exists(activated_at, :now), vehicles_registered = :registered")
+                    .updateExpression(
+                            "SET #status = :active, activated_at = if_not_exists(activated_at, :now), vehicles_registered = :registered")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
                             ":active", AttributeValue.fromS(ActiveVehicle.ACTIVE),

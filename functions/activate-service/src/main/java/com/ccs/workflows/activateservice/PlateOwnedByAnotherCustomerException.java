@@ -14,8 +14,10 @@ public final class PlateOwnedByAnotherCustomerException extends RuntimeException
 
     public PlateOwnedByAnotherCustomerException(List<String> plates) {
         // The plates are this request's own (normalised, short); the other customer is not named.
-        super((plates.size() == 1 ? "plate " + plates.getFirst() + " is" : "plates " + String.join(", ", plates.subList(0,
-                Math.min(plates.size(), 20))) + (plates.size() > 20 ? " and " + (plates.size() - 20) + " more" : "") + " are")
+        super((plates.size() == 1
+                        ? "plate " + plates.getFirst() + " is"
+                        : "plates " + String.join(", ", plates.subList(0, Math.min(plates.size(), 20)))
+                                + (plates.size() > 20 ? " and " + (plates.size() - 20) + " more" : "") + " are")
                 + " active under another customer's contract; a plate belongs to one customer at a time");
         this.plates = List.copyOf(plates);
     }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,22 +32,30 @@ public final class ServiceActivator {
         if (contract.customerId() != null && !contract.customerId().equals(request.customerId())) {
             // Neither customer id is echoed: the request's may be huge, the stored one is another customer's. The
             // contract id was just found in the table, so it is a real (short) id.
-            throw new InvalidInputException("request.customer_id", "does not match the customer of contract " + request.contractId());
+            throw new InvalidInputException(
+                    "request.customer_id", "does not match the customer of contract " + request.contractId());
         }
-        Instant activatedAt = contract.activatedAt().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant activatedAt =
+                contract.activatedAt().orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
         boolean firstActivation = contract.activatedAt().isEmpty();
         store.registerVehicles(request.customerId(), vehicles(request, activatedAt), firstActivation);
-        Instant stored = store.markActive(request.contractId(), activatedAt, request.vehicles().size());
+        Instant stored = store.markActive(
+                request.contractId(), activatedAt, request.vehicles().size());
         if (!stored.equals(activatedAt)) {
             // A concurrent activation set the time first: align the vehicles with the contract.
             store.registerVehicles(request.customerId(), vehicles(request, stored), false);
         }
-        return new ActivationResult(request.contractId(), request.numberOfVehicles(), request.vehicles().size(), stored);
+        return new ActivationResult(
+                request.contractId(),
+                request.numberOfVehicles(),
+                request.vehicles().size(),
+                stored);
     }
 
     private static List<ActiveVehicle> vehicles(ActivationRequest request, Instant activatedAt) {
         return request.vehicles().stream()
-                .map(v -> new ActiveVehicle(v.plate(), request.contractId(), request.customerId(), v.model(), activatedAt))
+                .map(v -> new ActiveVehicle(
+                        v.plate(), request.contractId(), request.customerId(), v.model(), activatedAt))
                 .toList();
     }
 }

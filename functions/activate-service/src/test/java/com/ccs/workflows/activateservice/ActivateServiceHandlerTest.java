@@ -1,21 +1,20 @@
 package com.ccs.workflows.activateservice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.CapturedLogs;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Event in, output map out: the handler's mapping on the sample events, over the in-memory store. */
 class ActivateServiceHandlerTest {
@@ -40,10 +39,11 @@ class ActivateServiceHandlerTest {
     void twoOfSeventyFiveActivatesTheFleetAndRegistersTwoPlates() {
         Map<String, Object> output = invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
 
-        assertThat(output).containsExactly(
-                Map.entry("service_status", "active"),
-                Map.entry("vehicles_activated", 75),
-                Map.entry("vehicles_registered", 2));
+        assertThat(output)
+                .containsExactly(
+                        Map.entry("service_status", "active"),
+                        Map.entry("vehicles_activated", 75),
+                        Map.entry("vehicles_registered", 2));
         assertThat(store.vehicles()).containsOnlyKeys("ABC123", "DEF456");
         assertThat(store.vehicles().get("ABC123").model()).isEqualTo("Freightliner");
         assertThat(store.contract("CONT-2026-000042").status()).isEqualTo("active");
@@ -55,7 +55,9 @@ class ActivateServiceHandlerTest {
             invoke(SampleEvents.load("activate-service", "activate-2-of-75.json"));
 
             assertThat(logs.text().lines().filter(line -> line.contains("Service active for 75 vehicles")))
-                    .singleElement().satisfies(line -> assertThat(line).contains("\"execution_id\":\"exec-manual-0001\"")
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .contains("\"execution_id\":\"exec-manual-0001\"")
                             .contains("\"contract_id\":\"CONT-2026-000042\""));
         }
     }
@@ -72,7 +74,8 @@ class ActivateServiceHandlerTest {
     @Test
     void moreVehiclesThanContractedIsInvalidInput() {
         assertThatThrownBy(() -> invoke(SampleEvents.load("activate-service", "too-many-vehicles.json")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles"))
                 .hasMessageContaining("lists 3 vehicles but number_of_vehicles is 2");
         assertThat(store.vehicles()).isEmpty();
         assertThat(store.contract("CONT-2026-000043").status()).isEqualTo("paid");
@@ -92,7 +95,8 @@ class ActivateServiceHandlerTest {
         Map<String, Object> event = event(List.of(plate("ABC-123"), plate("XYZ999"), plate("abc123")));
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles[2].plate"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles[2].plate"))
                 .hasMessageContaining("duplicates vehicles[0].plate");
     }
 
@@ -101,7 +105,8 @@ class ActivateServiceHandlerTest {
         Map<String, Object> event = event(List.of(plate("ABC-123"), plate("12-ABC")));
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles[1].plate"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.vehicles[1].plate"));
         assertThat(store.vehicles()).isEmpty();
     }
 
@@ -111,7 +116,9 @@ class ActivateServiceHandlerTest {
         request(event).remove("number_of_vehicles");
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.number_of_vehicles"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("request.number_of_vehicles"));
     }
 
     @Test
@@ -129,7 +136,8 @@ class ActivateServiceHandlerTest {
 
         assertThatThrownBy(() -> invoke(SampleEvents.load("activate-service", "activate-2-of-75.json")))
                 .isInstanceOf(PlateOwnedByAnotherCustomerException.class)
-                .hasMessage("plate DEF456 is active under another customer's contract; a plate belongs to one customer at a time");
+                .hasMessage(
+                        "plate DEF456 is active under another customer's contract; a plate belongs to one customer at a time");
         assertThat(store.contract("CONT-2026-000042").status()).isEqualTo("paid");
         assertThat(store.vehicles()).containsOnlyKeys("DEF456");
     }
@@ -140,7 +148,8 @@ class ActivateServiceHandlerTest {
         event.put("contract_id", "CONT-2026-000042; DROP TABLE");
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("contract_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("contract_id"));
     }
 
     @Test

@@ -7,11 +7,10 @@ import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial "Activate Service" events (see {@link HostileEvents}) through the handler
@@ -38,9 +37,12 @@ class ActivateServiceHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-activate-service"));
-                if (!"active".equals(output.get("service_status")) || !"active".equals(store.contract(CONTRACT).status())
-                        || !output.get("vehicles_registered").equals(store.vehicles().size())) {
+                Map<String, Object> output =
+                        StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-activate-service"));
+                if (!"active".equals(output.get("service_status"))
+                        || !"active".equals(store.contract(CONTRACT).status())
+                        || !output.get("vehicles_registered")
+                                .equals(store.vehicles().size())) {
                     throw new AssertionError("unexpected output " + output);
                 }
                 return;
@@ -48,13 +50,16 @@ class ActivateServiceHostileInputTest {
                 HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("request.number_of_vehicles~request.vehicles"));
             } catch (ContractNotFoundException e) {
                 if (!c.paths().contains("contract_id") || !(event.get("contract_id") instanceof String)) {
-                    throw new AssertionError("ContractNotFoundException without a changed contract_id: " + e.getMessage());
+                    throw new AssertionError(
+                            "ContractNotFoundException without a changed contract_id: " + e.getMessage());
                 }
                 HostileRun.assertCleanMessage(e.getMessage());
             }
             run.rejected();
-            if (!store.vehicles().isEmpty() || !"paid".equals(store.contract(CONTRACT).status())) {
-                throw new AssertionError("partial write: vehicles " + store.vehicles().keySet() + ", contract " + store.contract(CONTRACT));
+            if (!store.vehicles().isEmpty()
+                    || !"paid".equals(store.contract(CONTRACT).status())) {
+                throw new AssertionError("partial write: vehicles "
+                        + store.vehicles().keySet() + ", contract " + store.contract(CONTRACT));
             }
         });
         run.report();

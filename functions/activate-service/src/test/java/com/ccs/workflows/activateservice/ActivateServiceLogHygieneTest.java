@@ -1,21 +1,20 @@
 package com.ccs.workflows.activateservice;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
-import com.ccs.workflows.testing.ThrottledDynamoDb;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
+import com.ccs.workflows.testing.ThrottledDynamoDb;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What activate-service logs, for every sample event, for hostile events and when the contract is unknown, belongs
@@ -44,7 +43,8 @@ class ActivateServiceLogHygieneTest {
 
             @Override
             public void registerVehicles(String customerId, List<ActiveVehicle> vehicles, boolean release) {
-                throw new DependencyUnavailableException("DynamoDB", "0 of " + vehicles.size() + " vehicle items written", null);
+                throw new DependencyUnavailableException(
+                        "DynamoDB", "0 of " + vehicles.size() + " vehicle items written", null);
             }
 
             @Override
@@ -75,13 +75,18 @@ class ActivateServiceLogHygieneTest {
                 invoke(hygiene, name + " again", event, store);
                 invoke(hygiene, name + " for an unknown contract", event, new InMemoryFleetStore());
                 invoke(hygiene, name + " with the vehicles table down", event, vehiclesTableDown());
-                invoke(hygiene, name + " with DynamoDB throttling", event, new DynamoDbFleetStore(THROTTLED, "contracts", "vehicles"));
+                invoke(
+                        hygiene,
+                        name + " with DynamoDB throttling",
+                        event,
+                        new DynamoDbFleetStore(THROTTLED, "contracts", "vehicles"));
             }
             Map<String, Object> otherCustomer = HostileEvents.copy(sample);
             otherCustomer.put("customer_id", "CUST-00001");
             invoke(hygiene, "another customer's contract", otherCustomer, paidContracts());
             HostileEvents events = HostileEvents.seeded();
-            for (HostileEvents.Case c : LogHygiene.pick(events.cases(sample, 100), 400, Set.of("contract_id", "customer_id", "execution_id"))) {
+            for (HostileEvents.Case c : LogHygiene.pick(
+                    events.cases(sample, 100), 400, Set.of("contract_id", "customer_id", "execution_id"))) {
                 invoke(hygiene, c.toString(), c.event(), paidContracts());
             }
             hygiene.report();

@@ -1,10 +1,9 @@
 package com.ccs.workflows.activateservice;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ActivationPrimingTest {
 
@@ -15,6 +14,7 @@ class ActivationPrimingTest {
         assertThat(report.invocations()).isEqualTo(3);
         // per activation: the contract read, the plates' current holders, one transaction of vehicles, the contract
         // update (the stored time is the sent one)
-        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetItem", 3, "BatchGetItem", 3, "TransactWriteItems", 3, "UpdateItem", 3));
+        assertThat(report.sdkRequests())
+                .isEqualTo(Map.of("GetItem", 3, "BatchGetItem", 3, "TransactWriteItems", 3, "UpdateItem", 3));
     }
 }

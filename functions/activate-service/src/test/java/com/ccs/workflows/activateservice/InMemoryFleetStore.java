@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 class InMemoryFleetStore implements FleetStore {
     /** A contract as activation sees and changes it. */
-    record StoredContract(String customerId, String status, Instant activatedAt, Integer vehiclesRegistered) {
-    }
+    record StoredContract(String customerId, String status, Instant activatedAt, Integer vehiclesRegistered) {}
 
     private final Map<String, StoredContract> contracts = new HashMap<>();
     private final Map<String, ActiveVehicle> vehicles = new HashMap<>();

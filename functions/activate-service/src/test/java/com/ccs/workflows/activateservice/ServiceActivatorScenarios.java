@@ -1,11 +1,11 @@
 package com.ccs.workflows.activateservice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.contract.ContractVehicle;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What {@link ServiceActivator} guarantees, written once and run against every {@link FleetStore}: the in-memory
@@ -27,8 +26,7 @@ abstract class ServiceActivatorScenarios {
     static final String CUSTOMER = "CUST-98765";
 
     /** A contract as the scenarios read it back. */
-    record ContractView(String status, Instant activatedAt, Integer vehiclesRegistered) {
-    }
+    record ContractView(String status, Instant activatedAt, Integer vehiclesRegistered) {}
 
     MutableClock clock;
     FleetStore store;
@@ -63,7 +61,8 @@ abstract class ServiceActivatorScenarios {
     static List<ContractVehicle> fleet(String letters, int count) {
         List<ContractVehicle> vehicles = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            vehicles.add(new ContractVehicle(String.format("%s%03d", letters, i), i % 2 == 0 ? "Volvo FH" : "Kenworth T800"));
+            vehicles.add(new ContractVehicle(
+                    String.format("%s%03d", letters, i), i % 2 == 0 ? "Volvo FH" : "Kenworth T800"));
         }
         return vehicles;
     }
@@ -71,27 +70,31 @@ abstract class ServiceActivatorScenarios {
     @Test
     void activatesTheContractForItsFleetAndRegistersTheListedPlates() {
         addContract("CONT-2026-000042", CUSTOMER);
-        List<ContractVehicle> two = List.of(new ContractVehicle("ABC123", "Freightliner"), new ContractVehicle("DEF456", "Volvo"));
+        List<ContractVehicle> two =
+                List.of(new ContractVehicle("ABC123", "Freightliner"), new ContractVehicle("DEF456", "Volvo"));
 
         ActivationResult result = activator.activate(new ActivationRequest("CONT-2026-000042", CUSTOMER, 75, two));
 
         assertThat(result).isEqualTo(new ActivationResult("CONT-2026-000042", 75, 2, FIRST));
         assertThat(contract("CONT-2026-000042")).isEqualTo(new ContractView("active", FIRST, 2));
-        assertThat(vehiclesOf("CONT-2026-000042")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ABC123", new ActiveVehicle("ABC123", "CONT-2026-000042", CUSTOMER, "Freightliner", FIRST),
-                "DEF456", new ActiveVehicle("DEF456", "CONT-2026-000042", CUSTOMER, "Volvo", FIRST)));
+        assertThat(vehiclesOf("CONT-2026-000042"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ABC123", new ActiveVehicle("ABC123", "CONT-2026-000042", CUSTOMER, "Freightliner", FIRST),
+                        "DEF456", new ActiveVehicle("DEF456", "CONT-2026-000042", CUSTOMER, "Volvo", FIRST)));
     }
 
     @Test
     void sixtyVehiclesAreAllRegistered() {
         addContract("CONT-2026-000060", CUSTOMER);
 
-        ActivationResult result = activator.activate(new ActivationRequest("CONT-2026-000060", CUSTOMER, 60, fleet(60)));
+        ActivationResult result =
+                activator.activate(new ActivationRequest("CONT-2026-000060", CUSTOMER, 60, fleet(60)));
 
         assertThat(result.vehiclesRegistered()).isEqualTo(60);
         Map<String, ActiveVehicle> stored = vehiclesOf("CONT-2026-000060");
         assertThat(stored).hasSize(60);
-        assertThat(stored.get("TRK059")).isEqualTo(new ActiveVehicle("TRK059", "CONT-2026-000060", CUSTOMER, "Kenworth T800", FIRST));
+        assertThat(stored.get("TRK059"))
+                .isEqualTo(new ActiveVehicle("TRK059", "CONT-2026-000060", CUSTOMER, "Kenworth T800", FIRST));
         assertThat(stored.get("TRK000").model()).isEqualTo("Volvo FH");
         assertThat(contract("CONT-2026-000060").vehiclesRegistered()).isEqualTo(60);
     }
@@ -115,7 +118,8 @@ abstract class ServiceActivatorScenarios {
     void contractWithoutKnownPlatesIsActivatedWithNoneRegistered() {
         addContract("CONT-2026-000080", CUSTOMER);
 
-        ActivationResult result = activator.activate(new ActivationRequest("CONT-2026-000080", CUSTOMER, 10, List.of()));
+        ActivationResult result =
+                activator.activate(new ActivationRequest("CONT-2026-000080", CUSTOMER, 10, List.of()));
 
         assertThat(result).isEqualTo(new ActivationResult("CONT-2026-000080", 10, 0, FIRST));
         assertThat(contract("CONT-2026-000080")).isEqualTo(new ContractView("active", FIRST, 0));
@@ -127,14 +131,17 @@ abstract class ServiceActivatorScenarios {
         ActivationRequest request = new ActivationRequest("CONT-2026-999999", CUSTOMER, 5, fleet(3));
 
         assertThatThrownBy(() -> activator.activate(request))
-                .isInstanceOfSatisfying(ContractNotFoundException.class, e -> assertThat(e.contractId()).isEqualTo("CONT-2026-999999"));
+                .isInstanceOfSatisfying(
+                        ContractNotFoundException.class,
+                        e -> assertThat(e.contractId()).isEqualTo("CONT-2026-999999"));
         assertThat(vehiclesOf("CONT-2026-999999")).isEmpty();
         assertThat(contract("CONT-2026-999999")).isNull();
     }
 
     @Test
     void markingAMissingContractDoesNotCreateIt() {
-        assertThatThrownBy(() -> store.markActive("CONT-2026-888888", FIRST, 1)).isInstanceOf(ContractNotFoundException.class);
+        assertThatThrownBy(() -> store.markActive("CONT-2026-888888", FIRST, 1))
+                .isInstanceOf(ContractNotFoundException.class);
         assertThat(contract("CONT-2026-888888")).isNull();
     }
 
@@ -143,7 +150,8 @@ abstract class ServiceActivatorScenarios {
         addContract("CONT-2026-000090", "CUST-OTHER");
 
         assertThatThrownBy(() -> activator.activate(new ActivationRequest("CONT-2026-000090", CUSTOMER, 5, fleet(2))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.customer_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.customer_id"));
         assertThat(vehiclesOf("CONT-2026-000090")).isEmpty();
         assertThat(contract("CONT-2026-000090").status()).isEqualTo("paid");
     }
@@ -151,11 +159,14 @@ abstract class ServiceActivatorScenarios {
     @Test
     void aPlateActiveUnderAnotherCustomerFailsTheActivationWithNothingWritten() {
         addContract("CONT-2026-000100", "CUST-OTHER");
-        activator.activate(new ActivationRequest("CONT-2026-000100", "CUST-OTHER", 5, List.of(new ContractVehicle("TRK150", "Volvo FH"))));
+        activator.activate(new ActivationRequest(
+                "CONT-2026-000100", "CUST-OTHER", 5, List.of(new ContractVehicle("TRK150", "Volvo FH"))));
         addContract("CONT-2026-000101", CUSTOMER);
 
-        assertThatThrownBy(() -> activator.activate(new ActivationRequest("CONT-2026-000101", CUSTOMER, 200, fleet(200))))
-                .isInstanceOfSatisfying(PlateOwnedByAnotherCustomerException.class,
+        assertThatThrownBy(
+                        () -> activator.activate(new ActivationRequest("CONT-2026-000101", CUSTOMER, 200, fleet(200))))
+                .isInstanceOfSatisfying(
+                        PlateOwnedByAnotherCustomerException.class,
                         e -> assertThat(e.plates()).containsExactly("TRK150"))
                 .hasMessageContaining("TRK150 is active under another customer's contract")
                 .hasMessageNotContaining("CUST-OTHER");

@@ -1,13 +1,12 @@
 package com.ccs.workflows.activateservice;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The shared scenarios on the in-memory store, plus a race only a scripted store can stage. */
 class ServiceActivatorTest extends ServiceActivatorScenarios {
@@ -59,7 +58,9 @@ class ServiceActivatorTest extends ServiceActivatorScenarios {
                 .activate(new ActivationRequest("CONT-2026-000100", CUSTOMER, 3, fleet(3)));
 
         assertThat(result.activatedAt()).isEqualTo(earlier);
-        assertThat(racing.vehicles().values()).extracting(ActiveVehicle::activatedAt).containsOnly(earlier);
+        assertThat(racing.vehicles().values())
+                .extracting(ActiveVehicle::activatedAt)
+                .containsOnly(earlier);
         assertThat(racing.vehicles()).hasSize(3);
     }
 
@@ -81,7 +82,8 @@ class ServiceActivatorTest extends ServiceActivatorScenarios {
         };
         recording.addContract("CONT-2026-000101", CUSTOMER);
 
-        new ServiceActivator(recording, clock).activate(new ActivationRequest("CONT-2026-000101", CUSTOMER, 3, fleet(2)));
+        new ServiceActivator(recording, clock)
+                .activate(new ActivationRequest("CONT-2026-000101", CUSTOMER, 3, fleet(2)));
 
         assertThat(order).hasToString("vehicles;contract;");
     }

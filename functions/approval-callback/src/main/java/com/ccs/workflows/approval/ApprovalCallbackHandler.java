@@ -8,12 +8,11 @@ import com.ccs.workflows.shared.config.FunctionClock;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
-
-import java.util.Map;
 
 /**
  * HTTP API (payload 2.0) routes {@code GET /approvals/{approval_id}/{decision}} (shows a confirmation page) and
@@ -51,7 +50,9 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
         LinkSigner signer = ApprovalAdapters.signer(env, null);
         return new DecisionService(
                 ApprovalAdapters.store(env),
-                new SfnTaskCallback(AwsClients.build(SfnClient.builder())), signer, FunctionClock.clock());
+                new SfnTaskCallback(AwsClients.build(SfnClient.builder())),
+                signer,
+                FunctionClock.clock());
     }
 
     @Override
@@ -62,28 +63,44 @@ public final class ApprovalCallbackHandler extends JsonEventHandler {
     HttpApiResponse respond(HttpApiEvent event, Context context) {
         return Observability.handle(context, "ApprovalCallback", Map.of(), () -> {
             boolean json = CallbackRequests.wantsJson(event);
-            PageContext page = new PageContext(languages.forPage(CallbackRequests.acceptLanguage(event)),
-                    service.clock().instant(), event.requestId());
+            PageContext page = new PageContext(
+                    languages.forPage(CallbackRequests.acceptLanguage(event)),
+                    service.clock().instant(),
+                    event.requestId());
             try {
                 CallbackRequest request = CallbackRequests.from(event);
                 if (Approval.isWellFormedId(request.approvalId())) {
                     Observability.correlate("approval_id", request.approvalId());
                 }
                 CallbackOutcome outcome = service.handle(request);
-                Observability.count(switch (outcome) {
-                    case CallbackOutcome.Recorded r -> r.resent() ? "ApprovalDecisionResent" : "ApprovalDecided";
-                    case CallbackOutcome.Refused f -> "ApprovalCallbackRefused" + f.status();
-                    case CallbackOutcome.Confirmation c -> "ApprovalConfirmationShown";
-                });
+                Observability.count(
+                        switch (outcome) {
+                            case CallbackOutcome.Recorded r ->
+                                r.resent() ? "ApprovalDecisionResent" : "ApprovalDecided";
+                            case CallbackOutcome.Refused f -> "ApprovalCallbackRefused" + f.status();
+                            case CallbackOutcome.Confirmation c -> "ApprovalConfirmationShown";
+                        });
                 return HttpResponses.render(outcome, json, page);
             } catch (DependencyUnavailableException e) {
                 LOG.warn("Approval callback could not reach a dependency: {}", e.getMessage());
-                return HttpResponses.serverError(503, "try_again", "The service is busy. Nothing was changed; please try again in a minute.", json, page);
+                return HttpResponses.serverError(
+                        503,
+                        "try_again",
+                        "The service is busy. Nothing was changed; please try again in a minute.",
+                        json,
+                        page);
             } catch (RuntimeException e) {
                 // The class and, for an AWS failure, its error code and status: other messages may quote the link.
-                LOG.error("Approval callback failed: {}{}", e.getClass().getName(),
+                LOG.error(
+                        "Approval callback failed: {}{}",
+                        e.getClass().getName(),
                         e instanceof AwsServiceException service ? " " + SdkFaults.describe(service) : "");
-                return HttpResponses.serverError(500, "internal_error", "Something went wrong. Nothing was recorded; please try again later.", json, page);
+                return HttpResponses.serverError(
+                        500,
+                        "internal_error",
+                        "Something went wrong. Nothing was recorded; please try again later.",
+                        json,
+                        page);
             }
         });
     }

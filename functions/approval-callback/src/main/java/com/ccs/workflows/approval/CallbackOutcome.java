@@ -11,17 +11,16 @@ public sealed interface CallbackOutcome {
      * {@code otherQuery} that of the other one (the manager holds both links already, in the message);
      * {@code linkExpiresAt} is when this link stops working.
      */
-    record Confirmation(Approval approval, Decision decision, String formQuery, String otherQuery,
-                        Instant linkExpiresAt) implements CallbackOutcome {
-    }
+    record Confirmation(
+            Approval approval, Decision decision, String formQuery, String otherQuery, Instant linkExpiresAt)
+            implements CallbackOutcome {}
 
     /**
      * This request recorded the decision and resumed the execution. {@code resent}: the decision had been recorded
      * by an earlier click whose resume failed, and this request delivered it. A decision already delivered is not
      * this outcome but a 409 {@link Refused}.
      */
-    record Recorded(Approval approval, Decision decision, boolean resent) implements CallbackOutcome {
-    }
+    record Recorded(Approval approval, Decision decision, boolean resent) implements CallbackOutcome {}
 
     /**
      * Nothing changed; {@code status} is the HTTP status, {@code error} a stable code, {@code message} for API

@@ -11,8 +11,7 @@ import java.util.Map;
 final class CallbackRequests {
     private static final int MAX_BODY = 16 * 1024;
 
-    private CallbackRequests() {
-    }
+    private CallbackRequests() {}
 
     static CallbackRequest from(HttpApiEvent event) {
         String method = event.method() == null ? "" : event.method().toUpperCase(Locale.ROOT);
@@ -32,8 +31,17 @@ final class CallbackRequests {
         if (comment == null) {
             comment = query.get("comment");
         }
-        return new CallbackRequest(method, approvalId, decision, query.get("approver"), query.get("expires"),
-                query.get("sig"), comment, event.sourceIp(), event.userAgent(), event.requestId());
+        return new CallbackRequest(
+                method,
+                approvalId,
+                decision,
+                query.get("approver"),
+                query.get("expires"),
+                query.get("sig"),
+                comment,
+                event.sourceIp(),
+                event.userAgent(),
+                event.requestId());
     }
 
     static boolean wantsJson(HttpApiEvent event) {
@@ -93,7 +101,8 @@ final class CallbackRequests {
     private static Map<String, String> lowerCased(Map<String, String> headers) {
         Map<String, String> result = new HashMap<>();
         if (headers != null) {
-            headers.forEach((k, v) -> result.put(k.toLowerCase(Locale.ROOT), v == null ? "" : v.toLowerCase(Locale.ROOT)));
+            headers.forEach(
+                    (k, v) -> result.put(k.toLowerCase(Locale.ROOT), v == null ? "" : v.toLowerCase(Locale.ROOT)));
         }
         return result;
     }

@@ -2,9 +2,6 @@ package com.ccs.workflows.approval;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.event.JsonText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a click on a signed link into a decision that resumes the waiting execution.
@@ -70,7 +69,8 @@ public final class DecisionService {
         if (isBlank(request.approver()) || request.approver().length() > MAX_APPROVER) {
             return malformed("approver: is required (at most " + MAX_APPROVER + " characters)");
         }
-        if (isBlank(request.expires()) || !EPOCH_SECONDS.matcher(request.expires()).matches()) {
+        if (isBlank(request.expires())
+                || !EPOCH_SECONDS.matcher(request.expires()).matches()) {
             return malformed("expires: is required and must be epoch seconds");
         }
         if (isBlank(request.signature())) {
@@ -83,12 +83,22 @@ public final class DecisionService {
         Decision decision = parsed.get();
         long expires = Long.parseLong(request.expires());
         if (!signer.verify(request.approvalId(), decision, expires, request.approver(), request.signature())) {
-            LOG.warn("Refused approval link: bad signature approval_id={} source_ip={}", request.approvalId(), request.sourceIp());
-            return refused(403, "invalid_signature", "This link is not valid. Use the link from the approval message as it was sent.");
+            LOG.warn(
+                    "Refused approval link: bad signature approval_id={} source_ip={}",
+                    request.approvalId(),
+                    request.sourceIp());
+            return refused(
+                    403,
+                    "invalid_signature",
+                    "This link is not valid. Use the link from the approval message as it was sent.");
         }
         if (expires <= now.getEpochSecond()) {
-            return new CallbackOutcome.Refused(410, "link_expired", "This link has expired: the approval window is closed.",
-                    null, Instant.ofEpochSecond(expires));
+            return new CallbackOutcome.Refused(
+                    410,
+                    "link_expired",
+                    "This link has expired: the approval window is closed.",
+                    null,
+                    Instant.ofEpochSecond(expires));
         }
         Optional<Approval> found = store.find(request.approvalId());
         if (found.isEmpty()) {
@@ -96,17 +106,24 @@ public final class DecisionService {
         }
         Approval approval = found.get();
         if (!approval.approver().equals(request.approver())) {
-            LOG.warn("Refused approval link: approver mismatch approval_id={} source_ip={}", approval.approvalId(), request.sourceIp());
+            LOG.warn(
+                    "Refused approval link: approver mismatch approval_id={} source_ip={}",
+                    approval.approvalId(),
+                    request.sourceIp());
             return refused(403, "not_the_approver", "This link was not issued for the approver of this request.");
         }
-        return request.confirm() ? decide(approval, decision, comment, request, now) : preview(approval, decision, request, now);
+        return request.confirm()
+                ? decide(approval, decision, comment, request, now)
+                : preview(approval, decision, request, now);
     }
 
     private CallbackOutcome preview(Approval approval, Decision decision, CallbackRequest request, Instant now) {
         return switch (approval.statusAt(now)) {
             case PENDING -> {
                 long expires = Long.parseLong(request.expires());
-                yield new CallbackOutcome.Confirmation(approval, decision,
+                yield new CallbackOutcome.Confirmation(
+                        approval,
+                        decision,
                         signer.query(approval.approvalId(), decision, expires, request.approver()),
                         signer.query(approval.approvalId(), decision.other(), expires, request.approver()),
                         Instant.ofEpochSecond(expires));
@@ -116,7 +133,8 @@ public final class DecisionService {
         };
     }
 
-    private CallbackOutcome decide(Approval approval, Decision decision, String comment, CallbackRequest request, Instant now) {
+    private CallbackOutcome decide(
+            Approval approval, Decision decision, String comment, CallbackRequest request, Instant now) {
         ApprovalStatus status = approval.statusAt(now);
         if (status == ApprovalStatus.EXPIRED) {
             return expired(approval, now);
@@ -124,9 +142,15 @@ public final class DecisionService {
         if (status != ApprovalStatus.PENDING) {
             return decided(approval, decision, request, now, true);
         }
-        DecisionRecord record = new DecisionRecord(request.approver(), now, comment, UUID.randomUUID().toString());
-        AuditEvent event = new AuditEvent(decision.outcome().wire(), now, request.approver(), request.sourceIp(),
-                truncate(request.userAgent(), 200), request.requestId());
+        DecisionRecord record = new DecisionRecord(
+                request.approver(), now, comment, UUID.randomUUID().toString());
+        AuditEvent event = new AuditEvent(
+                decision.outcome().wire(),
+                now,
+                request.approver(),
+                request.sourceIp(),
+                truncate(request.userAgent(), 200),
+                request.requestId());
         return switch (store.claim(approval.approvalId(), decision, record, now, event)) {
             case ClaimResult.Claimed claimed -> resume(claimed.approval(), decision, record.claimId(), false);
             case ClaimResult.NotPending lost -> decided(lost.current(), decision, request, now, true);
@@ -135,7 +159,8 @@ public final class DecisionService {
     }
 
     /** The approval is no longer pending: a double click, a reused link, a lost race or the other decision. */
-    private CallbackOutcome decided(Approval current, Decision decision, CallbackRequest request, Instant now, boolean mayRecover) {
+    private CallbackOutcome decided(
+            Approval current, Decision decision, CallbackRequest request, Instant now, boolean mayRecover) {
         ApprovalStatus status = current.statusAt(now);
         if (status == ApprovalStatus.EXPIRED) {
             return expired(current, now);
@@ -143,20 +168,40 @@ public final class DecisionService {
         Optional<Decision> recorded = Decision.of(status);
         if (recorded.isEmpty()) {
             // Pending again: a failed resume was just released by another click. Nothing was changed here.
-            return refused(503, "busy", "The decision could not be recorded right now. Nothing was changed; please try again.", current);
-        }
-        if (recorded.get() != decision) {
-            LOG.info("Refused conflicting decision approval_id={} recorded={} requested={}", current.approvalId(),
-                    status.wire(), decision.outcome().wire());
-            String by = current.decision() == null ? "" : " by " + current.decision().decidedBy() + " at " + current.decision().decidedAt();
-            return refused(409, "already_decided", "This request was already " + status.wire() + by + "; it cannot be changed.",
+            return refused(
+                    503,
+                    "busy",
+                    "The decision could not be recorded right now. Nothing was changed; please try again.",
                     current);
         }
-        if (mayRecover && current.resumedAt() == null && current.decision() != null
+        if (recorded.get() != decision) {
+            LOG.info(
+                    "Refused conflicting decision approval_id={} recorded={} requested={}",
+                    current.approvalId(),
+                    status.wire(),
+                    decision.outcome().wire());
+            String by = current.decision() == null
+                    ? ""
+                    : " by " + current.decision().decidedBy() + " at "
+                            + current.decision().decidedAt();
+            return refused(
+                    409,
+                    "already_decided",
+                    "This request was already " + status.wire() + by + "; it cannot be changed.",
+                    current);
+        }
+        if (mayRecover
+                && current.resumedAt() == null
+                && current.decision() != null
                 && current.decision().decidedAt().plus(RESUME_GRACE).isBefore(now)) {
             String claimId = UUID.randomUUID().toString();
-            AuditEvent event = new AuditEvent("resume_retried", now, request.approver(), request.sourceIp(),
-                    truncate(request.userAgent(), 200), request.requestId());
+            AuditEvent event = new AuditEvent(
+                    "resume_retried",
+                    now,
+                    request.approver(),
+                    request.sourceIp(),
+                    truncate(request.userAgent(), 200),
+                    request.requestId());
             if (store.retakeClaim(current.approvalId(), current.decision().claimId(), claimId, event)) {
                 return resume(current, decision, claimId, true);
             }
@@ -166,9 +211,16 @@ public final class DecisionService {
 
     /** The same decision again (a reused link, a double click, a replay): it stands, and nothing was changed. */
     private static CallbackOutcome alreadyRecorded(Approval current) {
-        String by = current.decision() == null ? "" : " by " + current.decision().decidedBy() + " at " + current.decision().decidedAt();
-        return refused(409, "already_recorded", "This decision was already recorded: the request was " + current.status().wire()
-                + by + ". Nothing was changed.", current);
+        String by = current.decision() == null
+                ? ""
+                : " by " + current.decision().decidedBy() + " at "
+                        + current.decision().decidedAt();
+        return refused(
+                409,
+                "already_recorded",
+                "This decision was already recorded: the request was "
+                        + current.status().wire() + by + ". Nothing was changed.",
+                current);
     }
 
     private CallbackOutcome resume(Approval claimed, Decision decision, String claimId, boolean recovery) {
@@ -182,14 +234,20 @@ public final class DecisionService {
             }
             store.expire(claimed.approvalId(), claimId, AuditEvent.of("expired", now, "system"));
             LOG.info("Approval no longer awaited approval_id={}: {}", claimed.approvalId(), e.getMessage());
-            return refused(410, "no_longer_waiting", "This request is no longer waiting for a decision (its window closed or it was cancelled).",
+            return refused(
+                    410,
+                    "no_longer_waiting",
+                    "This request is no longer waiting for a decision (its window closed or it was cancelled).",
                     claimed);
         } catch (DependencyUnavailableException e) {
             LOG.warn("Resume failed transiently approval_id={}: {}", claimed.approvalId(), e.getMessage());
             if (!recovery) {
                 release(claimed.approvalId(), claimId, now);
             }
-            return refused(503, "try_again", "The decision could not be delivered right now. Nothing was changed; please try again in a minute.",
+            return refused(
+                    503,
+                    "try_again",
+                    "The decision could not be delivered right now. Nothing was changed; please try again in a minute.",
                     claimed);
         }
         try {
@@ -198,8 +256,12 @@ public final class DecisionService {
             // The execution has its decision; resumed_at is bookkeeping, and the audit trail has the decision.
             LOG.warn("Could not record resumed_at approval_id={}: {}", claimed.approvalId(), e.getMessage());
         }
-        LOG.info("Decision recorded approval_id={} execution_id={} decision={} decided_by={}", claimed.approvalId(),
-                claimed.executionId(), decision.outcome().wire(), claimed.decision().decidedBy());
+        LOG.info(
+                "Decision recorded approval_id={} execution_id={} decision={} decided_by={}",
+                claimed.approvalId(),
+                claimed.executionId(),
+                decision.outcome().wire(),
+                claimed.decision().decidedBy());
         return new CallbackOutcome.Recorded(claimed.withResumedAt(now), decision, recovery);
     }
 
@@ -207,7 +269,10 @@ public final class DecisionService {
         try {
             store.release(approvalId, claimId, AuditEvent.of("decision_released", now, "system"));
         } catch (DependencyUnavailableException e) {
-            LOG.warn("Could not release claim approval_id={}; the next click resumes it: {}", approvalId, e.getMessage());
+            LOG.warn(
+                    "Could not release claim approval_id={}; the next click resumes it: {}",
+                    approvalId,
+                    e.getMessage());
         }
     }
 

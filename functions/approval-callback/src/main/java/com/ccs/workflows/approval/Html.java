@@ -5,8 +5,7 @@ package com.ccs.workflows.approval;
  * {@link #esc} before it is placed in a page, in text and in (double-quoted) attributes alike.
  */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     static String esc(String value) {
         if (value == null) {

@@ -8,16 +8,31 @@ import java.util.Map;
  * part that is missing or of the wrong type is absent (null, empty map): the service then answers 400 or 405 for
  * what it needs, as it does for any incomplete request.
  */
-record HttpApiEvent(String method, String rawPath, Map<String, String> headers, Map<String, String> pathParameters,
-                    Map<String, String> queryParameters, String body, boolean base64Encoded, String sourceIp,
-                    String userAgent, String requestId) {
+record HttpApiEvent(
+        String method,
+        String rawPath,
+        Map<String, String> headers,
+        Map<String, String> pathParameters,
+        Map<String, String> queryParameters,
+        String body,
+        boolean base64Encoded,
+        String sourceIp,
+        String userAgent,
+        String requestId) {
 
     static HttpApiEvent from(Map<String, Object> event) {
         Map<?, ?> context = event.get("requestContext") instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> http = context.get("http") instanceof Map<?, ?> m ? m : Map.of();
-        return new HttpApiEvent(text(http.get("method")), text(event.get("rawPath")), strings(event.get("headers")),
-                strings(event.get("pathParameters")), strings(event.get("queryStringParameters")), text(event.get("body")),
-                Boolean.TRUE.equals(event.get("isBase64Encoded")), text(http.get("sourceIp")), text(http.get("userAgent")),
+        return new HttpApiEvent(
+                text(http.get("method")),
+                text(event.get("rawPath")),
+                strings(event.get("headers")),
+                strings(event.get("pathParameters")),
+                strings(event.get("queryStringParameters")),
+                text(event.get("body")),
+                Boolean.TRUE.equals(event.get("isBase64Encoded")),
+                text(http.get("sourceIp")),
+                text(http.get("userAgent")),
                 text(context.get("requestId")));
     }
 

@@ -1,7 +1,6 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.event.JsonText;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,22 +10,40 @@ import java.util.Map;
  * Referer (the page URL holds the link's signature) and load nothing ({@link PageStyle#CONTENT_SECURITY_POLICY}).
  */
 final class HttpResponses {
-    private HttpResponses() {
-    }
+    private HttpResponses() {}
 
     static HttpApiResponse render(CallbackOutcome outcome, boolean json, PageContext context) {
         return switch (outcome) {
-            case CallbackOutcome.Confirmation c -> json
-                    ? json(200, fields("status", "pending", "approval_id", c.approval().approvalId(), "decision", c.decision().segment(),
-                            "message", "POST to this URL to confirm the decision"))
-                    : html(200, DecisionPages.confirmation(c, context), context);
-            case CallbackOutcome.Recorded r -> json
-                    ? json(200, fields("status", r.decision().outcome().wire(), "approval_id", r.approval().approvalId(),
-                            "message", "Decision recorded"))
-                    : html(200, DecisionPages.recorded(r, context), context);
-            case CallbackOutcome.Refused f -> json
-                    ? json(f.status(), fields("error", f.error(), "message", f.message()))
-                    : html(f.status(), DecisionPages.refused(f, context), context);
+            case CallbackOutcome.Confirmation c ->
+                json
+                        ? json(
+                                200,
+                                fields(
+                                        "status",
+                                        "pending",
+                                        "approval_id",
+                                        c.approval().approvalId(),
+                                        "decision",
+                                        c.decision().segment(),
+                                        "message",
+                                        "POST to this URL to confirm the decision"))
+                        : html(200, DecisionPages.confirmation(c, context), context);
+            case CallbackOutcome.Recorded r ->
+                json
+                        ? json(
+                                200,
+                                fields(
+                                        "status",
+                                        r.decision().outcome().wire(),
+                                        "approval_id",
+                                        r.approval().approvalId(),
+                                        "message",
+                                        "Decision recorded"))
+                        : html(200, DecisionPages.recorded(r, context), context);
+            case CallbackOutcome.Refused f ->
+                json
+                        ? json(f.status(), fields("error", f.error(), "message", f.message()))
+                        : html(f.status(), DecisionPages.refused(f, context), context);
         };
     }
 
@@ -47,8 +64,8 @@ final class HttpResponses {
     }
 
     private static HttpApiResponse html(int status, DecisionPages.Page page, PageContext context) {
-        HttpApiResponse response = response(status, "text/html; charset=utf-8",
-                DecisionPages.document(page, context.language()));
+        HttpApiResponse response =
+                response(status, "text/html; charset=utf-8", DecisionPages.document(page, context.language()));
         response.headers().put("Content-Language", context.language().tag());
         return response;
     }

@@ -76,8 +76,7 @@ final class PageStyle {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(CSS)
             + "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private PageStyle() {
-    }
+    private PageStyle() {}
 
     private static String sha256(String css) {
         try {

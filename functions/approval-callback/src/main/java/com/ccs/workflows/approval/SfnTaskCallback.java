@@ -27,15 +27,19 @@ public final class SfnTaskCallback implements TaskCallback {
             throw new TaskClosedException(code(e));
         } catch (AwsServiceException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500 || e.retryable()) {
-                throw new DependencyUnavailableException("Step Functions", code(e) + " (HTTP " + e.statusCode() + ")", null);
+                throw new DependencyUnavailableException(
+                        "Step Functions", code(e) + " (HTTP " + e.statusCode() + ")", null);
             }
             throw new IllegalStateException("Step Functions rejected SendTaskSuccess: " + code(e));
         } catch (SdkException e) {
-            throw new DependencyUnavailableException("Step Functions", e.getClass().getSimpleName(), null);
+            throw new DependencyUnavailableException(
+                    "Step Functions", e.getClass().getSimpleName(), null);
         }
     }
 
     private static String code(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+        return e.awsErrorDetails() == null
+                ? e.getClass().getSimpleName()
+                : e.awsErrorDetails().errorCode();
     }
 }

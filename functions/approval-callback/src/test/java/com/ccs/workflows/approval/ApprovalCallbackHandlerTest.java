@@ -1,8 +1,8 @@
 package com.ccs.workflows.approval;
 
-import com.ccs.workflows.testing.MutableClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ccs.workflows.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The HTTP side, driven by the sample events a user would send with {@code sam local invoke -e}. */
 class ApprovalCallbackHandlerTest {
@@ -23,13 +22,25 @@ class ApprovalCallbackHandlerTest {
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.FakeTasks tasks = new Fakes.FakeTasks();
     private final ApprovalCallbackHandler handler = new ApprovalCallbackHandler(
-            new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)), LanguageSetting.of(ApprovalLanguage.EN));
+            new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)),
+            LanguageSetting.of(ApprovalLanguage.EN));
 
     ApprovalCallbackHandlerTest() {
         // The sample links expire at 4102444800 (2100-01-01); so does this approval's window.
-        store.put(new Approval(SAMPLE_ID, "exec-12345", TOKEN,
-                new RequestSummary("CUST-98765", "Transportes <b>ABC</b> & Cía", 75, "premium", 15_000_000), Fakes.MANAGER,
-                ApprovalStatus.PENDING, NOW.minus(Duration.ofHours(1)), Instant.ofEpochSecond(4102444800L), NOW, null, null, null, List.of()));
+        store.put(new Approval(
+                SAMPLE_ID,
+                "exec-12345",
+                TOKEN,
+                new RequestSummary("CUST-98765", "Transportes <b>ABC</b> & Cía", 75, "premium", 15_000_000),
+                Fakes.MANAGER,
+                ApprovalStatus.PENDING,
+                NOW.minus(Duration.ofHours(1)),
+                Instant.ofEpochSecond(4102444800L),
+                NOW,
+                null,
+                null,
+                null,
+                List.of()));
     }
 
     private HttpApiResponse send(String file) {
@@ -45,14 +56,18 @@ class ApprovalCallbackHandlerTest {
         HttpApiResponse response = send("approve.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers()).containsEntry("Content-Type", "text/html; charset=utf-8")
-                .containsEntry("Cache-Control", "no-store").containsEntry("Referrer-Policy", "no-referrer");
+        assertThat(response.headers())
+                .containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsEntry("Cache-Control", "no-store")
+                .containsEntry("Referrer-Policy", "no-referrer");
         assertThat(response.body()).contains("Decision recorded", "approved");
-        assertThat(tasks.completed.get(TOKEN)).isEqualTo("{\"approved\":true,\"approver\":\"manager@ccs.example\","
-                + "\"comment\":\"Fleet size verified with sales\",\"decided_at\":\"2026-11-25T18:00:00Z\"}");
+        assertThat(tasks.completed.get(TOKEN))
+                .isEqualTo("{\"approved\":true,\"approver\":\"manager@ccs.example\","
+                        + "\"comment\":\"Fleet size verified with sales\",\"decided_at\":\"2026-11-25T18:00:00Z\"}");
         Approval stored = store.get(SAMPLE_ID);
-        assertThat(stored.audit().get(0)).isEqualTo(new AuditEvent("approved", NOW, Fakes.MANAGER, "203.0.113.10",
-                "Mozilla/5.0 (sample)", "req-approve-0001"));
+        assertThat(stored.audit().get(0))
+                .isEqualTo(new AuditEvent(
+                        "approved", NOW, Fakes.MANAGER, "203.0.113.10", "Mozilla/5.0 (sample)", "req-approve-0001"));
     }
 
     @Test
@@ -62,8 +77,11 @@ class ApprovalCallbackHandlerTest {
         HttpApiResponse again = send("reject.json");
 
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("<h1>Decision already recorded</h1>", "already recorded: the request was rejected by "
-                + Fakes.MANAGER, "Nothing was changed.");
+        assertThat(again.body())
+                .contains(
+                        "<h1>Decision already recorded</h1>",
+                        "already recorded: the request was rejected by " + Fakes.MANAGER,
+                        "Nothing was changed.");
         assertThat(store.get(SAMPLE_ID)).isEqualTo(decided);
         assertThat(tasks.calls).hasValue(1);
         assertThat(tasks.completed.get(TOKEN)).startsWith("{\"approved\":false").contains("Credit limit exceeded");
@@ -80,10 +98,13 @@ class ApprovalCallbackHandlerTest {
         HttpApiResponse response = send(reused);
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(response.body()).startsWith("{\"error\":\"already_recorded\",\"message\":\"This decision was already recorded");
+        assertThat(response.body())
+                .startsWith("{\"error\":\"already_recorded\",\"message\":\"This decision was already recorded");
         assertThat(store.get(SAMPLE_ID)).isEqualTo(decided);
         assertThat(tasks.calls).hasValue(1);
-        assertThat(tasks.completed.get(TOKEN)).contains("Fleet size verified with sales").doesNotContain("again");
+        assertThat(tasks.completed.get(TOKEN))
+                .contains("Fleet size verified with sales")
+                .doesNotContain("again");
     }
 
     @Test
@@ -115,8 +136,15 @@ class ApprovalCallbackHandlerTest {
         for (String sample : List.of("expired-link.json", "reused-approve-link.json")) {
             Map<String, Object> event = HttpEvents.load(sample);
             Map<String, String> query = HttpEvents.query(event);
-            assertThat(Fakes.signer().verify(SAMPLE_ID, Decision.APPROVE, Long.parseLong(query.get("expires")),
-                    query.get("approver"), query.get("sig"))).as(sample).isTrue();
+            assertThat(Fakes.signer()
+                            .verify(
+                                    SAMPLE_ID,
+                                    Decision.APPROVE,
+                                    Long.parseLong(query.get("expires")),
+                                    query.get("approver"),
+                                    query.get("sig")))
+                    .as(sample)
+                    .isTrue();
         }
     }
 
@@ -137,7 +165,8 @@ class ApprovalCallbackHandlerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("<form method=\"post\" action=\"approve?approver=manager%40ccs.example&amp;expires=4102444800&amp;sig=-cLEc9Xx4OuX1yFqXq1vQUnBMGCZ9lG-8304pwrr2VE\">")
+                .contains(
+                        "<form method=\"post\" action=\"approve?approver=manager%40ccs.example&amp;expires=4102444800&amp;sig=-cLEc9Xx4OuX1yFqXq1vQUnBMGCZ9lG-8304pwrr2VE\">")
                 .contains("Transportes &lt;b&gt;ABC&lt;/b&gt; &amp; Cía")
                 .doesNotContain("<b>ABC</b>")
                 .doesNotContain(TOKEN);
@@ -159,7 +188,8 @@ class ApprovalCallbackHandlerTest {
     @Test
     void aBase64EncodedFormBodyIsRead() {
         Map<String, Object> event = HttpEvents.load("approve.json");
-        event.put("body", Base64.getEncoder().encodeToString("comment=Sent+as+base64".getBytes(StandardCharsets.UTF_8)));
+        event.put(
+                "body", Base64.getEncoder().encodeToString("comment=Sent+as+base64".getBytes(StandardCharsets.UTF_8)));
         event.put("isBase64Encoded", true);
 
         assertThat(send(event).statusCode()).isEqualTo(200);

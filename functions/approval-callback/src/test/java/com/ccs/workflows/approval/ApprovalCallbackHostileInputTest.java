@@ -4,12 +4,11 @@ import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of hostile HTTP API requests (see {@link HostileEvents}: paths, path parameters, query strings, bodies,
@@ -44,7 +43,10 @@ class ApprovalCallbackHostileInputTest {
         for (Map<String, Object> sample : List.of(approve, open, approveJson)) {
             CallbackRequest signed = CallbackRequests.from(HttpApiEvent.from(sample));
             // API Gateway always sends an object: a case replacing the whole event with null is not a request.
-            run.run(events.cases(sample, 500).stream().filter(c -> c.event() != null).toList(),
+            run.run(
+                    events.cases(sample, 500).stream()
+                            .filter(c -> c.event() != null)
+                            .toList(),
                     c -> check(c, asEvent(c.event()), signed, run));
         }
         run.report();
@@ -52,12 +54,24 @@ class ApprovalCallbackHostileInputTest {
 
     private static void check(HostileEvents.Case c, Map<String, Object> event, CallbackRequest signed, HostileRun run) {
         InMemoryApprovalStore store = new InMemoryApprovalStore();
-        Approval pending = new Approval(SAMPLE_ID, "exec-12345", TOKEN,
-                new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000), Fakes.MANAGER,
-                ApprovalStatus.PENDING, NOW.minus(Duration.ofHours(1)), Instant.ofEpochSecond(4102444800L), NOW, null, null, null, List.of());
+        Approval pending = new Approval(
+                SAMPLE_ID,
+                "exec-12345",
+                TOKEN,
+                new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
+                Fakes.MANAGER,
+                ApprovalStatus.PENDING,
+                NOW.minus(Duration.ofHours(1)),
+                Instant.ofEpochSecond(4102444800L),
+                NOW,
+                null,
+                null,
+                null,
+                List.of());
         store.put(pending);
         Fakes.FakeTasks tasks = new Fakes.FakeTasks();
-        ApprovalCallbackHandler handler = new ApprovalCallbackHandler(new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)));
+        ApprovalCallbackHandler handler =
+                new ApprovalCallbackHandler(new DecisionService(store, tasks, Fakes.signer(), new MutableClock(NOW)));
 
         HttpApiResponse response = HttpEvents.send(handler, event);
 
@@ -69,8 +83,12 @@ class ApprovalCallbackHostileInputTest {
         if (body.contains(TOKEN) || body.contains(Fakes.TEST_SECRET)) {
             throw new AssertionError("the body carries the task token or the signing secret");
         }
-        if (body.contains("<script") || body.contains("<img") || body.contains("\tat com.") || body.contains("Exception")) {
-            throw new AssertionError("unescaped markup or a stack trace in the body: " + HostileEvents.escape(body, 300));
+        if (body.contains("<script")
+                || body.contains("<img")
+                || body.contains("\tat com.")
+                || body.contains("Exception")) {
+            throw new AssertionError(
+                    "unescaped markup or a stack trace in the body: " + HostileEvents.escape(body, 300));
         }
         if (String.valueOf(response.headers().get("Content-Type")).startsWith("application/json")) {
             SampleEvents.parseJson(body);
@@ -79,7 +97,8 @@ class ApprovalCallbackHostileInputTest {
         if (status >= 400) {
             run.rejected();
             if (!after.equals(pending) || tasks.calls.get() != 0) {
-                throw new AssertionError("a refused request (" + status + ") changed the approval or resumed the execution");
+                throw new AssertionError(
+                        "a refused request (" + status + ") changed the approval or resumed the execution");
             }
             return;
         }
@@ -87,11 +106,17 @@ class ApprovalCallbackHostileInputTest {
             return; // a confirmation page (GET): nothing decided
         }
         CallbackRequest received = CallbackRequests.from(HttpApiEvent.from(event));
-        boolean sameLink = signed.approvalId().equals(received.approvalId()) && signed.decision().equals(received.decision())
-                && signed.approver().equals(received.approver()) && signed.expires().equals(received.expires())
-                && signed.signature().equals(received.signature()) && "POST".equals(received.method());
-        if (!sameLink || after.status() != ApprovalStatus.APPROVED || !Fakes.MANAGER.equals(after.decision().decidedBy())
-                || !tasks.completed.containsKey(TOKEN) || !tasks.completed.get(TOKEN).startsWith("{\"approved\":true")) {
+        boolean sameLink = signed.approvalId().equals(received.approvalId())
+                && signed.decision().equals(received.decision())
+                && signed.approver().equals(received.approver())
+                && signed.expires().equals(received.expires())
+                && signed.signature().equals(received.signature())
+                && "POST".equals(received.method());
+        if (!sameLink
+                || after.status() != ApprovalStatus.APPROVED
+                || !Fakes.MANAGER.equals(after.decision().decidedBy())
+                || !tasks.completed.containsKey(TOKEN)
+                || !tasks.completed.get(TOKEN).startsWith("{\"approved\":true")) {
             throw new AssertionError("a request that is not the signed link decided: " + after + " after " + c);
         }
     }

@@ -1,13 +1,9 @@
 package com.ccs.workflows.approval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sqs.model.Message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +11,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The whole approval against the emulator's Step Functions: an execution waits on a task token, the approval is
@@ -28,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApprovalFlowIT {
     private static final String SECRET = "it-flow-approval-signing-secret-0123456789";
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern APPROVE_LINK = Pattern.compile("https://approvals\\.example\\.test(/approvals/(apr_[A-Za-z0-9_-]{22})/(approve|reject))\\?approver=([^&]+)&expires=(\\d+)&sig=([A-Za-z0-9_-]+)");
+    private static final Pattern APPROVE_LINK = Pattern.compile(
+            "https://approvals\\.example\\.test(/approvals/(apr_[A-Za-z0-9_-]{22})/(approve|reject))\\?approver=([^&]+)&expires=(\\d+)&sig=([A-Za-z0-9_-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmulatorResources aws;
     private static String stateMachineArn;
     /** Same wait, but the task times out after one second: the approval outlives the execution's wait. */
     private static String impatientStateMachineArn;
+
     private static String tokenQueue;
     private static String inbox;
     private static ApprovalService requests;
@@ -56,11 +57,20 @@ class ApprovalFlowIT {
         String[] topic = aws.topicWithQueue();
         inbox = topic[1];
         store = new DynamoDbApprovalStore(aws.dynamo, table);
-        LinkSigner signer = new LinkSigner(new SecretsManagerSigningKey(aws.secretReader, aws.secret(SECRET)), Fakes.BASE_URL);
+        LinkSigner signer =
+                new LinkSigner(new SecretsManagerSigningKey(aws.secretReader, aws.secret(SECRET)), Fakes.BASE_URL);
         Fakes.RecordingScheduler noReminders = new Fakes.RecordingScheduler();
-        requests = new ApprovalService(store, new SnsManagerNotifier(aws.sns, topic[0]), noReminders, new ManagerMessages(signer, ApprovalLanguage.EN),
-                Clock.systemUTC(), Fakes.MANAGER, Duration.ofHours(2), Approval::newId);
-        callback = new ApprovalCallbackHandler(new DecisionService(store, new SfnTaskCallback(aws.sfn), signer, Clock.systemUTC()));
+        requests = new ApprovalService(
+                store,
+                new SnsManagerNotifier(aws.sns, topic[0]),
+                noReminders,
+                new ManagerMessages(signer, ApprovalLanguage.EN),
+                Clock.systemUTC(),
+                Fakes.MANAGER,
+                Duration.ofHours(2),
+                Approval::newId);
+        callback = new ApprovalCallbackHandler(
+                new DecisionService(store, new SfnTaskCallback(aws.sfn), signer, Clock.systemUTC()));
     }
 
     @AfterAll
@@ -76,12 +86,14 @@ class ApprovalFlowIT {
     }
 
     private static String[] startWaitingExecution(String machineArn, String name) {
-        String executionArn = aws.sfn.startExecution(r -> r.stateMachineArn(machineArn).name(name).input("{}")).executionArn();
+        String executionArn = aws.sfn
+                .startExecution(r -> r.stateMachineArn(machineArn).name(name).input("{}"))
+                .executionArn();
         for (int attempt = 0; attempt < 5; attempt++) {
             for (Message message : aws.receive(tokenQueue, 10, 5)) {
                 Matcher token = TOKEN.matcher(message.body());
                 if (message.body().contains(name) && token.find()) {
-                    return new String[]{executionArn, token.group(1)};
+                    return new String[] {executionArn, token.group(1)};
                 }
             }
         }
@@ -96,8 +108,15 @@ class ApprovalFlowIT {
                 Map<String, Object> event = HttpEvents.load(decision.segment() + ".json");
                 event.put("rawPath", link.group(1));
                 event.put("pathParameters", Map.of("approval_id", link.group(2), "decision", link.group(3)));
-                event.put("queryStringParameters", new HashMap<>(Map.of("approver", java.net.URLDecoder.decode(link.group(4), StandardCharsets.UTF_8),
-                        "expires", link.group(5), "sig", link.group(6))));
+                event.put(
+                        "queryStringParameters",
+                        new HashMap<>(Map.of(
+                                "approver",
+                                java.net.URLDecoder.decode(link.group(4), StandardCharsets.UTF_8),
+                                "expires",
+                                link.group(5),
+                                "sig",
+                                link.group(6))));
                 return event;
             }
         }
@@ -130,8 +149,11 @@ class ApprovalFlowIT {
     void approvingFromTheManagersLinkResumesTheExecutionWithTheDecision() throws Exception {
         String name = "exec-approve-" + aws.suffix;
         String[] waiting = startWaitingExecution(name);
-        ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(waiting[1], name,
-                new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000), 3_600));
+        ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(
+                waiting[1],
+                name,
+                new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
+                3_600));
         String message = messageFor(opened.approvalId());
         assertThat(message).doesNotContain(waiting[1]);
 
@@ -146,14 +168,18 @@ class ApprovalFlowIT {
         assertThat(output.get("approver").asText()).isEqualTo(Fakes.MANAGER);
         assertThat(output.get("comment").asText()).isEqualTo("Fleet size verified with sales");
         Approval stored = store.find(opened.approvalId()).orElseThrow();
-        assertThat(output.get("decided_at").asText()).isEqualTo(stored.decision().decidedAt().toString());
+        assertThat(output.get("decided_at").asText())
+                .isEqualTo(stored.decision().decidedAt().toString());
         assertThat(stored.status()).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(stored.resumedAt()).isNotNull();
 
         // Double click, then the other link: both conflicts, nothing reaches the finished execution.
-        assertThat(HttpEvents.send(callback, click(message, Decision.APPROVE)).statusCode()).isEqualTo(409);
-        assertThat(HttpEvents.send(callback, click(message, Decision.REJECT)).statusCode()).isEqualTo(409);
-        assertThat(store.find(opened.approvalId()).orElseThrow().audit()).extracting(AuditEvent::event)
+        assertThat(HttpEvents.send(callback, click(message, Decision.APPROVE)).statusCode())
+                .isEqualTo(409);
+        assertThat(HttpEvents.send(callback, click(message, Decision.REJECT)).statusCode())
+                .isEqualTo(409);
+        assertThat(store.find(opened.approvalId()).orElseThrow().audit())
+                .extracting(AuditEvent::event)
                 .containsExactly("requested", "notified", "approved", "resumed");
     }
 
@@ -161,23 +187,24 @@ class ApprovalFlowIT {
     void rejectingResumesWithApprovedFalse() throws Exception {
         String name = "exec-reject-" + aws.suffix;
         String[] waiting = startWaitingExecution(name);
-        ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(waiting[1], name,
-                new RequestSummary("CUST-1", "Flota Norte", 60, "standard", 9_000_000), 3_600));
+        ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(
+                waiting[1], name, new RequestSummary("CUST-1", "Flota Norte", 60, "standard", 9_000_000), 3_600));
 
         HttpApiResponse response = HttpEvents.send(callback, click(messageFor(opened.approvalId()), Decision.REJECT));
 
         assertThat(response.statusCode()).isEqualTo(200);
         DescribeExecutionResponse execution = awaitEnd(waiting[0]);
         assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(JSON.readTree(execution.output()).get("approved").asBoolean()).isFalse();
+        assertThat(JSON.readTree(execution.output()).get("approved").asBoolean())
+                .isFalse();
     }
 
     @Test
     void aDecisionAfterTheExecutionStoppedWaitingIsGoneAndTheApprovalExpires() throws Exception {
         String name = "exec-timed-out-" + aws.suffix;
         String[] waiting = startWaitingExecution(impatientStateMachineArn, name);
-        ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(waiting[1], name,
-                new RequestSummary("CUST-2", "Flota Sur", 80, "premium", 20_000_000), 3_600));
+        ApprovalService.RequestResult opened = requests.request(new ApprovalRequest(
+                waiting[1], name, new RequestSummary("CUST-2", "Flota Sur", 80, "premium", 20_000_000), 3_600));
         String message = messageFor(opened.approvalId());
         DescribeExecutionResponse ended = awaitEnd(waiting[0]);
         assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -194,12 +221,15 @@ class ApprovalFlowIT {
         String[] waiting = startWaitingExecution("exec-adapter-" + aws.suffix);
         SfnTaskCallback adapter = new SfnTaskCallback(aws.sfn);
 
-        adapter.succeed(waiting[1], "{\"approved\":true,\"approver\":\"m\",\"comment\":null,\"decided_at\":\"2026-11-25T18:00:00Z\"}");
+        adapter.succeed(
+                waiting[1],
+                "{\"approved\":true,\"approver\":\"m\",\"comment\":null,\"decided_at\":\"2026-11-25T18:00:00Z\"}");
 
         assertThat(awaitEnd(waiting[0]).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThatThrownBy(() -> adapter.succeed(waiting[1], "{}"))
                 .isInstanceOf(TaskClosedException.class)
                 .hasMessageNotContaining(waiting[1]);
-        assertThatThrownBy(() -> adapter.succeed("not-a-real-token-" + aws.suffix, "{}")).isInstanceOf(TaskClosedException.class);
+        assertThatThrownBy(() -> adapter.succeed("not-a-real-token-" + aws.suffix, "{}"))
+                .isInstanceOf(TaskClosedException.class);
     }
 }

@@ -1,14 +1,13 @@
 package com.ccs.workflows.approval;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ApprovalFormatTest {
     private static final ApprovalFormat ES = ApprovalFormat.of(ApprovalLanguage.ES_CO);
@@ -62,7 +61,9 @@ class ApprovalFormatTest {
     void contractTypesDocumentsVehiclesAndPlates() {
         assertThat(ES.contractType("enterprise")).isEqualTo("Empresarial");
         assertThat(EN.contractType("basic")).isEqualTo("Basic");
-        assertThat(ES.contractType("gold")).as("a type this version does not know").isEqualTo("gold");
+        assertThat(ES.contractType("gold"))
+                .as("a type this version does not know")
+                .isEqualTo("gold");
         assertThat(ES.document("RUT", "900123456-8")).isEqualTo("RUT 900123456-8");
         assertThat(ES.document(null, null)).isEmpty();
         assertThat(ES.vehicles(1)).isEqualTo("1 vehículo");
@@ -70,7 +71,9 @@ class ApprovalFormatTest {
         assertThat(EN.vehicles(75)).isEqualTo("75 vehicles");
         assertThat(ES.plates(List.of("ABC123", "DEF456"), 75, 20)).isEqualTo("ABC123, DEF456 (2 de 75)");
         assertThat(EN.plates(List.of(), 75, 20)).isEqualTo("none listed yet");
-        List<String> many = IntStream.range(0, 1_500).mapToObj(i -> String.format("AAA%03d", i % 1000)).toList();
+        List<String> many = IntStream.range(0, 1_500)
+                .mapToObj(i -> String.format("AAA%03d", i % 1000))
+                .toList();
         assertThat(ES.plates(many, 10_000, 2)).isEqualTo("AAA000, AAA001 y 1.498 más (1.500 de 10.000)");
     }
 

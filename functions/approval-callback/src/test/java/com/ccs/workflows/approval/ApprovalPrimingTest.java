@@ -1,10 +1,9 @@
 package com.ccs.workflows.approval;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ApprovalPrimingTest {
 
@@ -14,8 +13,20 @@ class ApprovalPrimingTest {
 
         assertThat(report.invocations()).isEqualTo(2);
         // per request: the execution's marker, the transaction, the message, notified_at, the reminder; the key once
-        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetSecretValue", 1, "GetItem", 2, "TransactWriteItems", 2,
-                "Publish", 2, "UpdateItem", 2, "CreateSchedule", 2));
+        assertThat(report.sdkRequests())
+                .isEqualTo(Map.of(
+                        "GetSecretValue",
+                        1,
+                        "GetItem",
+                        2,
+                        "TransactWriteItems",
+                        2,
+                        "Publish",
+                        2,
+                        "UpdateItem",
+                        2,
+                        "CreateSchedule",
+                        2));
     }
 
     @Test
@@ -23,7 +34,8 @@ class ApprovalPrimingTest {
         ApprovalPriming.Report report = ReminderPriming.prime(2);
 
         assertThat(report.invocations()).isEqualTo(2);
-        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetSecretValue", 1, "GetItem", 2, "Publish", 2, "UpdateItem", 2));
+        assertThat(report.sdkRequests())
+                .isEqualTo(Map.of("GetSecretValue", 1, "GetItem", 2, "Publish", 2, "UpdateItem", 2));
     }
 
     @Test
@@ -32,6 +44,7 @@ class ApprovalPrimingTest {
 
         assertThat(report.invocations()).isEqualTo(2);
         // per decision: the approval read, the claim, SendTaskSuccess, resumed_at
-        assertThat(report.sdkRequests()).isEqualTo(Map.of("GetSecretValue", 1, "GetItem", 2, "UpdateItem", 4, "SendTaskSuccess", 2));
+        assertThat(report.sdkRequests())
+                .isEqualTo(Map.of("GetSecretValue", 1, "GetItem", 2, "UpdateItem", 4, "SendTaskSuccess", 2));
     }
 }

@@ -7,13 +7,12 @@ import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial reminder events (see {@link HostileEvents}) through the reminder handler,
@@ -24,7 +23,8 @@ import java.util.Set;
 class ApprovalReminderHostileInputTest {
     private static final String SAMPLE_ID = "apr_SampleApproval-0000001";
     private static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
-    private static final Set<String> STATUSES = Set.of("pending", "approved", "rejected", "expired", "not_found", "superseded");
+    private static final Set<String> STATUSES =
+            Set.of("pending", "approved", "rejected", "expired", "not_found", "superseded");
     /** The sample's expires_at: the window of the pending approval. */
     private static final long WINDOW = 4_102_444_800L;
 
@@ -37,26 +37,47 @@ class ApprovalReminderHostileInputTest {
 
         run.run(events.cases(sample, 2000), c -> {
             InMemoryApprovalStore store = new InMemoryApprovalStore();
-            Approval pending = new Approval(SAMPLE_ID, "exec-12345", "TOKEN-reminder-sample",
-                    new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000), Fakes.MANAGER,
-                    ApprovalStatus.PENDING, NOW.minus(Duration.ofHours(22)), Instant.ofEpochSecond(WINDOW),
-                    NOW.minus(Duration.ofHours(22)), null, null, null, List.of());
+            Approval pending = new Approval(
+                    SAMPLE_ID,
+                    "exec-12345",
+                    "TOKEN-reminder-sample",
+                    new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
+                    Fakes.MANAGER,
+                    ApprovalStatus.PENDING,
+                    NOW.minus(Duration.ofHours(22)),
+                    Instant.ofEpochSecond(WINDOW),
+                    NOW.minus(Duration.ofHours(22)),
+                    null,
+                    null,
+                    null,
+                    List.of());
             store.put(pending);
             Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
-            ApprovalReminderHandler handler = new ApprovalReminderHandler(new ApprovalService(store, notifier,
-                    new Fakes.RecordingScheduler(), new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO), new MutableClock(NOW), Fakes.MANAGER,
-                    Duration.ofHours(2), Approval::newId));
+            ApprovalReminderHandler handler = new ApprovalReminderHandler(new ApprovalService(
+                    store,
+                    notifier,
+                    new Fakes.RecordingScheduler(),
+                    new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO),
+                    new MutableClock(NOW),
+                    Fakes.MANAGER,
+                    Duration.ofHours(2),
+                    Approval::newId));
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("approval-reminder"));
+                Map<String, Object> output =
+                        StreamInvocation.invoke(handler, event, new TestLambdaContext("approval-reminder"));
                 boolean reminded = Boolean.TRUE.equals(output.get("reminded"));
-                boolean sampleId = event != null && SAMPLE_ID.equals(String.valueOf(event.get("approval_id")).strip());
+                boolean sampleId = event != null
+                        && SAMPLE_ID.equals(
+                                String.valueOf(event.get("approval_id")).strip());
                 Object window = event == null ? null : event.get("expires_at");
                 boolean sampleWindow = window == null || window instanceof Number n && n.doubleValue() == WINDOW;
-                if (!STATUSES.contains(String.valueOf(output.get("status"))) || reminded != (sampleId && sampleWindow)
+                if (!STATUSES.contains(String.valueOf(output.get("status")))
+                        || reminded != (sampleId && sampleWindow)
                         || notifier.messages.size() != (reminded ? 1 : 0)) {
-                    throw new AssertionError("unexpected output " + output + " for approval_id " + (event == null ? null : event.get("approval_id")));
+                    throw new AssertionError("unexpected output " + output + " for approval_id "
+                            + (event == null ? null : event.get("approval_id")));
                 }
                 if (reminded && notifier.messages.get(0).toString().contains("TOKEN-reminder-sample")) {
                     throw new AssertionError("the task token reached the reminder");

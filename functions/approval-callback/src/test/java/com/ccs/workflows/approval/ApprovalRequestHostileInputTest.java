@@ -7,14 +7,13 @@ import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial "Wait for Approval" requests (see {@link HostileEvents}) through the
@@ -37,15 +36,26 @@ class ApprovalRequestHostileInputTest {
             InMemoryApprovalStore store = new InMemoryApprovalStore();
             Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
             Fakes.RecordingScheduler scheduler = new Fakes.RecordingScheduler();
-            ApprovalRequestHandler handler = new ApprovalRequestHandler(new ApprovalService(store, notifier, scheduler,
-                    new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO), new MutableClock(NOW), Fakes.MANAGER, Duration.ofHours(2), Approval::newId));
+            ApprovalRequestHandler handler = new ApprovalRequestHandler(new ApprovalService(
+                    store,
+                    notifier,
+                    scheduler,
+                    new ManagerMessages(Fakes.signer(), ApprovalLanguage.ES_CO),
+                    new MutableClock(NOW),
+                    Fakes.MANAGER,
+                    Duration.ofHours(2),
+                    Approval::newId));
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             List<String> tokens = tokensIn(event, sample);
             try {
-                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("approval-request"));
-                if (!(output.get("approval_id") instanceof String id) || !Approval.isWellFormedId(id)
-                        || !Boolean.TRUE.equals(output.get("notified")) || notifier.messages.size() != 1 || store.size() != 1) {
+                Map<String, Object> output =
+                        StreamInvocation.invoke(handler, event, new TestLambdaContext("approval-request"));
+                if (!(output.get("approval_id") instanceof String id)
+                        || !Approval.isWellFormedId(id)
+                        || !Boolean.TRUE.equals(output.get("notified"))
+                        || notifier.messages.size() != 1
+                        || store.size() != 1) {
                     throw new AssertionError("unexpected output " + output);
                 }
                 String message = notifier.messages.get(0).toString();

@@ -1,23 +1,23 @@
 package com.ccs.workflows.approval;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ApprovalServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
     private static final String TOKEN = "TOKEN-abc123-very-secret-task-token";
-    private static final Pattern LINK = Pattern.compile("https://approvals\\.example\\.test/approvals/(apr_[A-Za-z0-9_-]{22})/(approve|reject)\\?approver=([^&\\s]+)&expires=(\\d+)&sig=([A-Za-z0-9_-]+)");
+    private static final Pattern LINK = Pattern.compile(
+            "https://approvals\\.example\\.test/approvals/(apr_[A-Za-z0-9_-]{22})/(approve|reject)\\?approver=([^&\\s]+)&expires=(\\d+)&sig=([A-Za-z0-9_-]+)");
 
     private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
@@ -25,12 +25,22 @@ class ApprovalServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final LinkSigner signer = Fakes.signer();
     private final AtomicInteger ids = new AtomicInteger();
-    private final ApprovalService service = new ApprovalService(store, notifier, scheduler, new ManagerMessages(signer, ApprovalLanguage.EN), clock,
-            Fakes.MANAGER, Duration.ofHours(2), () -> String.format("apr_TestApprovalId%08d", ids.incrementAndGet()));
+    private final ApprovalService service = new ApprovalService(
+            store,
+            notifier,
+            scheduler,
+            new ManagerMessages(signer, ApprovalLanguage.EN),
+            clock,
+            Fakes.MANAGER,
+            Duration.ofHours(2),
+            () -> String.format("apr_TestApprovalId%08d", ids.incrementAndGet()));
 
     static ApprovalRequest request(String executionId, String token, long window) {
-        return new ApprovalRequest(token, executionId,
-                new RequestSummary("CUST-98765", "Transportes Ñandú S.A.S.", 75, "premium", 15_000_000), window);
+        return new ApprovalRequest(
+                token,
+                executionId,
+                new RequestSummary("CUST-98765", "Transportes Ñandú S.A.S.", 75, "premium", 15_000_000),
+                window);
     }
 
     @Test
@@ -48,7 +58,8 @@ class ApprovalServiceTest {
         assertThat(notifier.messages).hasSize(1);
         ManagerMessage message = notifier.messages.get(0);
         assertThat(message.subject()).isEqualTo("Approval needed: Transportes Nandu S.A.S. (75 vehicles)");
-        assertThat(message.body()).contains("CUST-98765", "Transportes Ñandú S.A.S.", "75", "Premium", "15,000,000 COP", "exec-1");
+        assertThat(message.body())
+                .contains("CUST-98765", "Transportes Ñandú S.A.S.", "75", "Premium", "15,000,000 COP", "exec-1");
         assertThat(message.subject() + message.body()).doesNotContain(TOKEN).doesNotContain("abc123");
 
         Matcher links = LINK.matcher(message.body());
@@ -59,8 +70,15 @@ class ApprovalServiceTest {
             assertThat(links.group(0)).doesNotContain(TOKEN);
             Decision decision = Decision.fromSegment(links.group(2)).orElseThrow();
             assertThat(links.group(3)).isEqualTo("manager%40ccs.example");
-            assertThat(Long.parseLong(links.group(4))).isEqualTo(result.expiresAt().getEpochSecond());
-            assertThat(signer.verify(result.approvalId(), decision, Long.parseLong(links.group(4)), Fakes.MANAGER, links.group(5))).isTrue();
+            assertThat(Long.parseLong(links.group(4)))
+                    .isEqualTo(result.expiresAt().getEpochSecond());
+            assertThat(signer.verify(
+                            result.approvalId(),
+                            decision,
+                            Long.parseLong(links.group(4)),
+                            Fakes.MANAGER,
+                            links.group(5)))
+                    .isTrue();
         }
         assertThat(found).isEqualTo(2);
     }
@@ -69,9 +87,10 @@ class ApprovalServiceTest {
     void aReminderIsScheduledTheLeadTimeBeforeTheWindowCloses() {
         ApprovalService.RequestResult result = service.request(request("exec-1", TOKEN, 86_400));
 
-        assertThat(scheduler.schedules).containsExactly(java.util.Map.entry(
-                EventBridgeReminderScheduler.scheduleName(result.approvalId(), result.expiresAt()),
-                NOW.plusSeconds(86_400).minus(Duration.ofHours(2))));
+        assertThat(scheduler.schedules)
+                .containsExactly(java.util.Map.entry(
+                        EventBridgeReminderScheduler.scheduleName(result.approvalId(), result.expiresAt()),
+                        NOW.plusSeconds(86_400).minus(Duration.ofHours(2))));
     }
 
     @Test
@@ -102,18 +121,26 @@ class ApprovalServiceTest {
         ApprovalService.RequestResult retry = service.request(request("exec-1", "TOKEN-second-attempt", 86_400));
 
         assertThat(retry.approvalId()).isEqualTo(first.approvalId());
-        assertThat(retry.expiresAt()).isEqualTo(clock.instant().plusSeconds(86_400)).isAfter(first.expiresAt());
+        assertThat(retry.expiresAt())
+                .isEqualTo(clock.instant().plusSeconds(86_400))
+                .isAfter(first.expiresAt());
         Approval renewed = store.get(first.approvalId());
         assertThat(renewed.taskToken()).isEqualTo("TOKEN-second-attempt");
         assertThat(renewed.expiresAt()).isEqualTo(retry.expiresAt());
-        assertThat(renewed.audit()).extracting(AuditEvent::event).containsExactly("requested", "notified", "token_replaced", "notified");
+        assertThat(renewed.audit())
+                .extracting(AuditEvent::event)
+                .containsExactly("requested", "notified", "token_replaced", "notified");
         // The manager gets the links of the new window, and a reminder before it closes.
         assertThat(notifier.messages).hasSize(2);
         ManagerMessage renewal = notifier.messages.get(1);
         assertThat(renewal.subject()).startsWith("Approval needed (new deadline): ");
-        assertThat(renewal.body()).contains("&expires=" + retry.expiresAt().getEpochSecond() + "&").doesNotContain("TOKEN-second");
-        assertThat(scheduler.schedules).containsEntry(EventBridgeReminderScheduler.scheduleName(first.approvalId(), retry.expiresAt()),
-                retry.expiresAt().minus(Duration.ofHours(2)));
+        assertThat(renewal.body())
+                .contains("&expires=" + retry.expiresAt().getEpochSecond() + "&")
+                .doesNotContain("TOKEN-second");
+        assertThat(scheduler.schedules)
+                .containsEntry(
+                        EventBridgeReminderScheduler.scheduleName(first.approvalId(), retry.expiresAt()),
+                        retry.expiresAt().minus(Duration.ofHours(2)));
 
         // A duplicate of the new attempt changes nothing more.
         service.request(request("exec-1", "TOKEN-second-attempt", 86_400));
@@ -132,11 +159,13 @@ class ApprovalServiceTest {
 
         clock.advance(Duration.ofMinutes(40)); // past the first window, inside the renewed one
         assertThat(decisions.handle(post(first.approvalId(), Decision.APPROVE, oldApprove)))
-                .isInstanceOfSatisfying(CallbackOutcome.Refused.class, r -> assertThat(r.status()).isEqualTo(410));
+                .isInstanceOfSatisfying(
+                        CallbackOutcome.Refused.class,
+                        r -> assertThat(r.status()).isEqualTo(410));
         assertThat(store.get(first.approvalId()).status()).isEqualTo(ApprovalStatus.PENDING);
 
-        CallbackOutcome decided = decisions.handle(post(first.approvalId(), Decision.APPROVE,
-                linkQuery(notifier.messages.get(1), Decision.APPROVE)));
+        CallbackOutcome decided = decisions.handle(
+                post(first.approvalId(), Decision.APPROVE, linkQuery(notifier.messages.get(1), Decision.APPROVE)));
 
         assertThat(decided).isInstanceOf(CallbackOutcome.Recorded.class);
         assertThat(tasks.completed).containsOnlyKeys("TOKEN-second-attempt");
@@ -187,17 +216,29 @@ class ApprovalServiceTest {
     private static CallbackRequest post(String approvalId, Decision decision, String query) {
         java.util.Map<String, String> q = new java.util.HashMap<>();
         for (String pair : query.split("&")) {
-            q.put(pair.substring(0, pair.indexOf('=')), java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            q.put(
+                    pair.substring(0, pair.indexOf('=')),
+                    java.net.URLDecoder.decode(
+                            pair.substring(pair.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8));
         }
-        return new CallbackRequest("POST", approvalId, decision.segment(), q.get("approver"), q.get("expires"), q.get("sig"),
-                null, "203.0.113.10", "Mozilla/5.0", "req-renewal");
+        return new CallbackRequest(
+                "POST",
+                approvalId,
+                decision.segment(),
+                q.get("approver"),
+                q.get("expires"),
+                q.get("sig"),
+                null,
+                "203.0.113.10",
+                "Mozilla/5.0",
+                "req-renewal");
     }
 
     @Test
     void aRequestWhosePublishFailedIsPublishedByItsRetryExactlyOnce() {
         notifier.failuresLeft = 1;
-        assertThatThrownBy(() -> service.request(request("exec-1", TOKEN, 86_400))).isInstanceOf(DependencyUnavailableException.class);
+        assertThatThrownBy(() -> service.request(request("exec-1", TOKEN, 86_400)))
+                .isInstanceOf(DependencyUnavailableException.class);
         assertThat(notifier.messages).isEmpty();
 
         ApprovalService.RequestResult retry = service.request(request("exec-1", TOKEN, 86_400));
@@ -233,7 +274,8 @@ class ApprovalServiceTest {
         assertThat(notifier.messages).hasSize(2);
         ManagerMessage reminder = notifier.messages.get(1);
         assertThat(reminder.subject()).startsWith("Reminder");
-        assertThat(reminder.body()).contains("closes in 2 h;", "/approvals/" + opened.approvalId() + "/approve?", "/reject?")
+        assertThat(reminder.body())
+                .contains("closes in 2 h;", "/approvals/" + opened.approvalId() + "/approve?", "/reject?")
                 .doesNotContain(TOKEN);
         assertThat(store.get(opened.approvalId()).remindedAt()).isEqualTo(clock.instant());
     }
@@ -256,7 +298,8 @@ class ApprovalServiceTest {
         clock.advance(Duration.ofHours(1));
 
         assertThat(service.remind(opened.approvalId())).isEqualTo(new ApprovalService.ReminderResult(false, "expired"));
-        assertThat(service.remind("apr_UnknownApproval0000001")).isEqualTo(new ApprovalService.ReminderResult(false, "not_found"));
+        assertThat(service.remind("apr_UnknownApproval0000001"))
+                .isEqualTo(new ApprovalService.ReminderResult(false, "not_found"));
         assertThat(notifier.messages).hasSize(1);
     }
 

@@ -1,8 +1,6 @@
 package com.ccs.workflows.approval;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +13,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The DynamoDB approvals store against the AWS emulator: item round trip, idempotency marker, conditions. */
 class DynamoDbApprovalStoreIT {
@@ -40,8 +39,11 @@ class DynamoDbApprovalStoreIT {
     }
 
     private static Approval fresh(String executionId) {
-        ApprovalRequest request = new ApprovalRequest("TOKEN-" + executionId, executionId,
-                new RequestSummary("CUST-1", "Transportes Ñandú S.A.S.", 75, "premium", 15_000_000), 86_400);
+        ApprovalRequest request = new ApprovalRequest(
+                "TOKEN-" + executionId,
+                executionId,
+                new RequestSummary("CUST-1", "Transportes Ñandú S.A.S.", 75, "premium", 15_000_000),
+                86_400);
         return Approval.pending(Approval.newId(), request, Fakes.MANAGER, NOW);
     }
 
@@ -61,23 +63,39 @@ class DynamoDbApprovalStoreIT {
 
         assertThat(store.find(approval.approvalId())).contains(approval);
         assertThat(store.findByExecution(approval.executionId())).contains(approval);
-        var item = aws.dynamo.getItem(r -> r.tableName(table).key(ApprovalItems.key(approval.approvalId()))).item();
+        var item = aws.dynamo
+                .getItem(r -> r.tableName(table).key(ApprovalItems.key(approval.approvalId())))
+                .item();
         assertThat(item.get("status").s()).isEqualTo("pending");
-        assertThat(item.get("expires_at").n()).isEqualTo(Long.toString(NOW.plusSeconds(86_400).getEpochSecond()));
-        assertThat(Long.parseLong(item.get("ttl").n())).isGreaterThan(NOW.plusSeconds(86_400).getEpochSecond());
+        assertThat(item.get("expires_at").n())
+                .isEqualTo(Long.toString(NOW.plusSeconds(86_400).getEpochSecond()));
+        assertThat(Long.parseLong(item.get("ttl").n()))
+                .isGreaterThan(NOW.plusSeconds(86_400).getEpochSecond());
     }
 
     @Test
     void theDocumentAndThePlatesTheManagerIsShownRoundTripAndAnOlderItemReadsWithout() {
-        ApprovalRequest request = new ApprovalRequest("TOKEN-doc-" + aws.suffix, "exec-doc-" + aws.suffix,
-                new RequestSummary("CUST-1", "Transportes Ñandú S.A.S.", 75, "premium", 15_000_000, "RUT", "900123456-8",
-                        List.of("ABC123", "DEF456")), 86_400);
+        ApprovalRequest request = new ApprovalRequest(
+                "TOKEN-doc-" + aws.suffix,
+                "exec-doc-" + aws.suffix,
+                new RequestSummary(
+                        "CUST-1",
+                        "Transportes Ñandú S.A.S.",
+                        75,
+                        "premium",
+                        15_000_000,
+                        "RUT",
+                        "900123456-8",
+                        List.of("ABC123", "DEF456")),
+                86_400);
         Approval approval = Approval.pending(Approval.newId(), request, Fakes.MANAGER, NOW);
 
         assertThat(store.create(approval, Optional.empty())).isTrue();
 
         assertThat(store.find(approval.approvalId())).contains(approval);
-        var item = aws.dynamo.getItem(r -> r.tableName(table).key(ApprovalItems.key(approval.approvalId()))).item();
+        var item = aws.dynamo
+                .getItem(r -> r.tableName(table).key(ApprovalItems.key(approval.approvalId())))
+                .item();
         assertThat(item.get("document_id").s()).isEqualTo("900123456-8");
         assertThat(item.get("plates").l()).extracting(v -> v.s()).containsExactly("ABC123", "DEF456");
         // An item written before the summary had them: no document, no plates.
@@ -95,10 +113,14 @@ class DynamoDbApprovalStoreIT {
         store.create(first, Optional.empty());
 
         assertThat(store.create(second, Optional.empty())).as("marker exists").isFalse();
-        assertThat(store.create(second, Optional.of("apr_NotTheCurrentOne000000"))).as("stale replacement").isFalse();
+        assertThat(store.create(second, Optional.of("apr_NotTheCurrentOne000000")))
+                .as("stale replacement")
+                .isFalse();
         assertThat(store.find(second.approvalId())).as("nothing half-written").isEmpty();
         assertThat(store.create(second, Optional.of(first.approvalId()))).isTrue();
-        assertThat(store.findByExecution(first.executionId())).map(Approval::approvalId).contains(second.approvalId());
+        assertThat(store.findByExecution(first.executionId()))
+                .map(Approval::approvalId)
+                .contains(second.approvalId());
     }
 
     @Test
@@ -106,8 +128,10 @@ class DynamoDbApprovalStoreIT {
         Approval approval = fresh("exec-claim-" + aws.suffix);
         store.create(approval, Optional.empty());
 
-        ClaimResult won = store.claim(approval.approvalId(), Decision.APPROVE, decision("claim-1"), NOW, event("approved"));
-        ClaimResult lost = store.claim(approval.approvalId(), Decision.REJECT, decision("claim-2"), NOW, event("rejected"));
+        ClaimResult won =
+                store.claim(approval.approvalId(), Decision.APPROVE, decision("claim-1"), NOW, event("approved"));
+        ClaimResult lost =
+                store.claim(approval.approvalId(), Decision.REJECT, decision("claim-2"), NOW, event("rejected"));
 
         assertThat(won).isInstanceOfSatisfying(ClaimResult.Claimed.class, c -> {
             assertThat(c.approval().status()).isEqualTo(ApprovalStatus.APPROVED);
@@ -115,8 +139,10 @@ class DynamoDbApprovalStoreIT {
             assertThat(c.approval().decision()).isEqualTo(decision("claim-1"));
             assertThat(c.approval().audit()).extracting(AuditEvent::event).containsExactly("requested", "approved");
         });
-        assertThat(lost).isInstanceOfSatisfying(ClaimResult.NotPending.class,
-                n -> assertThat(n.current().decision().claimId()).isEqualTo("claim-1"));
+        assertThat(lost)
+                .isInstanceOfSatisfying(
+                        ClaimResult.NotPending.class,
+                        n -> assertThat(n.current().decision().claimId()).isEqualTo("claim-1"));
         assertThat(store.claim("apr_DoesNotExist-000000000", Decision.APPROVE, decision("c"), NOW, event("approved")))
                 .isInstanceOf(ClaimResult.NotFound.class);
     }
@@ -126,10 +152,17 @@ class DynamoDbApprovalStoreIT {
         Approval approval = fresh("exec-late-" + aws.suffix);
         store.create(approval, Optional.empty());
 
-        ClaimResult late = store.claim(approval.approvalId(), Decision.APPROVE, decision("c"), NOW.plus(Duration.ofDays(2)), event("approved"));
+        ClaimResult late = store.claim(
+                approval.approvalId(),
+                Decision.APPROVE,
+                decision("c"),
+                NOW.plus(Duration.ofDays(2)),
+                event("approved"));
 
-        assertThat(late).isInstanceOfSatisfying(ClaimResult.NotPending.class,
-                n -> assertThat(n.current().status()).isEqualTo(ApprovalStatus.PENDING));
+        assertThat(late)
+                .isInstanceOfSatisfying(
+                        ClaimResult.NotPending.class,
+                        n -> assertThat(n.current().status()).isEqualTo(ApprovalStatus.PENDING));
     }
 
     @Test
@@ -144,7 +177,12 @@ class DynamoDbApprovalStoreIT {
                 for (Decision d : List.of(Decision.APPROVE, Decision.REJECT)) {
                     clicks.add(() -> {
                         start.await();
-                        return store.claim(approval.approvalId(), d, decision("claim-" + d), NOW, event(d.outcome().wire()));
+                        return store.claim(
+                                approval.approvalId(),
+                                d,
+                                decision("claim-" + d),
+                                NOW,
+                                event(d.outcome().wire()));
                     });
                 }
                 List<ClaimResult> results = new ArrayList<>();
@@ -152,10 +190,17 @@ class DynamoDbApprovalStoreIT {
                     results.add(f.get());
                 }
 
-                assertThat(results).filteredOn(r -> r instanceof ClaimResult.Claimed).hasSize(1);
-                assertThat(results).filteredOn(r -> r instanceof ClaimResult.NotPending).hasSize(1);
+                assertThat(results)
+                        .filteredOn(r -> r instanceof ClaimResult.Claimed)
+                        .hasSize(1);
+                assertThat(results)
+                        .filteredOn(r -> r instanceof ClaimResult.NotPending)
+                        .hasSize(1);
                 Approval stored = store.find(approval.approvalId()).orElseThrow();
-                ClaimResult.Claimed winner = (ClaimResult.Claimed) results.stream().filter(r -> r instanceof ClaimResult.Claimed).findFirst().orElseThrow();
+                ClaimResult.Claimed winner = (ClaimResult.Claimed) results.stream()
+                        .filter(r -> r instanceof ClaimResult.Claimed)
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(stored.status()).isEqualTo(winner.approval().status());
                 assertThat(stored.audit()).hasSize(2);
             }
@@ -170,36 +215,62 @@ class DynamoDbApprovalStoreIT {
         store.create(approval, Optional.empty());
         store.claim(approval.approvalId(), Decision.APPROVE, decision("owner"), NOW, event("approved"));
 
-        assertThat(store.release(approval.approvalId(), "intruder", event("decision_released"))).isFalse();
-        assertThat(store.markResumed(approval.approvalId(), "intruder", event("resumed"))).isFalse();
-        assertThat(store.expire(approval.approvalId(), "intruder", event("expired"))).isFalse();
-        assertThat(store.expire(approval.approvalId(), null, event("expired"))).as("not pending any more").isFalse();
+        assertThat(store.release(approval.approvalId(), "intruder", event("decision_released")))
+                .isFalse();
+        assertThat(store.markResumed(approval.approvalId(), "intruder", event("resumed")))
+                .isFalse();
+        assertThat(store.expire(approval.approvalId(), "intruder", event("expired")))
+                .isFalse();
+        assertThat(store.expire(approval.approvalId(), null, event("expired")))
+                .as("not pending any more")
+                .isFalse();
 
-        assertThat(store.release(approval.approvalId(), "owner", event("decision_released"))).isTrue();
+        assertThat(store.release(approval.approvalId(), "owner", event("decision_released")))
+                .isTrue();
         Approval released = store.find(approval.approvalId()).orElseThrow();
         assertThat(released.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(released.decision()).isNull();
         Instant renewedUntil = approval.expiresAt().plus(Duration.ofHours(1));
-        assertThat(store.renewWait(approval.approvalId(), "TOKEN-new", renewedUntil, NOW, event("token_replaced"))).isTrue();
+        assertThat(store.renewWait(approval.approvalId(), "TOKEN-new", renewedUntil, NOW, event("token_replaced")))
+                .isTrue();
         Approval renewed = store.find(approval.approvalId()).orElseThrow();
         assertThat(renewed.taskToken()).isEqualTo("TOKEN-new");
         assertThat(renewed.expiresAt()).isEqualTo(renewedUntil);
         assertThat(renewed.notifiedAt()).isNull();
-        assertThat(store.renewWait(approval.approvalId(), "TOKEN-after-window", renewedUntil.plusSeconds(60), renewedUntil,
-                event("token_replaced"))).as("window already closed").isFalse();
+        assertThat(store.renewWait(
+                        approval.approvalId(),
+                        "TOKEN-after-window",
+                        renewedUntil.plusSeconds(60),
+                        renewedUntil,
+                        event("token_replaced")))
+                .as("window already closed")
+                .isFalse();
 
         store.claim(approval.approvalId(), Decision.REJECT, decision("second"), NOW, event("rejected"));
-        assertThat(store.renewWait(approval.approvalId(), "TOKEN-late", renewedUntil, NOW, event("token_replaced"))).isFalse();
-        assertThat(store.retakeClaim(approval.approvalId(), "second", "third", event("resume_retried"))).isTrue();
-        assertThat(store.markResumed(approval.approvalId(), "third", event("resumed"))).isTrue();
-        assertThat(store.release(approval.approvalId(), "third", event("decision_released"))).as("already resumed").isFalse();
+        assertThat(store.renewWait(approval.approvalId(), "TOKEN-late", renewedUntil, NOW, event("token_replaced")))
+                .isFalse();
+        assertThat(store.retakeClaim(approval.approvalId(), "second", "third", event("resume_retried")))
+                .isTrue();
+        assertThat(store.markResumed(approval.approvalId(), "third", event("resumed")))
+                .isTrue();
+        assertThat(store.release(approval.approvalId(), "third", event("decision_released")))
+                .as("already resumed")
+                .isFalse();
 
         Approval last = store.find(approval.approvalId()).orElseThrow();
         assertThat(last.status()).isEqualTo(ApprovalStatus.REJECTED);
         assertThat(last.taskToken()).isEqualTo("TOKEN-new");
         assertThat(last.resumedAt()).isEqualTo(NOW);
-        assertThat(last.audit()).extracting(AuditEvent::event).containsExactly("requested", "approved", "decision_released",
-                "token_replaced", "rejected", "resume_retried", "resumed");
+        assertThat(last.audit())
+                .extracting(AuditEvent::event)
+                .containsExactly(
+                        "requested",
+                        "approved",
+                        "decision_released",
+                        "token_replaced",
+                        "rejected",
+                        "resume_retried",
+                        "resumed");
         assertThat(last.audit().get(1)).isEqualTo(event("approved"));
     }
 

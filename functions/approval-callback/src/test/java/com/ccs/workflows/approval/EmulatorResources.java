@@ -3,6 +3,11 @@ package com.ccs.workflows.approval;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.testing.Emulators;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,12 +24,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Clients for the AWS emulator and the resources one IT class creates there, each uniquely named (others share
  * the emulator) and deleted again by {@link #close()}: only what this class created.
@@ -38,6 +37,7 @@ final class EmulatorResources implements AutoCloseable {
     final SecretsManagerClient secrets;
     /** Reads them, as the functions do. */
     final SecretsManagerSecrets secretReader;
+
     final SchedulerClient scheduler;
     final SfnClient sfn;
     private final List<Runnable> cleanups = new ArrayList<>();
@@ -47,8 +47,13 @@ final class EmulatorResources implements AutoCloseable {
         dynamo = AwsClients.build(DynamoDbClient.builder(), env);
         sns = AwsClients.build(SnsClient.builder(), env);
         // Long polls outlast the functions' short socket timeout, so the test's reader gets its own HTTP client.
-        sqs = SqsClient.builder().endpointOverride(Emulators.aws()).region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build()).build();
+        sqs = SqsClient.builder()
+                .endpointOverride(Emulators.aws())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
+                .build();
         secrets = AwsClients.build(SecretsManagerClient.builder(), env);
         secretReader = SecretsManagerSecrets.fromEnvironment(env);
         scheduler = AwsClients.build(SchedulerClient.builder(), env);
@@ -62,16 +67,24 @@ final class EmulatorResources implements AutoCloseable {
     /** The approvals table as tables.md defines it: partition key approval_id (S). */
     String approvalsTable() {
         String table = name("approvals");
-        dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("approval_id").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("approval_id").keyType(KeyType.HASH).build()));
+        dynamo.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("approval_id")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("approval_id")
+                        .keyType(KeyType.HASH)
+                        .build()));
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
         cleanups.add(() -> dynamo.deleteTable(r -> r.tableName(table)));
         return table;
     }
 
     String secret(String value) {
-        String arn = secrets.createSecret(r -> r.name(name("signing-secret")).secretString(value)).arn();
+        String arn = secrets.createSecret(r -> r.name(name("signing-secret")).secretString(value))
+                .arn();
         cleanups.add(() -> secrets.deleteSecret(r -> r.secretId(arn).forceDeleteWithoutRecovery(true)));
         return arn;
     }
@@ -84,17 +97,21 @@ final class EmulatorResources implements AutoCloseable {
 
     String queueArn(String url) {
         return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** A topic whose messages arrive, raw, in the returned queue. */
     String[] topicWithQueue() {
-        String topicArn = sns.createTopic(r -> r.name(name("manager-notifications"))).topicArn();
+        String topicArn =
+                sns.createTopic(r -> r.name(name("manager-notifications"))).topicArn();
         cleanups.add(() -> sns.deleteTopic(r -> r.topicArn(topicArn)));
         String queueUrl = queueUrl("manager-inbox");
-        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn(queueUrl))
+        sns.subscribe(r -> r.topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint(queueArn(queueUrl))
                 .attributes(Map.of("RawMessageDelivery", "true")));
-        return new String[]{topicArn, queueUrl};
+        return new String[] {topicArn, queueUrl};
     }
 
     String scheduleGroup() {
@@ -105,8 +122,10 @@ final class EmulatorResources implements AutoCloseable {
     }
 
     String stateMachine(String what, String definition) {
-        String arn = sfn.createStateMachine(r -> r.name(name(what)).definition(definition)
-                .roleArn("arn:aws:iam::000000000000:role/" + name("sfn"))).stateMachineArn();
+        String arn = sfn.createStateMachine(r -> r.name(name(what))
+                        .definition(definition)
+                        .roleArn("arn:aws:iam::000000000000:role/" + name("sfn")))
+                .stateMachineArn();
         cleanups.add(() -> sfn.deleteStateMachine(r -> r.stateMachineArn(arn)));
         return arn;
     }
@@ -117,7 +136,9 @@ final class EmulatorResources implements AutoCloseable {
 
     /** Receives up to {@code max} messages, waiting at most {@code waitSeconds} for the first. */
     List<Message> receive(String queueUrl, int max, int waitSeconds) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max).waitTimeSeconds(waitSeconds)).messages();
+        List<Message> messages = sqs.receiveMessage(
+                        r -> r.queueUrl(queueUrl).maxNumberOfMessages(max).waitTimeSeconds(waitSeconds))
+                .messages();
         messages.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         return messages;
     }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Fakes {
     /** The documented test secret the sample events are signed with (documented in the module README). */
     static final String TEST_SECRET = "ccs-local-approval-signing-secret-not-for-production";
+
     static final String MANAGER = "manager@ccs.example";
     static final String BASE_URL = "https://approvals.example.test";
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     static LinkSigner signer() {
         return new LinkSigner(() -> TEST_SECRET.getBytes(StandardCharsets.UTF_8), BASE_URL);

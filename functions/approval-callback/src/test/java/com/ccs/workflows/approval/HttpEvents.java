@@ -3,13 +3,11 @@ package com.ccs.workflows.approval;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-
 import java.util.Map;
 
 /** The callback's sample events as mutable maps, sent through the handler's byte stream as API Gateway sends them. */
 final class HttpEvents {
-    private HttpEvents() {
-    }
+    private HttpEvents() {}
 
     /** {@code events/functions/approval-callback/<file>}. */
     static Map<String, Object> load(String file) {
@@ -31,7 +29,8 @@ final class HttpEvents {
         if (!Boolean.FALSE.equals(answer.get("isBase64Encoded"))) {
             throw new AssertionError("the answer must say isBase64Encoded: false, got " + answer);
         }
-        return new HttpApiResponse((Integer) answer.get("statusCode"), (Map<String, String>) answer.get("headers"),
-                (String) answer.get("body"));
+        return new HttpApiResponse(
+                (Integer) answer.get("statusCode"), (Map<String, String>) answer.get("headers"), (String)
+                        answer.get("body"));
     }
 }

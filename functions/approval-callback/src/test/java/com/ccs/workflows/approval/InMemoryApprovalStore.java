@@ -1,7 +1,6 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,9 +52,13 @@ final class InMemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
-        return change(approvalId, a -> a.status() == ApprovalStatus.PENDING && now.isBefore(a.expiresAt()),
-                a -> a.withRenewedWait(taskToken, expiresAt), event);
+    public synchronized boolean renewWait(
+            String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
+        return change(
+                approvalId,
+                a -> a.status() == ApprovalStatus.PENDING && now.isBefore(a.expiresAt()),
+                a -> a.withRenewedWait(taskToken, expiresAt),
+                event);
     }
 
     @Override
@@ -69,7 +72,8 @@ final class InMemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized ClaimResult claim(String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
+    public synchronized ClaimResult claim(
+            String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
         Approval current = approvals.get(approvalId);
         if (current == null) {
             return new ClaimResult.NotFound();
@@ -84,9 +88,17 @@ final class InMemoryApprovalStore implements ApprovalStore {
 
     @Override
     public synchronized boolean retakeClaim(String approvalId, String oldClaimId, String newClaimId, AuditEvent event) {
-        return change(approvalId, a -> a.decision() != null && a.decision().claimId().equals(oldClaimId) && a.resumedAt() == null,
-                a -> a.withStatus(a.status(), new DecisionRecord(a.decision().decidedBy(), a.decision().decidedAt(),
-                        a.decision().comment(), newClaimId)), event);
+        return change(
+                approvalId,
+                a -> a.decision() != null && a.decision().claimId().equals(oldClaimId) && a.resumedAt() == null,
+                a -> a.withStatus(
+                        a.status(),
+                        new DecisionRecord(
+                                a.decision().decidedBy(),
+                                a.decision().decidedAt(),
+                                a.decision().comment(),
+                                newClaimId)),
+                event);
     }
 
     @Override
@@ -99,22 +111,31 @@ final class InMemoryApprovalStore implements ApprovalStore {
         if (failRelease) {
             throw new DependencyUnavailableException("DynamoDB", "injected release failure", null);
         }
-        return change(approvalId, a -> ownedBy(a, claimId) && a.resumedAt() == null,
-                a -> a.withStatus(ApprovalStatus.PENDING, null), event);
+        return change(
+                approvalId,
+                a -> ownedBy(a, claimId) && a.resumedAt() == null,
+                a -> a.withStatus(ApprovalStatus.PENDING, null),
+                event);
     }
 
     @Override
     public synchronized boolean expire(String approvalId, String claimId, AuditEvent event) {
-        return change(approvalId, a -> claimId != null ? ownedBy(a, claimId) : a.status() == ApprovalStatus.PENDING,
-                a -> a.withStatus(ApprovalStatus.EXPIRED, a.decision()), event);
+        return change(
+                approvalId,
+                a -> claimId != null ? ownedBy(a, claimId) : a.status() == ApprovalStatus.PENDING,
+                a -> a.withStatus(ApprovalStatus.EXPIRED, a.decision()),
+                event);
     }
 
     private static boolean ownedBy(Approval approval, String claimId) {
         return approval.decision() != null && approval.decision().claimId().equals(claimId);
     }
 
-    private boolean change(String approvalId, java.util.function.Predicate<Approval> condition,
-                           java.util.function.UnaryOperator<Approval> update, AuditEvent event) {
+    private boolean change(
+            String approvalId,
+            java.util.function.Predicate<Approval> condition,
+            java.util.function.UnaryOperator<Approval> update,
+            AuditEvent event) {
         Approval current = approvals.get(approvalId);
         if (current == null || !condition.test(current)) {
             return false;

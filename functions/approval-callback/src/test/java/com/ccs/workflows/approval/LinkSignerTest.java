@@ -1,12 +1,11 @@
 package com.ccs.workflows.approval;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LinkSignerTest {
     private static final String ID = "apr_AAAAAAAAAAAAAAAAAAAAAA";
@@ -17,26 +16,47 @@ class LinkSignerTest {
     void aSignatureVerifiesForExactlyTheFieldsItWasMadeFor() {
         String sig = signer.sign(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER);
 
-        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, sig)).isTrue();
-        assertThat(signer.verify("apr_BBBBBBBBBBBBBBBBBBBBBB", Decision.APPROVE, EXPIRES, Fakes.MANAGER, sig)).as("other approval").isFalse();
-        assertThat(signer.verify(ID, Decision.REJECT, EXPIRES, Fakes.MANAGER, sig)).as("other decision").isFalse();
-        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES + 1, Fakes.MANAGER, sig)).as("other expiry").isFalse();
-        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, "intruder@ccs.example", sig)).as("other approver").isFalse();
+        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, sig))
+                .isTrue();
+        assertThat(signer.verify("apr_BBBBBBBBBBBBBBBBBBBBBB", Decision.APPROVE, EXPIRES, Fakes.MANAGER, sig))
+                .as("other approval")
+                .isFalse();
+        assertThat(signer.verify(ID, Decision.REJECT, EXPIRES, Fakes.MANAGER, sig))
+                .as("other decision")
+                .isFalse();
+        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES + 1, Fakes.MANAGER, sig))
+                .as("other expiry")
+                .isFalse();
+        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, "intruder@ccs.example", sig))
+                .as("other approver")
+                .isFalse();
     }
 
     @Test
     void aSignatureFromAnotherKeyOrAlteredInAnyCharacterIsRejected() {
-        LinkSigner other = new LinkSigner(() -> "another-secret-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8), "");
+        LinkSigner other =
+                new LinkSigner(() -> "another-secret-of-at-least-32-bytes-long".getBytes(StandardCharsets.UTF_8), "");
         String sig = signer.sign(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER);
 
-        assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, other.sign(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER))).isFalse();
+        assertThat(signer.verify(
+                        ID,
+                        Decision.APPROVE,
+                        EXPIRES,
+                        Fakes.MANAGER,
+                        other.sign(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER)))
+                .isFalse();
         for (int i = 0; i < sig.length(); i++) {
             char flipped = sig.charAt(i) == 'A' ? 'B' : 'A';
             String tampered = sig.substring(0, i) + flipped + sig.substring(i + 1);
-            assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, tampered)).as("changed at %d", i).isFalse();
+            assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, tampered))
+                    .as("changed at %d", i)
+                    .isFalse();
         }
-        for (String junk : List.of("", sig + "A", sig.substring(1), sig + "=", "not base64 at all!", sig.toLowerCase())) {
-            assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, junk)).as(junk).isFalse();
+        for (String junk :
+                List.of("", sig + "A", sig.substring(1), sig + "=", "not base64 at all!", sig.toLowerCase())) {
+            assertThat(signer.verify(ID, Decision.APPROVE, EXPIRES, Fakes.MANAGER, junk))
+                    .as(junk)
+                    .isFalse();
         }
     }
 
@@ -49,14 +69,26 @@ class LinkSignerTest {
 
     @Test
     void linksCarryApproverExpiryAndSignatureButNothingElse() {
-        Approval approval = new Approval(ID, "exec-1", "SECRET-TASK-TOKEN", new RequestSummary("C", "Co", 60, "premium", 1),
-                Fakes.MANAGER, ApprovalStatus.PENDING, Instant.ofEpochSecond(EXPIRES - 60), Instant.ofEpochSecond(EXPIRES),
-                null, null, null, null, List.of());
+        Approval approval = new Approval(
+                ID,
+                "exec-1",
+                "SECRET-TASK-TOKEN",
+                new RequestSummary("C", "Co", 60, "premium", 1),
+                Fakes.MANAGER,
+                ApprovalStatus.PENDING,
+                Instant.ofEpochSecond(EXPIRES - 60),
+                Instant.ofEpochSecond(EXPIRES),
+                null,
+                null,
+                null,
+                null,
+                List.of());
 
         String link = signer.link(approval, Decision.REJECT);
 
-        assertThat(link).isEqualTo(Fakes.BASE_URL + "/approvals/" + ID + "/reject?approver=manager%40ccs.example&expires="
-                + EXPIRES + "&sig=" + signer.sign(ID, Decision.REJECT, EXPIRES, Fakes.MANAGER));
+        assertThat(link)
+                .isEqualTo(Fakes.BASE_URL + "/approvals/" + ID + "/reject?approver=manager%40ccs.example&expires="
+                        + EXPIRES + "&sig=" + signer.sign(ID, Decision.REJECT, EXPIRES, Fakes.MANAGER));
         assertThat(link).doesNotContain("SECRET-TASK-TOKEN");
     }
 

@@ -2,7 +2,6 @@ package com.ccs.workflows.approval;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +10,9 @@ import java.util.Map;
 final class SimpleJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SimpleJson() {
-    }
+    private SimpleJson() {}
 
     static Map<String, Object> parseObject(String json) throws IOException {
-        return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.priming.RestoreSafeRandom;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,10 +12,20 @@ import java.util.regex.Pattern;
  * A manager approval as stored in the approvals table. The task token lives only here and in the table: it is
  * excluded from {@link #toString()} so no log line or exception message can carry it by accident.
  */
-public record Approval(String approvalId, String executionId, String taskToken, RequestSummary summary,
-                       String approver, ApprovalStatus status, Instant createdAt, Instant expiresAt,
-                       Instant notifiedAt, Instant remindedAt, DecisionRecord decision, Instant resumedAt,
-                       List<AuditEvent> audit) {
+public record Approval(
+        String approvalId,
+        String executionId,
+        String taskToken,
+        RequestSummary summary,
+        String approver,
+        ApprovalStatus status,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant notifiedAt,
+        Instant remindedAt,
+        DecisionRecord decision,
+        Instant resumedAt,
+        List<AuditEvent> audit) {
 
     /** {@code apr_} and 128 random bits in URL-safe Base64: unguessable, and safe in a path segment. */
     public static final Pattern ID_FORMAT = Pattern.compile("apr_[A-Za-z0-9_-]{22}");
@@ -39,8 +48,19 @@ public record Approval(String approvalId, String executionId, String taskToken, 
 
     /** A fresh pending approval for {@code request}, waiting for {@code approver} until the window closes. */
     public static Approval pending(String approvalId, ApprovalRequest request, String approver, Instant now) {
-        return new Approval(approvalId, request.executionId(), request.taskToken(), request.summary(), approver,
-                ApprovalStatus.PENDING, now, now.plusSeconds(request.windowSeconds()), null, null, null, null,
+        return new Approval(
+                approvalId,
+                request.executionId(),
+                request.taskToken(),
+                request.summary(),
+                approver,
+                ApprovalStatus.PENDING,
+                now,
+                now.plusSeconds(request.windowSeconds()),
+                null,
+                null,
+                null,
+                null,
                 List.of(AuditEvent.of("requested", now, "state-machine")));
     }
 
@@ -54,35 +74,107 @@ public record Approval(String approvalId, String executionId, String taskToken, 
      * no notification or reminder yet for that window.
      */
     public Approval withRenewedWait(String token, Instant newExpiresAt) {
-        return new Approval(approvalId, executionId, token, summary, approver, status, createdAt, newExpiresAt,
-                null, null, decision, resumedAt, audit);
+        return new Approval(
+                approvalId,
+                executionId,
+                token,
+                summary,
+                approver,
+                status,
+                createdAt,
+                newExpiresAt,
+                null,
+                null,
+                decision,
+                resumedAt,
+                audit);
     }
 
     public Approval withStatus(ApprovalStatus newStatus, DecisionRecord newDecision) {
-        return new Approval(approvalId, executionId, taskToken, summary, approver, newStatus, createdAt, expiresAt,
-                notifiedAt, remindedAt, newDecision, resumedAt, audit);
+        return new Approval(
+                approvalId,
+                executionId,
+                taskToken,
+                summary,
+                approver,
+                newStatus,
+                createdAt,
+                expiresAt,
+                notifiedAt,
+                remindedAt,
+                newDecision,
+                resumedAt,
+                audit);
     }
 
     public Approval withNotifiedAt(Instant at) {
-        return new Approval(approvalId, executionId, taskToken, summary, approver, status, createdAt, expiresAt,
-                at, remindedAt, decision, resumedAt, audit);
+        return new Approval(
+                approvalId,
+                executionId,
+                taskToken,
+                summary,
+                approver,
+                status,
+                createdAt,
+                expiresAt,
+                at,
+                remindedAt,
+                decision,
+                resumedAt,
+                audit);
     }
 
     public Approval withRemindedAt(Instant at) {
-        return new Approval(approvalId, executionId, taskToken, summary, approver, status, createdAt, expiresAt,
-                notifiedAt, at, decision, resumedAt, audit);
+        return new Approval(
+                approvalId,
+                executionId,
+                taskToken,
+                summary,
+                approver,
+                status,
+                createdAt,
+                expiresAt,
+                notifiedAt,
+                at,
+                decision,
+                resumedAt,
+                audit);
     }
 
     public Approval withResumedAt(Instant at) {
-        return new Approval(approvalId, executionId, taskToken, summary, approver, status, createdAt, expiresAt,
-                notifiedAt, remindedAt, decision, at, audit);
+        return new Approval(
+                approvalId,
+                executionId,
+                taskToken,
+                summary,
+                approver,
+                status,
+                createdAt,
+                expiresAt,
+                notifiedAt,
+                remindedAt,
+                decision,
+                at,
+                audit);
     }
 
     public Approval withAudit(AuditEvent event) {
         List<AuditEvent> events = new ArrayList<>(audit);
         events.add(event);
-        return new Approval(approvalId, executionId, taskToken, summary, approver, status, createdAt, expiresAt,
-                notifiedAt, remindedAt, decision, resumedAt, events);
+        return new Approval(
+                approvalId,
+                executionId,
+                taskToken,
+                summary,
+                approver,
+                status,
+                createdAt,
+                expiresAt,
+                notifiedAt,
+                remindedAt,
+                decision,
+                resumedAt,
+                events);
     }
 
     @Override

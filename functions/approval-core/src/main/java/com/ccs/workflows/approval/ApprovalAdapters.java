@@ -6,8 +6,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The AWS adapters all three approval functions build from their environment, once per container. */
 final class ApprovalAdapters {
-    private ApprovalAdapters() {
-    }
+    private ApprovalAdapters() {}
 
     /** The approvals table ({@code APPROVALS_TABLE}). */
     static DynamoDbApprovalStore store(Env env) {
@@ -19,7 +18,9 @@ final class ApprovalAdapters {
      * the links point, null for a function that only verifies them.
      */
     static LinkSigner signer(Env env, String baseUrl) {
-        return new LinkSigner(new SecretsManagerSigningKey(SecretsManagerSecrets.fromEnvironment(),
-                env.required("APPROVAL_SIGNING_SECRET_ARN")), baseUrl);
+        return new LinkSigner(
+                new SecretsManagerSigningKey(
+                        SecretsManagerSecrets.fromEnvironment(), env.required("APPROVAL_SIGNING_SECRET_ARN")),
+                baseUrl);
     }
 }

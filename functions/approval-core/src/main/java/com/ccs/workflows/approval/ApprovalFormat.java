@@ -29,11 +29,15 @@ public final class ApprovalFormat {
     private ApprovalFormat(ApprovalLanguage language) {
         this.language = language;
         this.dateTime = new DateTimeFormatterBuilder()
-                .appendValue(ChronoField.DAY_OF_MONTH).appendLiteral(' ')
+                .appendValue(ChronoField.DAY_OF_MONTH)
+                .appendLiteral(' ')
                 .appendText(ChronoField.MONTH_OF_YEAR, shortMonths(language))
-                .appendLiteral(' ').appendValue(ChronoField.YEAR, 4).appendLiteral(", ")
+                .appendLiteral(' ')
+                .appendValue(ChronoField.YEAR, 4)
+                .appendLiteral(", ")
                 .appendPattern("HH:mm")
-                .toFormatter(language.locale()).withZone(BOGOTA);
+                .toFormatter(language.locale())
+                .withZone(BOGOTA);
     }
 
     public static ApprovalFormat of(ApprovalLanguage language) {
@@ -85,7 +89,10 @@ public final class ApprovalFormat {
         if (!now.isBefore(expiresAt)) {
             return String.format(Locale.ROOT, Words.CLOSED_ON.in(language), dateTimeInBogota(expiresAt));
         }
-        return String.format(Locale.ROOT, Words.DUE_ON.in(language), dateTimeInBogota(expiresAt),
+        return String.format(
+                Locale.ROOT,
+                Words.DUE_ON.in(language),
+                dateTimeInBogota(expiresAt),
                 timeLeft(Duration.between(now, expiresAt)));
     }
 

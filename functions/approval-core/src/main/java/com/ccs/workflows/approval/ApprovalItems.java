@@ -1,13 +1,12 @@
 package com.ccs.workflows.approval;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps approvals and audit events to DynamoDB items of the approvals table and back. */
 final class ApprovalItems {
@@ -19,8 +18,7 @@ final class ApprovalItems {
      */
     static final Duration RETENTION = Duration.ofDays(90);
 
-    private ApprovalItems() {
-    }
+    private ApprovalItems() {}
 
     static Map<String, AttributeValue> key(String approvalId) {
         return Map.of(KEY, s(approvalId));
@@ -54,7 +52,10 @@ final class ApprovalItems {
         putString(item, "document_type", a.summary().documentType());
         putString(item, "document_id", a.summary().documentId());
         if (!a.summary().plates().isEmpty()) {
-            item.put("plates", AttributeValue.fromL(a.summary().plates().stream().map(ApprovalItems::s).toList()));
+            item.put(
+                    "plates",
+                    AttributeValue.fromL(
+                            a.summary().plates().stream().map(ApprovalItems::s).toList()));
         }
         item.put("approver", s(a.approver()));
         item.put("status", s(a.status().wire()));
@@ -72,26 +73,48 @@ final class ApprovalItems {
                 item.put("comment", s(a.decision().comment()));
             }
         }
-        item.put("audit", AttributeValue.fromL(a.audit().stream().map(ApprovalItems::audit).toList()));
+        item.put(
+                "audit",
+                AttributeValue.fromL(
+                        a.audit().stream().map(ApprovalItems::audit).toList()));
         return item;
     }
 
     static Approval fromItem(Map<String, AttributeValue> item) {
-        RequestSummary summary = new RequestSummary(str(item, "customer_id"), str(item, "company_name"),
-                num(item, "number_of_vehicles"), str(item, "contract_type"), num(item, "estimated_value"),
-                str(item, "document_type"), str(item, "document_id"), strings(item, "plates"));
+        RequestSummary summary = new RequestSummary(
+                str(item, "customer_id"),
+                str(item, "company_name"),
+                num(item, "number_of_vehicles"),
+                str(item, "contract_type"),
+                num(item, "estimated_value"),
+                str(item, "document_type"),
+                str(item, "document_id"),
+                strings(item, "plates"));
         DecisionRecord decision = item.containsKey("decided_at")
-                ? new DecisionRecord(str(item, "decided_by"), Instant.parse(str(item, "decided_at")), str(item, "comment"),
-                str(item, "decision_claim"))
+                ? new DecisionRecord(
+                        str(item, "decided_by"),
+                        Instant.parse(str(item, "decided_at")),
+                        str(item, "comment"),
+                        str(item, "decision_claim"))
                 : null;
         List<AuditEvent> audit = new ArrayList<>();
         if (item.containsKey("audit") && item.get("audit").hasL()) {
             item.get("audit").l().forEach(value -> audit.add(audit(value.m())));
         }
-        return new Approval(str(item, KEY), str(item, "execution_id"), str(item, "task_token"), summary,
-                str(item, "approver"), ApprovalStatus.fromWire(str(item, "status")), instant(item, "created_at"),
-                Instant.ofEpochSecond(num(item, "expires_at")), instant(item, "notified_at"), instant(item, "reminded_at"),
-                decision, instant(item, "resumed_at"), audit);
+        return new Approval(
+                str(item, KEY),
+                str(item, "execution_id"),
+                str(item, "task_token"),
+                summary,
+                str(item, "approver"),
+                ApprovalStatus.fromWire(str(item, "status")),
+                instant(item, "created_at"),
+                Instant.ofEpochSecond(num(item, "expires_at")),
+                instant(item, "notified_at"),
+                instant(item, "reminded_at"),
+                decision,
+                instant(item, "resumed_at"),
+                audit);
     }
 
     static AttributeValue audit(AuditEvent event) {
@@ -106,8 +129,13 @@ final class ApprovalItems {
     }
 
     private static AuditEvent audit(Map<String, AttributeValue> m) {
-        return new AuditEvent(str(m, "event"), Instant.parse(str(m, "at")), str(m, "actor"), str(m, "source_ip"),
-                str(m, "user_agent"), str(m, "request_id"));
+        return new AuditEvent(
+                str(m, "event"),
+                Instant.parse(str(m, "at")),
+                str(m, "actor"),
+                str(m, "source_ip"),
+                str(m, "user_agent"),
+                str(m, "request_id"));
     }
 
     static long ttl(Instant expiresAt) {
@@ -142,7 +170,9 @@ final class ApprovalItems {
     /** A list of strings; absent (an approval stored before the plates were kept) reads as empty. */
     private static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
-        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+        return value == null || !value.hasL()
+                ? List.of()
+                : value.l().stream().map(AttributeValue::s).toList();
     }
 
     private static long num(Map<String, AttributeValue> item, String name) {

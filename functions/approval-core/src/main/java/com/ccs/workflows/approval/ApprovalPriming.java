@@ -4,9 +4,8 @@ import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the SnapStart priming of the three approval functions shares ({@code RequestPriming},
@@ -24,11 +23,9 @@ final class ApprovalPriming {
     private static final String SECRET = "priming-signing-secret-of-at-least-32-bytes";
 
     /** What priming exercised. */
-    record Report(int invocations, Map<String, Integer> sdkRequests) {
-    }
+    record Report(int invocations, Map<String, Integer> sdkRequests) {}
 
-    private ApprovalPriming() {
-    }
+    private ApprovalPriming() {}
 
     /** An HTTP client answering every approval service in memory (see {@link #answer}). */
     static InMemorySdkHttpClient http() {
@@ -41,7 +38,9 @@ final class ApprovalPriming {
 
     /** The link signer on the priming secret, read through the real Secrets Manager adapter. */
     static LinkSigner signer(SecretsManagerSecrets secrets) {
-        return new LinkSigner(new SecretsManagerSigningKey(secrets, "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-priming"),
+        return new LinkSigner(
+                new SecretsManagerSigningKey(
+                        secrets, "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-priming"),
                 "https://priming.invalid");
     }
 
@@ -64,11 +63,15 @@ final class ApprovalPriming {
                 + "\"document_type\":{\"S\":\"NIT\"},\"document_id\":{\"S\":\"900123456-8\"},"
                 + "\"plates\":{\"L\":[{\"S\":\"ABC123\"},{\"S\":\"DEF456\"}]},"
                 + "\"number_of_vehicles\":{\"N\":\"75\"},\"contract_type\":{\"S\":\"premium\"},\"estimated_value\":{\"N\":\"15000000\"},"
-                + "\"approver\":{\"S\":\"" + MANAGER + "\"},\"status\":{\"S\":\"" + (decided ? "approved" : "pending") + "\"},"
+                + "\"approver\":{\"S\":\"" + MANAGER + "\"},\"status\":{\"S\":\"" + (decided ? "approved" : "pending")
+                + "\"},"
                 + "\"created_at\":{\"S\":\"2026-01-01T00:00:00Z\"},\"expires_at\":{\"N\":\"" + EXPIRES + "\"},"
                 + "\"ttl\":{\"N\":\"" + (EXPIRES + 7_776_000) + "\"},\"audit\":{\"L\":[]}"
-                + (decided ? ",\"decided_by\":{\"S\":\"" + MANAGER + "\"},\"decided_at\":{\"S\":\"2026-01-01T00:00:00Z\"},"
-                + "\"decision_claim\":{\"S\":\"priming\"}" : "") + "}";
+                + (decided
+                        ? ",\"decided_by\":{\"S\":\"" + MANAGER + "\"},\"decided_at\":{\"S\":\"2026-01-01T00:00:00Z\"},"
+                                + "\"decision_claim\":{\"S\":\"priming\"}"
+                        : "")
+                + "}";
     }
 
     /**
@@ -79,12 +82,17 @@ final class ApprovalPriming {
         return switch (call.operation()) {
             case "GetSecretValue" -> Answer.secretValue(SECRET);
             // The marker of an execution is absent; the sample approval is pending.
-            case "GetItem" -> Answer.json(call.body().contains("EXECUTION#") ? "{}" : "{\"Item\":" + approvalItem(false) + "}");
+            case "GetItem" ->
+                Answer.json(call.body().contains("EXECUTION#") ? "{}" : "{\"Item\":" + approvalItem(false) + "}");
             case "TransactWriteItems", "SendTaskSuccess" -> Answer.json("{}");
-            case "UpdateItem" -> Answer.json("{\"Attributes\":" + approvalItem(call.body().contains(":decided")) + "}");
-            case "Publish" -> Answer.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-                    + "<MessageId>priming</MessageId></PublishResult></PublishResponse>");
-            case "CreateSchedule" -> Answer.json("{\"ScheduleArn\":\"arn:aws:scheduler:us-east-1:000000000000:schedule/ccs-priming/priming\"}");
+            case "UpdateItem" ->
+                Answer.json("{\"Attributes\":" + approvalItem(call.body().contains(":decided")) + "}");
+            case "Publish" ->
+                Answer.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                        + "<MessageId>priming</MessageId></PublishResult></PublishResponse>");
+            case "CreateSchedule" ->
+                Answer.json(
+                        "{\"ScheduleArn\":\"arn:aws:scheduler:us-east-1:000000000000:schedule/ccs-priming/priming\"}");
             default -> throw new IllegalStateException("priming does not expect " + call.operation());
         };
     }

@@ -13,6 +13,7 @@ public record ApprovalRequest(String taskToken, String executionId, RequestSumma
     public static final long MIN_WINDOW_SECONDS = 60;
     /** Links stay valid for the window, so it is bounded: a week is already long for a signed link. */
     public static final long MAX_WINDOW_SECONDS = 7 * 24 * 3600;
+
     static final int MAX_TOKEN_LENGTH = 2048;
 
     public static ApprovalRequest from(Object event) {
@@ -24,11 +25,13 @@ public record ApprovalRequest(String taskToken, String executionId, RequestSumma
         }
         String executionId = fields.requiredString("execution_id");
         if (executionId.length() > 256) {
-            throw new InvalidInputException("execution_id", "must be at most 256 characters, got " + executionId.length());
+            throw new InvalidInputException(
+                    "execution_id", "must be at most 256 characters, got " + executionId.length());
         }
         long window = fields.requiredLong("approval_window_seconds");
         if (window < MIN_WINDOW_SECONDS || window > MAX_WINDOW_SECONDS) {
-            throw new InvalidInputException("approval_window_seconds",
+            throw new InvalidInputException(
+                    "approval_window_seconds",
                     "must be between " + MIN_WINDOW_SECONDS + " and " + MAX_WINDOW_SECONDS + ", got " + window);
         }
         ContractRequest request = ContractRequest.parse(fields.raw("request"), "request");
@@ -37,6 +40,7 @@ public record ApprovalRequest(String taskToken, String executionId, RequestSumma
 
     @Override
     public String toString() {
-        return "ApprovalRequest[executionId=" + executionId + ", windowSeconds=" + windowSeconds + ", taskToken=<redacted>]";
+        return "ApprovalRequest[executionId=" + executionId + ", windowSeconds=" + windowSeconds
+                + ", taskToken=<redacted>]";
     }
 }

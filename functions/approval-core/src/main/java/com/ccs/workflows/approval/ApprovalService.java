@@ -2,14 +2,13 @@ package com.ccs.workflows.approval;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.errors.InvalidInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens an approval for a waiting execution and reminds the manager about it.
@@ -28,6 +27,7 @@ public final class ApprovalService {
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
     /** A reminder closer than this to now (or to the deadline) is not worth a schedule. */
     static final Duration MIN_REMINDER_DISTANCE = Duration.ofMinutes(1);
+
     private static final int ATTEMPTS = 3;
     static final String SUPERSEDED = "superseded";
 
@@ -40,9 +40,15 @@ public final class ApprovalService {
     private final Duration reminderLead;
     private final Supplier<String> ids;
 
-    public ApprovalService(ApprovalStore store, ManagerNotifier notifier, ReminderScheduler scheduler,
-                           ManagerMessages messages, Clock clock, String approver, Duration reminderLead,
-                           Supplier<String> ids) {
+    public ApprovalService(
+            ApprovalStore store,
+            ManagerNotifier notifier,
+            ReminderScheduler scheduler,
+            ManagerMessages messages,
+            Clock clock,
+            String approver,
+            Duration reminderLead,
+            Supplier<String> ids) {
         this.store = store;
         this.notifier = notifier;
         this.scheduler = scheduler;
@@ -53,18 +59,17 @@ public final class ApprovalService {
         this.ids = ids;
     }
 
-    public record RequestResult(String approvalId, Instant expiresAt, boolean notified, boolean reused) {
-    }
+    public record RequestResult(String approvalId, Instant expiresAt, boolean notified, boolean reused) {}
 
-    public record ReminderResult(boolean reminded, String status) {
-    }
+    public record ReminderResult(boolean reminded, String status) {}
 
     public RequestResult request(ApprovalRequest request) {
         Instant now = clock.instant();
         Opened opened = open(request, now);
         Approval approval = opened.approval();
         if (approval.notifiedAt() == null) {
-            ManagerMessage message = opened.renewedAfterNotice() ? messages.renewal(approval, now) : messages.request(approval, now);
+            ManagerMessage message =
+                    opened.renewedAfterNotice() ? messages.renewal(approval, now) : messages.request(approval, now);
             String messageId = notifier.publish(message);
             store.markNotified(approval.approvalId(), AuditEvent.of("notified", clock.instant(), "system"));
             LOG.info("Manager notified approval_id={} message_id={}", approval.approvalId(), messageId);
@@ -98,7 +103,10 @@ public final class ApprovalService {
             return new ReminderResult(false, status.wire());
         }
         if (window.isPresent() && !window.get().equals(approval.expiresAt())) {
-            LOG.info("No reminder: approval_id={} was renewed, its window now closes at {}", approvalId, approval.expiresAt());
+            LOG.info(
+                    "No reminder: approval_id={} was renewed, its window now closes at {}",
+                    approvalId,
+                    approval.expiresAt());
             return new ReminderResult(false, SUPERSEDED);
         }
         if (approval.remindedAt() != null) {
@@ -112,8 +120,7 @@ public final class ApprovalService {
     }
 
     /** {@code renewedAfterNotice}: a renewed approval whose earlier window the manager had already been told about. */
-    private record Opened(Approval approval, boolean reused, boolean renewedAfterNotice) {
-    }
+    private record Opened(Approval approval, boolean reused, boolean renewedAfterNotice) {}
 
     private Opened open(ApprovalRequest request, Instant now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -125,10 +132,20 @@ public final class ApprovalService {
                 }
                 // A new task attempt: only its token can resume the execution, and its timeout restarted now.
                 Instant expiresAt = now.plusSeconds(request.windowSeconds());
-                if (store.renewWait(existing.approvalId(), request.taskToken(), expiresAt, now,
+                if (store.renewWait(
+                        existing.approvalId(),
+                        request.taskToken(),
+                        expiresAt,
+                        now,
                         AuditEvent.of("token_replaced", now, "state-machine"))) {
-                    LOG.info("Approval renewed for a new task attempt approval_id={} expires_at={}", existing.approvalId(), expiresAt);
-                    return new Opened(existing.withRenewedWait(request.taskToken(), expiresAt), true, existing.notifiedAt() != null);
+                    LOG.info(
+                            "Approval renewed for a new task attempt approval_id={} expires_at={}",
+                            existing.approvalId(),
+                            expiresAt);
+                    return new Opened(
+                            existing.withRenewedWait(request.taskToken(), expiresAt),
+                            true,
+                            existing.notifiedAt() != null);
                 }
                 continue;
             }
@@ -139,8 +156,10 @@ public final class ApprovalService {
                 return new Opened(fresh, false, false);
             }
         }
-        throw new DependencyUnavailableException("approvals table", "concurrent requests for execution " + request.executionId()
-                + " kept conflicting", null);
+        throw new DependencyUnavailableException(
+                "approvals table",
+                "concurrent requests for execution " + request.executionId() + " kept conflicting",
+                null);
     }
 
     /** {@code lead} before the deadline; half the window when that is already past; none when too close. */
@@ -149,7 +168,8 @@ public final class ApprovalService {
         if (!at.isAfter(now.plus(MIN_REMINDER_DISTANCE))) {
             at = now.plus(Duration.between(now, expiresAt).dividedBy(2));
         }
-        boolean worthIt = at.isAfter(now.plus(MIN_REMINDER_DISTANCE)) && at.isBefore(expiresAt.minus(MIN_REMINDER_DISTANCE));
+        boolean worthIt =
+                at.isAfter(now.plus(MIN_REMINDER_DISTANCE)) && at.isBefore(expiresAt.minus(MIN_REMINDER_DISTANCE));
         return worthIt ? Optional.of(at) : Optional.empty();
     }
 }

@@ -4,13 +4,10 @@ package com.ccs.workflows.approval;
 public sealed interface ClaimResult {
 
     /** This caller recorded the decision and now owns resuming the execution. */
-    record Claimed(Approval approval) implements ClaimResult {
-    }
+    record Claimed(Approval approval) implements ClaimResult {}
 
     /** The approval was no longer pending (or its window had closed); {@code current} is its state now. */
-    record NotPending(Approval current) implements ClaimResult {
-    }
+    record NotPending(Approval current) implements ClaimResult {}
 
-    record NotFound() implements ClaimResult {
-    }
+    record NotFound() implements ClaimResult {}
 }

@@ -1,6 +1,14 @@
 package com.ccs.workflows.approval;
 
+import static com.ccs.workflows.approval.ApprovalItems.n;
+import static com.ccs.workflows.approval.ApprovalItems.s;
+
 import com.ccs.workflows.shared.aws.SdkFaults;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,15 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static com.ccs.workflows.approval.ApprovalItems.n;
-import static com.ccs.workflows.approval.ApprovalItems.s;
 
 /**
  * The approvals table ({@code approval_id} partition key). Besides the approvals it holds one marker per
@@ -40,7 +39,10 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
     @Override
     public Optional<Approval> find(String approvalId) {
         try {
-            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(ApprovalItems.key(approvalId)).consistentRead(true)).item();
+            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                            .key(ApprovalItems.key(approvalId))
+                            .consistentRead(true))
+                    .item();
             if (item == null || item.isEmpty() || !item.containsKey("status")) {
                 return Optional.empty();
             }
@@ -54,7 +56,9 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
     public Optional<Approval> findByExecution(String executionId) {
         try {
             Map<String, AttributeValue> marker = dynamo.getItem(r -> r.tableName(table)
-                    .key(ApprovalItems.key(ApprovalItems.markerId(executionId))).consistentRead(true)).item();
+                            .key(ApprovalItems.key(ApprovalItems.markerId(executionId)))
+                            .consistentRead(true))
+                    .item();
             if (marker == null || !marker.containsKey("current_approval_id")) {
                 return Optional.empty();
             }
@@ -66,17 +70,22 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
 
     @Override
     public boolean create(Approval approval, Optional<String> replacing) {
-        TransactWriteItem putApproval = TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(ApprovalItems.toItem(approval)).conditionExpression("attribute_not_exists(approval_id)")).build();
-        TransactWriteItem putMarker = TransactWriteItem.builder().put(p -> {
-            p.tableName(table).item(ApprovalItems.marker(approval));
-            if (replacing.isPresent()) {
-                p.conditionExpression("current_approval_id = :previous")
-                        .expressionAttributeValues(Map.of(":previous", s(replacing.get())));
-            } else {
-                p.conditionExpression("attribute_not_exists(approval_id)");
-            }
-        }).build();
+        TransactWriteItem putApproval = TransactWriteItem.builder()
+                .put(p -> p.tableName(table)
+                        .item(ApprovalItems.toItem(approval))
+                        .conditionExpression("attribute_not_exists(approval_id)"))
+                .build();
+        TransactWriteItem putMarker = TransactWriteItem.builder()
+                .put(p -> {
+                    p.tableName(table).item(ApprovalItems.marker(approval));
+                    if (replacing.isPresent()) {
+                        p.conditionExpression("current_approval_id = :previous")
+                                .expressionAttributeValues(Map.of(":previous", s(replacing.get())));
+                    } else {
+                        p.conditionExpression("attribute_not_exists(approval_id)");
+                    }
+                })
+                .build();
         try {
             dynamo.transactWriteItems(r -> r.transactItems(putApproval, putMarker));
             return true;
@@ -93,33 +102,64 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
 
     @Override
     public boolean renewWait(String approvalId, String taskToken, Instant expiresAt, Instant now, AuditEvent event) {
-        return update(approvalId, "SET task_token = :token, expires_at = :expires, #ttl = :ttl, " + APPEND_AUDIT
-                        + " REMOVE notified_at, reminded_at",
-                "#status = :pending AND expires_at > :now", event,
-                Map.of(":token", s(taskToken), ":expires", n(expiresAt.getEpochSecond()),
-                        ":ttl", n(ApprovalItems.ttl(expiresAt)), ":pending", s(ApprovalStatus.PENDING.wire()),
-                        ":now", n(now.getEpochSecond()))).applied();
+        return update(
+                        approvalId,
+                        "SET task_token = :token, expires_at = :expires, #ttl = :ttl, " + APPEND_AUDIT
+                                + " REMOVE notified_at, reminded_at",
+                        "#status = :pending AND expires_at > :now",
+                        event,
+                        Map.of(
+                                ":token",
+                                s(taskToken),
+                                ":expires",
+                                n(expiresAt.getEpochSecond()),
+                                ":ttl",
+                                n(ApprovalItems.ttl(expiresAt)),
+                                ":pending",
+                                s(ApprovalStatus.PENDING.wire()),
+                                ":now",
+                                n(now.getEpochSecond())))
+                .applied();
     }
 
     @Override
     public void markNotified(String approvalId, AuditEvent event) {
-        update(approvalId, "SET notified_at = :at, " + APPEND_AUDIT, "attribute_exists(approval_id)", event,
+        update(
+                approvalId,
+                "SET notified_at = :at, " + APPEND_AUDIT,
+                "attribute_exists(approval_id)",
+                event,
                 Map.of(":at", s(event.at().toString())));
     }
 
     @Override
     public void markReminded(String approvalId, AuditEvent event) {
-        update(approvalId, "SET reminded_at = :at, " + APPEND_AUDIT, "attribute_exists(approval_id)", event,
+        update(
+                approvalId,
+                "SET reminded_at = :at, " + APPEND_AUDIT,
+                "attribute_exists(approval_id)",
+                event,
                 Map.of(":at", s(event.at().toString())));
     }
 
     @Override
-    public ClaimResult claim(String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
+    public ClaimResult claim(
+            String approvalId, Decision decision, DecisionRecord record, Instant now, AuditEvent event) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":decided", s(decision.outcome().wire()), ":by", s(record.decidedBy()),
-                ":at", s(record.decidedAt().toString()), ":claim", s(record.claimId()),
-                ":pending", s(ApprovalStatus.PENDING.wire()), ":now", n(now.getEpochSecond())));
-        String set = "SET #status = :decided, decided_by = :by, decided_at = :at, decision_claim = :claim, " + APPEND_AUDIT;
+                ":decided",
+                s(decision.outcome().wire()),
+                ":by",
+                s(record.decidedBy()),
+                ":at",
+                s(record.decidedAt().toString()),
+                ":claim",
+                s(record.claimId()),
+                ":pending",
+                s(ApprovalStatus.PENDING.wire()),
+                ":now",
+                n(now.getEpochSecond())));
+        String set =
+                "SET #status = :decided, decided_by = :by, decided_at = :at, decision_claim = :claim, " + APPEND_AUDIT;
         if (record.comment() != null) {
             set += ", #comment = :comment";
             values.put(":comment", s(record.comment()));
@@ -130,29 +170,43 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
         }
         // Emulators may not return the old image on a failed condition: read it then.
         Optional<Approval> current = result.image() != null && result.image().containsKey("status")
-                ? Optional.of(ApprovalItems.fromItem(result.image())) : find(approvalId);
+                ? Optional.of(ApprovalItems.fromItem(result.image()))
+                : find(approvalId);
         return current.<ClaimResult>map(ClaimResult.NotPending::new).orElseGet(ClaimResult.NotFound::new);
     }
 
     @Override
     public boolean retakeClaim(String approvalId, String oldClaimId, String newClaimId, AuditEvent event) {
-        return update(approvalId, "SET decision_claim = :new_claim, " + APPEND_AUDIT,
-                "decision_claim = :old_claim AND attribute_not_exists(resumed_at)", event,
-                Map.of(":new_claim", s(newClaimId), ":old_claim", s(oldClaimId))).applied();
+        return update(
+                        approvalId,
+                        "SET decision_claim = :new_claim, " + APPEND_AUDIT,
+                        "decision_claim = :old_claim AND attribute_not_exists(resumed_at)",
+                        event,
+                        Map.of(":new_claim", s(newClaimId), ":old_claim", s(oldClaimId)))
+                .applied();
     }
 
     @Override
     public boolean markResumed(String approvalId, String claimId, AuditEvent event) {
-        return update(approvalId, "SET resumed_at = :at, " + APPEND_AUDIT, "decision_claim = :claim", event,
-                Map.of(":at", s(event.at().toString()), ":claim", s(claimId))).applied();
+        return update(
+                        approvalId,
+                        "SET resumed_at = :at, " + APPEND_AUDIT,
+                        "decision_claim = :claim",
+                        event,
+                        Map.of(":at", s(event.at().toString()), ":claim", s(claimId)))
+                .applied();
     }
 
     @Override
     public boolean release(String approvalId, String claimId, AuditEvent event) {
-        return update(approvalId, "SET #status = :pending, " + APPEND_AUDIT
-                        + " REMOVE decided_by, decided_at, #comment, decision_claim",
-                "decision_claim = :claim AND attribute_not_exists(resumed_at)", event,
-                Map.of(":pending", s(ApprovalStatus.PENDING.wire()), ":claim", s(claimId))).applied();
+        return update(
+                        approvalId,
+                        "SET #status = :pending, " + APPEND_AUDIT
+                                + " REMOVE decided_by, decided_at, #comment, decision_claim",
+                        "decision_claim = :claim AND attribute_not_exists(resumed_at)",
+                        event,
+                        Map.of(":pending", s(ApprovalStatus.PENDING.wire()), ":claim", s(claimId)))
+                .applied();
     }
 
     @Override
@@ -167,16 +221,20 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
             condition = "#status = :pending";
             values.put(":pending", s(ApprovalStatus.PENDING.wire()));
         }
-        return update(approvalId, "SET #status = :expired, " + APPEND_AUDIT, condition, event, values).applied();
+        return update(approvalId, "SET #status = :expired, " + APPEND_AUDIT, condition, event, values)
+                .applied();
     }
 
     /** A conditional write's result: the new image when applied, the old image (if any) when the condition failed. */
-    private record Result(boolean applied, Map<String, AttributeValue> image) {
-    }
+    private record Result(boolean applied, Map<String, AttributeValue> image) {}
 
     /** One conditional UpdateItem that also appends {@code event} to the item's audit trail. */
-    private Result update(String approvalId, String expression, String condition, AuditEvent event,
-                          Map<String, AttributeValue> values) {
+    private Result update(
+            String approvalId,
+            String expression,
+            String condition,
+            AuditEvent event,
+            Map<String, AttributeValue> values) {
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":no_events", AttributeValue.fromL(List.of()));
         allValues.put(":event", AttributeValue.fromL(List.of(ApprovalItems.audit(event))));
@@ -190,8 +248,11 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
         if (expression.contains("#ttl")) {
             names.put("#ttl", "ttl"); // a DynamoDB reserved word
         }
-        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(ApprovalItems.key(approvalId))
-                .updateExpression(expression).conditionExpression(condition)
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+                .tableName(table)
+                .key(ApprovalItems.key(approvalId))
+                .updateExpression(expression)
+                .conditionExpression(condition)
                 .expressionAttributeValues(allValues)
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);

@@ -39,8 +39,9 @@ public record LanguageSetting(Optional<ApprovalLanguage> fixed) {
         if (AUTO.equals(setting)) {
             return auto();
         }
-        return ApprovalLanguage.fromTag(setting).map(LanguageSetting::of).orElseThrow(() -> new IllegalStateException(
-                VARIABLE + " must be es-CO, en or auto, got " + setting));
+        return ApprovalLanguage.fromTag(setting)
+                .map(LanguageSetting::of)
+                .orElseThrow(() -> new IllegalStateException(VARIABLE + " must be es-CO, en or auto, got " + setting));
     }
 
     /** The language of the manager's messages. */
@@ -66,7 +67,8 @@ public record LanguageSetting(Optional<ApprovalLanguage> fixed) {
         }
         for (Locale.LanguageRange range : ranges) {
             if (range.getWeight() > 0) {
-                Optional<ApprovalLanguage> language = ApprovalLanguage.ofPrimary(range.getRange().split("-", 2)[0]);
+                Optional<ApprovalLanguage> language =
+                        ApprovalLanguage.ofPrimary(range.getRange().split("-", 2)[0]);
                 if (language.isPresent()) {
                     return language;
                 }

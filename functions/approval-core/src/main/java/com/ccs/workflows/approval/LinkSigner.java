@@ -1,13 +1,13 @@
 package com.ccs.workflows.approval;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies approve/reject links. The signature is HMAC-SHA256 over
@@ -48,7 +48,8 @@ public final class LinkSigner {
 
     /** The query string of a link (approver, expires, sig), URL-encoded. */
     public String query(String approvalId, Decision decision, long expires, String approver) {
-        return "approver=" + encode(approver) + "&expires=" + expires + "&sig=" + sign(approvalId, decision, expires, approver);
+        return "approver=" + encode(approver) + "&expires=" + expires + "&sig="
+                + sign(approvalId, decision, expires, approver);
     }
 
     /** The absolute link the manager receives for {@code decision} on {@code approval}. */

@@ -30,19 +30,22 @@ public final class ManagerMessages {
 
     /** {@code now} is when the message is sent: the deadline says how long is left from then. */
     public ManagerMessage request(Approval approval, Instant now) {
-        return new ManagerMessage(subject(ApprovalText.SUBJECT_REQUEST, approval),
+        return new ManagerMessage(
+                subject(ApprovalText.SUBJECT_REQUEST, approval),
                 body(ApprovalText.INTRO_REQUEST.in(language), approval, now));
     }
 
     /** The links again after the wait restarted (a new attempt of the task): same request, a later deadline. */
     public ManagerMessage renewal(Approval approval, Instant now) {
-        return new ManagerMessage(subject(ApprovalText.SUBJECT_RENEWAL, approval),
+        return new ManagerMessage(
+                subject(ApprovalText.SUBJECT_RENEWAL, approval),
                 body(ApprovalText.INTRO_RENEWAL.in(language), approval, now));
     }
 
     public ManagerMessage reminder(Approval approval, Instant now) {
         String left = format.timeLeft(Duration.between(now, approval.expiresAt()));
-        return new ManagerMessage(subject(ApprovalText.SUBJECT_REMINDER, approval),
+        return new ManagerMessage(
+                subject(ApprovalText.SUBJECT_REMINDER, approval),
                 body(ApprovalText.INTRO_REMINDER.in(language, left), approval, now));
     }
 
@@ -71,19 +74,30 @@ public final class ManagerMessages {
         facts.add(Map.entry(ApprovalText.DEADLINE, format.deadline(approval.expiresAt(), now)));
         facts.add(Map.entry(ApprovalText.APPROVAL_ID, approval.approvalId()));
 
-        int width = facts.stream().mapToInt(f -> f.getKey().in(language).length()).max().orElse(0) + 2;
+        int width = facts.stream()
+                        .mapToInt(f -> f.getKey().in(language).length())
+                        .max()
+                        .orElse(0)
+                + 2;
         StringBuilder body = new StringBuilder(intro).append("\n\n");
         for (Map.Entry<ApprovalText, String> fact : facts) {
-            body.append(pad(fact.getKey().in(language) + ":", width)).append(fact.getValue()).append('\n');
+            body.append(pad(fact.getKey().in(language) + ":", width))
+                    .append(fact.getValue())
+                    .append('\n');
         }
         String approve = ApprovalText.APPROVE_LINK.in(language) + ":";
         String reject = ApprovalText.REJECT_LINK.in(language) + ":";
         int linkWidth = Math.max(approve.length(), reject.length()) + 1;
         // Each link alone after a space and before a blank line: mail clients make it clickable whole.
         return body.append('\n')
-                .append(pad(approve, linkWidth)).append(signer.link(approval, Decision.APPROVE)).append("\n\n")
-                .append(pad(reject, linkWidth)).append(signer.link(approval, Decision.REJECT)).append("\n\n")
-                .append(ApprovalText.LINKS_NOTE.in(language)).append('\n')
+                .append(pad(approve, linkWidth))
+                .append(signer.link(approval, Decision.APPROVE))
+                .append("\n\n")
+                .append(pad(reject, linkWidth))
+                .append(signer.link(approval, Decision.REJECT))
+                .append("\n\n")
+                .append(ApprovalText.LINKS_NOTE.in(language))
+                .append('\n')
                 .toString();
     }
 
@@ -93,8 +107,11 @@ public final class ManagerMessages {
 
     /** SNS subjects must be ASCII without line breaks and under 100 characters: strip accents, drop the rest. */
     static String subject(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^\\x20-\\x7E]", "").replaceAll("\\s+", " ").strip();
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^\\x20-\\x7E]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
         return ascii.length() <= MAX_SUBJECT ? ascii : ascii.substring(0, MAX_SUBJECT - 3) + "...";
     }
 }

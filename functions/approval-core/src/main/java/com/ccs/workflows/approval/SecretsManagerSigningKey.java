@@ -2,10 +2,9 @@ package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.aws.SdkFaults;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
-import software.amazon.awssdk.core.exception.SdkException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The link signing secret from Secrets Manager, read on first use and cached for the container's life (one
@@ -47,7 +46,8 @@ public final class SecretsManagerSigningKey implements Supplier<byte[]> {
         }
         byte[] key = secret == null ? new byte[0] : secret.strip().getBytes(StandardCharsets.UTF_8);
         if (key.length < MIN_BYTES) {
-            throw new IllegalStateException("the approval signing secret must be a SecretString of at least " + MIN_BYTES + " bytes");
+            throw new IllegalStateException(
+                    "the approval signing secret must be a SecretString of at least " + MIN_BYTES + " bytes");
         }
         return key;
     }

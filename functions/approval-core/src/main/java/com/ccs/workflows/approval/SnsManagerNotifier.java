@@ -17,7 +17,9 @@ public final class SnsManagerNotifier implements ManagerNotifier {
     @Override
     public String publish(ManagerMessage message) {
         try {
-            return sns.publish(r -> r.topicArn(topicArn).subject(message.subject()).message(message.body())).messageId();
+            return sns.publish(
+                            r -> r.topicArn(topicArn).subject(message.subject()).message(message.body()))
+                    .messageId();
         } catch (SdkException e) {
             throw SdkFaults.translate("SNS", e);
         }

@@ -8,12 +8,11 @@ import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.EventFields;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.awssdk.services.sns.SnsClient;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Invoked by the one-time EventBridge schedule the request handler creates. Input {@code {"approval_id",
@@ -45,7 +44,11 @@ public final class ApprovalReminderHandler extends JsonEventHandler {
         return new ApprovalService(
                 ApprovalAdapters.store(env),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
-                NO_FURTHER_REMINDERS, new ManagerMessages(signer, env.language().forMessages()), FunctionClock.clock(), null, Env.DEFAULT_REMINDER_LEAD,
+                NO_FURTHER_REMINDERS,
+                new ManagerMessages(signer, env.language().forMessages()),
+                FunctionClock.clock(),
+                null,
+                Env.DEFAULT_REMINDER_LEAD,
                 Approval::newId);
     }
 

@@ -6,11 +6,10 @@ import com.ccs.workflows.shared.config.FunctionClock;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * "Send Manager Notification" + "Wait for Approval": invoked by the business state machine with
@@ -35,10 +34,17 @@ public final class ApprovalRequestHandler extends JsonEventHandler {
         return new ApprovalService(
                 ApprovalAdapters.store(env),
                 new SnsManagerNotifier(AwsClients.build(SnsClient.builder()), env.required("MANAGER_TOPIC_ARN")),
-                new EventBridgeReminderScheduler(AwsClients.build(SchedulerClient.builder()),
-                        env.optional("REMINDER_SCHEDULE_GROUP", "default"), env.required("REMINDER_TARGET_ARN"), env.required("REMINDER_ROLE_ARN"),
+                new EventBridgeReminderScheduler(
+                        AwsClients.build(SchedulerClient.builder()),
+                        env.optional("REMINDER_SCHEDULE_GROUP", "default"),
+                        env.required("REMINDER_TARGET_ARN"),
+                        env.required("REMINDER_ROLE_ARN"),
                         env.required("REMINDER_DEAD_LETTER_QUEUE_ARN")),
-                new ManagerMessages(signer, env.language().forMessages()), FunctionClock.clock(), env.required("MANAGER_ID"), env.reminderLead(), Approval::newId);
+                new ManagerMessages(signer, env.language().forMessages()),
+                FunctionClock.clock(),
+                env.required("MANAGER_ID"),
+                env.reminderLead(),
+                Approval::newId);
     }
 
     @Override

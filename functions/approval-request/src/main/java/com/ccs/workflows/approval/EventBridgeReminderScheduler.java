@@ -2,17 +2,16 @@ package com.ccs.workflows.approval;
 
 import com.ccs.workflows.shared.aws.SdkFaults;
 import com.ccs.workflows.shared.event.JsonText;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
-import software.amazon.awssdk.services.scheduler.model.ConflictException;
-import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 
 /**
  * One EventBridge Scheduler one-time schedule per approval window ({@code at(...)} in UTC) that invokes the
@@ -35,8 +34,8 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
      * {@code group} is the schedule group (the project's own, so IAM can be scoped to it; "default" otherwise);
      * {@code deadLetterArn} the SQS queue that receives a reminder Scheduler could not deliver.
      */
-    public EventBridgeReminderScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn,
-                                        String deadLetterArn) {
+    public EventBridgeReminderScheduler(
+            SchedulerClient scheduler, String group, String targetArn, String roleArn, String deadLetterArn) {
         this.scheduler = scheduler;
         this.group = group;
         this.targetArn = targetArn;
@@ -50,7 +49,8 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
     }
 
     static String expression(Instant at) {
-        return "at(" + AT_FORMAT.format(LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC)) + ")";
+        return "at(" + AT_FORMAT.format(LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC))
+                + ")";
     }
 
     @Override
@@ -60,13 +60,16 @@ public final class EventBridgeReminderScheduler implements ReminderScheduler {
         target.put("expires_at", expiresAt.getEpochSecond());
         String input = JsonText.object(target);
         try {
-            scheduler.createSchedule(r -> r.name(scheduleName(approvalId, expiresAt)).groupName(group)
+            scheduler.createSchedule(r -> r.name(scheduleName(approvalId, expiresAt))
+                    .groupName(group)
                     .scheduleExpression(expression(at))
                     .scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .description("Reminds the manager about approval " + approvalId)
-                    .target(t -> t.arn(targetArn).roleArn(roleArn).input(input)
+                    .target(t -> t.arn(targetArn)
+                            .roleArn(roleArn)
+                            .input(input)
                             .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(3600))
                             .deadLetterConfig(d -> d.arn(deadLetterArn))));
         } catch (ConflictException e) {

@@ -1,7 +1,6 @@
 package com.ccs.workflows.contract;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +65,8 @@ public record ContractRequest(
         try {
             findings = ContractRules.check(ContractRequestReader.read(request));
         } catch (InvalidInputException notAnObject) {
-            throw new InvalidInputException(location.isEmpty() ? notAnObject.field() : location,
+            throw new InvalidInputException(
+                    location.isEmpty() ? notAnObject.field() : location,
                     notAnObject.getMessage().substring(notAnObject.field().length() + 2));
         }
         if (findings.request().isPresent()) {
@@ -88,7 +88,8 @@ public record ContractRequest(
             listed.append(shown++ == 0 ? "" : "; ").append(text);
         }
         String more = shown < problems.size() ? "; " + (problems.size() - shown) + " more" : "";
-        throw new InvalidInputException(prefix + problems.getFirst().field(),
+        throw new InvalidInputException(
+                prefix + problems.getFirst().field(),
                 first + " (" + problems.size() + " problems: " + listed + more + ")");
     }
 

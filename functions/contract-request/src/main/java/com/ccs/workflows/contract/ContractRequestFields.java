@@ -22,10 +22,8 @@ public record ContractRequestFields(
         Input<String> paymentMethodId) {
 
     /** {@code company_info}: the contracting company's name and NIT. */
-    public record CompanyInfo(Input<String> name, Input<String> taxId) {
-    }
+    public record CompanyInfo(Input<String> name, Input<String> taxId) {}
 
     /** One element of {@code vehicles}; {@code path} is its place in the request, e.g. {@code vehicles[3]}. */
-    public record VehicleInput(String path, Input<String> plate, Input<String> model) {
-    }
+    public record VehicleInput(String path, Input<String> plate, Input<String> model) {}
 }

@@ -1,10 +1,9 @@
 package com.ccs.workflows.contract;
 
-import com.ccs.workflows.errors.InvalidInputException;
-import com.ccs.workflows.shared.event.EventFields;
 import com.ccs.workflows.contract.ContractRequestFields.CompanyInfo;
 import com.ccs.workflows.contract.ContractRequestFields.VehicleInput;
-
+import com.ccs.workflows.errors.InvalidInputException;
+import com.ccs.workflows.shared.event.EventFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,7 @@ import java.util.function.Supplier;
  */
 public final class ContractRequestReader {
 
-    private ContractRequestReader() {
-    }
+    private ContractRequestReader() {}
 
     public static ContractRequestFields read(Object request) {
         EventFields fields = EventFields.of(request);
@@ -40,8 +38,7 @@ public final class ContractRequestReader {
 
     private static CompanyInfo companyInfo(EventFields company) {
         return new CompanyInfo(
-                read(() -> company.optionalString("name")),
-                read(() -> company.optionalString("tax_id")));
+                read(() -> company.optionalString("name")), read(() -> company.optionalString("tax_id")));
     }
 
     /** An absent list means no plates are known yet, which is allowed; a non-object element makes the list malformed. */

@@ -2,7 +2,6 @@ package com.ccs.workflows.contract;
 
 import com.ccs.workflows.contract.ContractRequestFields.CompanyInfo;
 import com.ccs.workflows.contract.ContractRequestFields.VehicleInput;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +51,7 @@ public final class ContractRules {
      * fit a Step Functions state (256 KiB).
      */
     public static final long MAX_VALUE_COP = 2_000_000_000;
+
     public static final String CURRENCY = "COP";
     public static final List<String> CONTRACT_TYPES = List.of("basic", "standard", "premium", "enterprise");
     /** The payment step charges a saved card through Stripe: these are the methods it can charge. */
@@ -68,62 +68,92 @@ public final class ContractRules {
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_MODEL_LENGTH = 100;
 
-    private ContractRules() {
-    }
+    private ContractRules() {}
 
     public static Findings check(ContractRequestFields request) {
         Collector out = new Collector();
 
-        Optional<String> executionId = out.optional(request.executionId()).filter(id ->
-                out.problemUnless(EXECUTION_ID.matcher(id).matches(), "execution_id",
+        Optional<String> executionId = out.optional(request.executionId())
+                .filter(id -> out.problemUnless(
+                        EXECUTION_ID.matcher(id).matches(),
+                        "execution_id",
                         () -> "must be 1 to 80 letters, digits, '-' or '_'"));
-        Optional<String> customerId = out.required(request.customerId(), "customer_id").filter(id ->
-                out.problemUnless(CUSTOMER_ID.matcher(id).matches(), "customer_id",
+        Optional<String> customerId = out.required(request.customerId(), "customer_id")
+                .filter(id -> out.problemUnless(
+                        CUSTOMER_ID.matcher(id).matches(),
+                        "customer_id",
                         () -> "must be 1 to 64 letters, digits, '-' or '_', starting with a letter or digit"));
 
-        Optional<DocumentType> documentType = out.required(request.documentType(), "document_type").flatMap(code -> {
-            Optional<DocumentType> type = DocumentType.fromCode(code);
-            out.problemUnless(type.isPresent(), "document_type",
-                    () -> "must be one of RUT, NIT, CC, CE, PP, got " + quoted(code));
-            return type;
-        });
+        Optional<DocumentType> documentType = out.required(request.documentType(), "document_type")
+                .flatMap(code -> {
+                    Optional<DocumentType> type = DocumentType.fromCode(code);
+                    out.problemUnless(
+                            type.isPresent(),
+                            "document_type",
+                            () -> "must be one of RUT, NIT, CC, CE, PP, got " + quoted(code));
+                    return type;
+                });
         Optional<String> documentId = out.required(request.documentId(), "document_id");
         Optional<Nit> documentNit = documentType.isPresent() && documentId.isPresent()
-                ? checkDocument(documentType.get(), documentId.get(), out) : Optional.empty();
+                ? checkDocument(documentType.get(), documentId.get(), out)
+                : Optional.empty();
 
         Optional<CompanyInfo> company = out.required(request.companyInfo(), "company_info");
         Optional<String> companyName = company.flatMap(c -> checkCompanyName(c, out));
         Optional<Nit> companyNit = company.flatMap(c -> checkTaxId(c, documentType, documentNit, out));
 
-        Optional<Long> fleet = out.required(request.numberOfVehicles(), "number_of_vehicles").filter(n ->
-                out.problemUnless(n >= 1 && n <= MAX_VEHICLES, "number_of_vehicles",
+        Optional<Long> fleet = out.required(request.numberOfVehicles(), "number_of_vehicles")
+                .filter(n -> out.problemUnless(
+                        n >= 1 && n <= MAX_VEHICLES,
+                        "number_of_vehicles",
                         () -> "must be between 1 and " + MAX_VEHICLES + ", got " + n));
         List<ContractVehicle> vehicles = checkVehicles(request.vehicles(), fleet, out);
 
-        Optional<String> contractType = out.required(request.contractType(), "contract_type").filter(type ->
-                out.problemUnless(CONTRACT_TYPES.contains(type), "contract_type",
+        Optional<String> contractType = out.required(request.contractType(), "contract_type")
+                .filter(type -> out.problemUnless(
+                        CONTRACT_TYPES.contains(type),
+                        "contract_type",
                         () -> "must be one of " + String.join(", ", CONTRACT_TYPES) + ", got " + quoted(type)));
-        Optional<Long> value = out.required(request.estimatedValue(), "estimated_value").filter(v ->
-                out.problemUnless(v >= MIN_VALUE_COP && v <= MAX_VALUE_COP, "estimated_value",
+        Optional<Long> value = out.required(request.estimatedValue(), "estimated_value")
+                .filter(v -> out.problemUnless(
+                        v >= MIN_VALUE_COP && v <= MAX_VALUE_COP,
+                        "estimated_value",
                         () -> "must be whole COP pesos from " + grouped(MIN_VALUE_COP) + " to " + grouped(MAX_VALUE_COP)
                                 + ", got " + grouped(v)));
-        String currency = out.optional(request.currency()).map(c -> c.toUpperCase(Locale.ROOT)).orElse(CURRENCY);
+        String currency = out.optional(request.currency())
+                .map(c -> c.toUpperCase(Locale.ROOT))
+                .orElse(CURRENCY);
         out.problemUnless(currency.equals(CURRENCY), "currency", () -> "contracts are in COP, got " + quoted(currency));
         Optional<String> paymentMethod = checkPaymentMethod(request, out);
-        Optional<String> stripeCustomer = out.optional(request.stripeCustomerId()).filter(id ->
-                out.problemUnless(STRIPE_CUSTOMER.matcher(id).matches(), "stripe_customer_id",
+        Optional<String> stripeCustomer = out.optional(request.stripeCustomerId())
+                .filter(id -> out.problemUnless(
+                        STRIPE_CUSTOMER.matcher(id).matches(),
+                        "stripe_customer_id",
                         () -> "must be a Stripe customer id, cus_..."));
-        Optional<String> paymentMethodId = out.optional(request.paymentMethodId()).filter(id ->
-                out.problemUnless(STRIPE_PAYMENT_METHOD.matcher(id).matches(), "payment_method_id",
+        Optional<String> paymentMethodId = out.optional(request.paymentMethodId())
+                .filter(id -> out.problemUnless(
+                        STRIPE_PAYMENT_METHOD.matcher(id).matches(),
+                        "payment_method_id",
                         () -> "must be a Stripe payment method id, pm_... (or card_...)"));
 
         List<String> plates = vehicles.stream().map(ContractVehicle::plate).toList();
         Optional<ContractRequest> checked = Optional.empty();
         if (out.problems.isEmpty()) {
-            checked = Optional.of(new ContractRequest(executionId, customerId.orElseThrow(), documentType.orElseThrow(),
-                    documentId.orElseThrow(), companyName.orElseThrow(), companyNit.orElseThrow(),
-                    Math.toIntExact(fleet.orElseThrow()), contractType.orElseThrow(), value.orElseThrow(), currency,
-                    paymentMethod.orElseThrow(), vehicles, stripeCustomer, paymentMethodId));
+            checked = Optional.of(new ContractRequest(
+                    executionId,
+                    customerId.orElseThrow(),
+                    documentType.orElseThrow(),
+                    documentId.orElseThrow(),
+                    companyName.orElseThrow(),
+                    companyNit.orElseThrow(),
+                    Math.toIntExact(fleet.orElseThrow()),
+                    contractType.orElseThrow(),
+                    value.orElseThrow(),
+                    currency,
+                    paymentMethod.orElseThrow(),
+                    vehicles,
+                    stripeCustomer,
+                    paymentMethodId));
         }
         // Every field finding is a problem; the only warning (a registry name mismatch) comes with the registry check.
         return new Findings(out.problems, List.of(), plates, companyNit, checked);
@@ -150,31 +180,38 @@ public final class ContractRules {
     }
 
     private static Optional<String> checkCompanyName(CompanyInfo company, Collector out) {
-        return out.required(company.name(), "company_info.name").filter(name ->
-                out.problemUnless(name.length() >= 2 && name.length() <= MAX_NAME_LENGTH
+        return out.required(company.name(), "company_info.name")
+                .filter(name -> out.problemUnless(
+                        name.length() >= 2
+                                && name.length() <= MAX_NAME_LENGTH
                                 && name.codePoints().anyMatch(Character::isLetterOrDigit),
                         "company_info.name",
                         () -> "must be 2 to " + MAX_NAME_LENGTH + " characters with at least one letter or digit"));
     }
 
-    private static Optional<Nit> checkTaxId(CompanyInfo company, Optional<DocumentType> documentType,
-                                            Optional<Nit> documentNit, Collector out) {
+    private static Optional<Nit> checkTaxId(
+            CompanyInfo company, Optional<DocumentType> documentType, Optional<Nit> documentNit, Collector out) {
         Optional<Nit> taxNit = out.required(company.taxId(), "company_info.tax_id")
                 .flatMap(taxId -> nit(taxId, "company_info.tax_id", out));
         if (taxNit.isPresent() && documentNit.isPresent() && !taxNit.get().equals(documentNit.get())) {
-            out.problem("company_info.tax_id", "must be the same NIT as document_id when document_type is "
-                    + documentType.map(Enum::name).orElse("a NIT"));
+            out.problem(
+                    "company_info.tax_id",
+                    "must be the same NIT as document_id when document_type is "
+                            + documentType.map(Enum::name).orElse("a NIT"));
             return Optional.empty();
         }
         return taxNit;
     }
 
     /** The well-formed vehicles, each plate once (the first listing wins), in request order. */
-    private static List<ContractVehicle> checkVehicles(Input<List<VehicleInput>> input, Optional<Long> fleet,
-                                                       Collector out) {
+    private static List<ContractVehicle> checkVehicles(
+            Input<List<VehicleInput>> input, Optional<Long> fleet, Collector out) {
         List<VehicleInput> listed = out.optional(input).orElse(List.of());
-        fleet.filter(n -> listed.size() > n).ifPresent(n -> out.problem("vehicles", "lists " + listed.size()
-                + " vehicles but number_of_vehicles is " + n + "; list at most number_of_vehicles"));
+        fleet.filter(n -> listed.size() > n)
+                .ifPresent(n -> out.problem(
+                        "vehicles",
+                        "lists " + listed.size() + " vehicles but number_of_vehicles is " + n
+                                + "; list at most number_of_vehicles"));
 
         Map<String, String> firstSeen = new LinkedHashMap<>();
         List<ContractVehicle> vehicles = new ArrayList<>();
@@ -185,16 +222,20 @@ public final class ContractRules {
                 if (normalised.isEmpty()) {
                     out.problem(platePath, "must be " + Plates.FORMATS + ", got " + quoted(raw));
                 } else if (firstSeen.containsKey(normalised.get())) {
-                    out.problem(platePath, "duplicates " + firstSeen.get(normalised.get()) + " ("
-                            + normalised.get() + " after normalisation)");
+                    out.problem(
+                            platePath,
+                            "duplicates " + firstSeen.get(normalised.get()) + " (" + normalised.get()
+                                    + " after normalisation)");
                     return Optional.empty();
                 } else {
                     firstSeen.put(normalised.get(), platePath);
                 }
                 return normalised;
             });
-            Optional<String> model = out.required(vehicle.model(), vehicle.path() + ".model").filter(m ->
-                    out.problemUnless(m.length() <= MAX_MODEL_LENGTH, vehicle.path() + ".model",
+            Optional<String> model = out.required(vehicle.model(), vehicle.path() + ".model")
+                    .filter(m -> out.problemUnless(
+                            m.length() <= MAX_MODEL_LENGTH,
+                            vehicle.path() + ".model",
                             () -> "must be at most " + MAX_MODEL_LENGTH + " characters"));
             if (plate.isPresent() && model.isPresent()) {
                 vehicles.add(new ContractVehicle(plate.get(), model.get()));
@@ -206,11 +247,15 @@ public final class ContractRules {
     private static Optional<String> checkPaymentMethod(ContractRequestFields request, Collector out) {
         return out.required(request.paymentMethod(), "payment_method").filter(method -> {
             if (UNSUPPORTED_PAYMENT_METHODS.contains(method)) {
-                out.problem("payment_method", method + " is not supported: the payment step charges a saved"
-                        + " card through Stripe; use " + String.join(" or ", PAYMENT_METHODS));
+                out.problem(
+                        "payment_method",
+                        method + " is not supported: the payment step charges a saved" + " card through Stripe; use "
+                                + String.join(" or ", PAYMENT_METHODS));
                 return false;
             }
-            return out.problemUnless(PAYMENT_METHODS.contains(method), "payment_method",
+            return out.problemUnless(
+                    PAYMENT_METHODS.contains(method),
+                    "payment_method",
                     () -> "must be one of " + String.join(", ", PAYMENT_METHODS) + ", got " + quoted(method));
         });
     }

@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
  * registration whose number is the NIT, so both are checked as a NIT with its DIAN check digit.
  */
 public enum DocumentType {
-    RUT, NIT, CC, CE, PP;
+    RUT,
+    NIT,
+    CC,
+    CE,
+    PP;
 
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+|\\d+");
     private static final Pattern PASSPORT = Pattern.compile("[A-Za-z0-9]{5,15}");
@@ -27,13 +31,14 @@ public enum DocumentType {
     public Optional<String> problemWith(String documentId) {
         String id = documentId.strip();
         return switch (this) {
-            case RUT, NIT -> Nit.parse(id) instanceof Nit.Parsed.Invalid invalid
-                    ? Optional.of(invalid.reason()) : Optional.empty();
+            case RUT, NIT ->
+                Nit.parse(id) instanceof Nit.Parsed.Invalid invalid ? Optional.of(invalid.reason()) : Optional.empty();
             case CC -> digits(id, 4, 10, "a cedula de ciudadania number");
             case CE -> digits(id, 3, 10, "a cedula de extranjeria number");
-            case PP -> PASSPORT.matcher(id).matches()
-                    ? Optional.empty()
-                    : Optional.of("must be a passport number of 5 to 15 letters or digits");
+            case PP ->
+                PASSPORT.matcher(id).matches()
+                        ? Optional.empty()
+                        : Optional.of("must be a passport number of 5 to 15 letters or digits");
         };
     }
 
@@ -42,6 +47,7 @@ public enum DocumentType {
         if (GROUPED_DIGITS.matcher(id).matches() && length >= min && length <= max) {
             return Optional.empty();
         }
-        return Optional.of("must be " + what + " of " + min + " to " + max + " digits (dots allowed between thousands)");
+        return Optional.of(
+                "must be " + what + " of " + min + " to " + max + " digits (dots allowed between thousands)");
     }
 }

@@ -9,8 +9,12 @@ import java.util.Optional;
  * to look up in the company registry, present when {@code company_info.tax_id} is a valid NIT; {@code request} is
  * the checked request, present exactly when there is no problem.
  */
-public record Findings(List<Reason> problems, List<Reason> warnings, List<String> normalisedPlates,
-                       Optional<Nit> companyNit, Optional<ContractRequest> request) {
+public record Findings(
+        List<Reason> problems,
+        List<Reason> warnings,
+        List<String> normalisedPlates,
+        Optional<Nit> companyNit,
+        Optional<ContractRequest> request) {
 
     public Findings {
         problems = List.copyOf(problems);

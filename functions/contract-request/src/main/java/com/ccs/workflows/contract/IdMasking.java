@@ -9,8 +9,7 @@ package com.ccs.workflows.contract;
 public final class IdMasking {
     static final int MAX_VISIBLE = 4;
 
-    private IdMasking() {
-    }
+    private IdMasking() {}
 
     public static String mask(String id) {
         if (id == null) {

@@ -7,15 +7,12 @@ package com.ccs.workflows.contract;
  */
 public sealed interface Input<T> {
 
-    record Given<T>(T value) implements Input<T> {
-    }
+    record Given<T>(T value) implements Input<T> {}
 
-    record Missing<T>() implements Input<T> {
-    }
+    record Missing<T>() implements Input<T> {}
 
     /** The field is there but unreadable (e.g. a string where a number belongs); {@code reason} says so. */
-    record Malformed<T>(Reason reason) implements Input<T> {
-    }
+    record Malformed<T>(Reason reason) implements Input<T> {}
 
     static <T> Input<T> given(T value) {
         return new Given<>(value);

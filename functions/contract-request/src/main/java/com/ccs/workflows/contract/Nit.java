@@ -16,6 +16,7 @@ public record Nit(String base, int checkDigit) {
 
     /** DIAN weights, applied from the rightmost digit of the base number leftwards. */
     private static final int[] WEIGHTS = {3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71};
+
     static final int MIN_DIGITS = 6;
     static final int MAX_DIGITS = WEIGHTS.length;
     // No example number: messages reach logs, and a NIT-shaped example reads as a document number there.
@@ -24,7 +25,9 @@ public record Nit(String base, int checkDigit) {
     private static final Pattern WRITTEN = Pattern.compile("(\\d{1,3}(?:\\.\\d{3})+|\\d+)-(\\d)");
 
     public Nit {
-        if (!base.chars().allMatch(c -> c >= '0' && c <= '9') || base.length() < MIN_DIGITS || base.length() > MAX_DIGITS) {
+        if (!base.chars().allMatch(c -> c >= '0' && c <= '9')
+                || base.length() < MIN_DIGITS
+                || base.length() > MAX_DIGITS) {
             throw new IllegalArgumentException("a NIT base number has " + MIN_DIGITS + " to " + MAX_DIGITS + " digits");
         }
         if (checkDigit != checkDigitOf(base)) {
@@ -34,11 +37,9 @@ public record Nit(String base, int checkDigit) {
 
     /** The outcome of reading a written NIT: the NIT, or why the text is not one. */
     public sealed interface Parsed {
-        record Valid(Nit nit) implements Parsed {
-        }
+        record Valid(Nit nit) implements Parsed {}
 
-        record Invalid(String reason) implements Parsed {
-        }
+        record Invalid(String reason) implements Parsed {}
     }
 
     public static Parsed parse(String text) {

@@ -25,8 +25,7 @@ public final class Plates {
     public static final String FORMATS = "a Colombian plate: ABC123 (car, truck, bus), ABC12D (motorcycle) or"
             + " R12345/S12345 (trailer), a hyphen or space after the letters allowed";
 
-    private Plates() {
-    }
+    private Plates() {}
 
     /** The plate as the vehicles table keys it ({@code ABC123}), or empty when {@code raw} is not a plate. */
     public static Optional<String> normalise(String raw) {
@@ -35,8 +34,8 @@ public final class Plates {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String plate = matcher.group(1) != null
-                ? matcher.group(1) + matcher.group(2) : matcher.group(3) + matcher.group(4);
+        String plate =
+                matcher.group(1) != null ? matcher.group(1) + matcher.group(2) : matcher.group(3) + matcher.group(4);
         return Optional.of(plate.toUpperCase(Locale.ROOT));
     }
 }

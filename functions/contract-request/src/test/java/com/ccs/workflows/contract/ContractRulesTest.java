@@ -1,19 +1,18 @@
 package com.ccs.workflows.contract;
 
-import com.ccs.workflows.errors.InvalidInputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import static com.ccs.workflows.contract.Requests.ABSENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.ccs.workflows.errors.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ContractRulesTest {
 
@@ -36,8 +35,8 @@ class ContractRulesTest {
         assertThat(request.numberOfVehicles()).isEqualTo(75);
         assertThat(request.estimatedValue()).isEqualTo(15_000_000L);
         assertThat(request.currency()).isEqualTo("COP");
-        assertThat(request.vehicles()).containsExactly(new ContractVehicle("ABC123", "Freightliner"),
-                new ContractVehicle("DEF456", "Volvo"));
+        assertThat(request.vehicles())
+                .containsExactly(new ContractVehicle("ABC123", "Freightliner"), new ContractVehicle("DEF456", "Volvo"));
         assertThat(request.stripeCustomerId()).isEmpty();
         assertThat(request.paymentMethodId()).isEmpty();
     }
@@ -49,9 +48,11 @@ class ContractRulesTest {
 
         Findings findings = check(example);
 
-        assertThat(findings.problems()).extracting(Reason::toString).containsExactly(
-                "document_id: NIT check digit 7 does not match the DIAN check digit 8",
-                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8");
+        assertThat(findings.problems())
+                .extracting(Reason::toString)
+                .containsExactly(
+                        "document_id: NIT check digit 7 does not match the DIAN check digit 8",
+                        "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8");
         assertThat(findings.companyNit()).isEmpty();
     }
 
@@ -70,15 +71,27 @@ class ContractRulesTest {
                 arguments("document_id", ABSENT, "document_id", "is required"),
                 arguments("document_id", 900123456, "document_id", "must be a string"),
                 arguments("document_id", "9001234568", "document_id", "must be a NIT written as digits"),
-                arguments("document_id", "900123456-1", "document_id", "NIT check digit 1 does not match the DIAN check digit 8"),
+                arguments(
+                        "document_id",
+                        "900123456-1",
+                        "document_id",
+                        "NIT check digit 1 does not match the DIAN check digit 8"),
                 arguments("company_info", ABSENT, "company_info", "is required"),
                 arguments("company_info", "Transportes ABC", "company_info", "must be an object"),
                 arguments("company_info.name", ABSENT, "company_info.name", "is required"),
                 arguments("company_info.name", "A", "company_info.name", "2 to 200 characters"),
                 arguments("company_info.name", "--", "company_info.name", "at least one letter or digit"),
                 arguments("company_info.tax_id", ABSENT, "company_info.tax_id", "is required"),
-                arguments("company_info.tax_id", "900123456-0", "company_info.tax_id", "does not match the DIAN check digit 8"),
-                arguments("company_info.tax_id", "800197268-4", "company_info.tax_id", "must be the same NIT as document_id when document_type is RUT"),
+                arguments(
+                        "company_info.tax_id",
+                        "900123456-0",
+                        "company_info.tax_id",
+                        "does not match the DIAN check digit 8"),
+                arguments(
+                        "company_info.tax_id",
+                        "800197268-4",
+                        "company_info.tax_id",
+                        "must be the same NIT as document_id when document_type is RUT"),
                 arguments("number_of_vehicles", ABSENT, "number_of_vehicles", "is required"),
                 arguments("number_of_vehicles", "75", "number_of_vehicles", "must be an integer"),
                 arguments("number_of_vehicles", 7.5, "number_of_vehicles", "must be an integer"),
@@ -89,17 +102,37 @@ class ContractRulesTest {
                 arguments("vehicles", "ABC123", "vehicles", "must be an array"),
                 arguments("vehicles", List.of("ABC123"), "vehicles[0]", "must be an object"),
                 arguments("vehicles[1].plate", ABSENT, "vehicles[1].plate", "is required"),
-                arguments("vehicles[1].plate", "AB-1234", "vehicles[1].plate", "must be a Colombian plate: ABC123 (car, truck, bus)"),
+                arguments(
+                        "vehicles[1].plate",
+                        "AB-1234",
+                        "vehicles[1].plate",
+                        "must be a Colombian plate: ABC123 (car, truck, bus)"),
                 arguments("vehicles[1].plate", 123, "vehicles[1].plate", "must be a string"),
-                arguments("vehicles[1].plate", "abc123", "vehicles[1].plate", "duplicates vehicles[0].plate (ABC123 after normalisation)"),
+                arguments(
+                        "vehicles[1].plate",
+                        "abc123",
+                        "vehicles[1].plate",
+                        "duplicates vehicles[0].plate (ABC123 after normalisation)"),
                 arguments("vehicles[1].model", ABSENT, "vehicles[1].model", "is required"),
                 arguments("vehicles[1].model", "M".repeat(101), "vehicles[1].model", "at most 100 characters"),
                 arguments("contract_type", ABSENT, "contract_type", "is required"),
-                arguments("contract_type", "gold", "contract_type", "must be one of basic, standard, premium, enterprise, got \"gold\""),
+                arguments(
+                        "contract_type",
+                        "gold",
+                        "contract_type",
+                        "must be one of basic, standard, premium, enterprise, got \"gold\""),
                 arguments("contract_type", "Premium", "contract_type", "must be one of basic"),
                 arguments("estimated_value", ABSENT, "estimated_value", "is required"),
-                arguments("estimated_value", 0, "estimated_value", "must be whole COP pesos from 10,000 to 2,000,000,000, got 0"),
-                arguments("estimated_value", -15000000, "estimated_value", "from 10,000 to 2,000,000,000, got -15,000,000"),
+                arguments(
+                        "estimated_value",
+                        0,
+                        "estimated_value",
+                        "must be whole COP pesos from 10,000 to 2,000,000,000, got 0"),
+                arguments(
+                        "estimated_value",
+                        -15000000,
+                        "estimated_value",
+                        "from 10,000 to 2,000,000,000, got -15,000,000"),
                 arguments("estimated_value", 9_999, "estimated_value", "got 9,999"),
                 arguments("estimated_value", 2_000_000_001L, "estimated_value", "got 2,000,000,001"),
                 arguments("estimated_value", 1500.5, "estimated_value", "must be an integer"),
@@ -107,9 +140,16 @@ class ContractRulesTest {
                 arguments("currency", "USD", "currency", "contracts are in COP, got \"USD\""),
                 arguments("currency", 170, "currency", "must be a string"),
                 arguments("payment_method", ABSENT, "payment_method", "is required"),
-                arguments("payment_method", "cash", "payment_method", "must be one of credit_card, debit_card, got \"cash\""),
+                arguments(
+                        "payment_method",
+                        "cash",
+                        "payment_method",
+                        "must be one of credit_card, debit_card, got \"cash\""),
                 arguments("payment_method", true, "payment_method", "must be a string"),
-                arguments("payment_method", "bank_transfer", "payment_method",
+                arguments(
+                        "payment_method",
+                        "bank_transfer",
+                        "payment_method",
                         "bank_transfer is not supported: the payment step charges a saved card through Stripe; use credit_card or debit_card"),
                 arguments("payment_method", "pse", "payment_method", "pse is not supported"),
                 arguments("stripe_customer_id", "cust_123", "stripe_customer_id", "cus_..."),
@@ -200,8 +240,9 @@ class ContractRulesTest {
     void aNitDocumentWithoutTheHyphenIsNotGuessedAt() {
         Findings findings = check(Requests.with("document_id", "9001234568"));
 
-        assertThat(findings.problems()).extracting(Reason::toString).containsExactly(
-                "document_id: must be a NIT written as " + Nit.FORMAT_HINT);
+        assertThat(findings.problems())
+                .extracting(Reason::toString)
+                .containsExactly("document_id: must be a NIT written as " + Nit.FORMAT_HINT);
     }
 
     @Test
@@ -212,25 +253,31 @@ class ContractRulesTest {
         Requests.with(request, "vehicles[0].plate", "A-1");
         Requests.with(request, "payment_method", ABSENT);
 
-        assertThat(check(request).problems()).extracting(Reason::field).containsExactly(
-                "customer_id", "number_of_vehicles", "vehicles[0].plate", "contract_type", "payment_method");
+        assertThat(check(request).problems())
+                .extracting(Reason::field)
+                .containsExactly(
+                        "customer_id", "number_of_vehicles", "vehicles[0].plate", "contract_type", "payment_method");
     }
 
     @Test
     void anUnknownDocumentTypeDoesNotAlsoBlameTheDocumentNumber() {
         assertThat(check(Requests.with("document_type", "DNI")).problems())
-                .extracting(Reason::field).containsExactly("document_type");
+                .extracting(Reason::field)
+                .containsExactly("document_type");
     }
 
     @Test
     void listsEachDuplicatePlateOnceAndKeepsTheFirst() {
-        Map<String, Object> request = Requests.with("vehicles", Requests.plates("GHT-204", "ght204", "KLM-555", "GHT204"));
+        Map<String, Object> request =
+                Requests.with("vehicles", Requests.plates("GHT-204", "ght204", "KLM-555", "GHT204"));
 
         Findings findings = check(request);
 
-        assertThat(findings.problems()).extracting(Reason::toString).containsExactly(
-                "vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)",
-                "vehicles[3].plate: duplicates vehicles[0].plate (GHT204 after normalisation)");
+        assertThat(findings.problems())
+                .extracting(Reason::toString)
+                .containsExactly(
+                        "vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)",
+                        "vehicles[3].plate: duplicates vehicles[0].plate (GHT204 after normalisation)");
         assertThat(findings.normalisedPlates()).containsExactly("GHT204", "KLM555");
     }
 
@@ -253,12 +300,15 @@ class ContractRulesTest {
         assertThatThrownBy(() -> ContractRequest.parse(request, "request"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("request.vehicles[1].plate");
-                    assertThat(e.getMessage()).contains("2 problems: request.vehicles[1].plate: must be a Colombian plate")
+                    assertThat(e.getMessage())
+                            .contains("2 problems: request.vehicles[1].plate: must be a Colombian plate")
                             .contains("request.estimated_value: must be whole COP pesos");
                 });
         assertThatThrownBy(() -> ContractRequest.parse("not an object", "request"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("request: the event must be a JSON object, got a string \"not an object\""));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.getMessage())
+                                .isEqualTo("request: the event must be a JSON object, got a string \"not an object\""));
         assertThat(ContractRequest.parse(Requests.valid(), "").plates()).containsExactly("ABC123", "DEF456");
     }
 
@@ -269,7 +319,10 @@ class ContractRulesTest {
             Requests.with(request, "stripe_customer_id", ABSENT);
             Requests.with(request, "payment_method_id", ABSENT);
 
-            assertThat(check(request).problems()).extracting(Reason::toString).singleElement().asString()
+            assertThat(check(request).problems())
+                    .extracting(Reason::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("payment_method: " + method + " is not supported");
         }
     }

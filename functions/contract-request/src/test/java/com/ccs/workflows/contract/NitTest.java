@@ -1,33 +1,32 @@
 package com.ccs.workflows.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class NitTest {
 
     @ParameterizedTest(name = "{0} has check digit {1}")
     @CsvSource({
-            // Published NITs of well-known Colombian entities: an outside check of the weights and the rule.
-            "800197268, 4",   // DIAN
-            "890903938, 8",   // Bancolombia
-            "860002964, 4",   // Banco de Bogota
-            "899999068, 1",   // Ecopetrol (11 - 10)
-            // The module's example company: its example writes 7, the DIAN digit is 8.
-            "900123456, 8",
-            // Remainders 0 and 1 are the digit itself.
-            "900000009, 0",
-            "900000013, 0",
-            "900000002, 1",
-            "900000017, 1",
-            "123456, 3",
-            "123456789012345, 2"
+        // Published NITs of well-known Colombian entities: an outside check of the weights and the rule.
+        "800197268, 4", // DIAN
+        "890903938, 8", // Bancolombia
+        "860002964, 4", // Banco de Bogota
+        "899999068, 1", // Ecopetrol (11 - 10)
+        // The module's example company: its example writes 7, the DIAN digit is 8.
+        "900123456, 8",
+        // Remainders 0 and 1 are the digit itself.
+        "900000009, 0",
+        "900000013, 0",
+        "900000002, 1",
+        "900000017, 1",
+        "123456, 3",
+        "123456789012345, 2"
     })
     void computesTheDianCheckDigit(String base, int digit) {
         assertThat(Nit.checkDigitOf(base)).isEqualTo(digit);
@@ -47,28 +46,32 @@ class NitTest {
 
     @Test
     void rejectsTheModulesExampleNitWithItsReason() {
-        assertThat(Nit.parse("900123456-7")).isEqualTo(
-                new Nit.Parsed.Invalid("NIT check digit 7 does not match the DIAN check digit 8"));
+        assertThat(Nit.parse("900123456-7"))
+                .isEqualTo(new Nit.Parsed.Invalid("NIT check digit 7 does not match the DIAN check digit 8"));
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "9001234568      | must be a NIT written as digits",
-            "900123456       | must be a NIT written as digits",
-            "900123456-      | must be a NIT written as digits",
-            "-8              | must be a NIT written as digits",
-            "900,123,456-8   | must be a NIT written as digits",
-            "90.0123.456-8   | must be a NIT written as digits",
-            "900123456 - 8   | must be a NIT written as digits",
-            "900123456-18    | must be a NIT written as digits",
-            "NIT900123456-8  | must be a NIT written as digits",
-            "12345-9         | must have 6 to 15 digits before the check digit, got 5",
-            "1234567890123456-1 | must have 6 to 15 digits before the check digit, got 16",
-            "800197268-3     | NIT check digit 3 does not match the DIAN check digit 4"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "9001234568      | must be a NIT written as digits",
+                "900123456       | must be a NIT written as digits",
+                "900123456-      | must be a NIT written as digits",
+                "-8              | must be a NIT written as digits",
+                "900,123,456-8   | must be a NIT written as digits",
+                "90.0123.456-8   | must be a NIT written as digits",
+                "900123456 - 8   | must be a NIT written as digits",
+                "900123456-18    | must be a NIT written as digits",
+                "NIT900123456-8  | must be a NIT written as digits",
+                "12345-9         | must have 6 to 15 digits before the check digit, got 5",
+                "1234567890123456-1 | must have 6 to 15 digits before the check digit, got 16",
+                "800197268-3     | NIT check digit 3 does not match the DIAN check digit 4"
+            })
     void rejectsOtherTextWithAReason(String text, String reason) {
-        assertThat(Nit.parse(text)).isInstanceOfSatisfying(Nit.Parsed.Invalid.class,
-                invalid -> assertThat(invalid.reason()).contains(reason));
+        assertThat(Nit.parse(text))
+                .isInstanceOfSatisfying(
+                        Nit.Parsed.Invalid.class,
+                        invalid -> assertThat(invalid.reason()).contains(reason));
     }
 
     @Test

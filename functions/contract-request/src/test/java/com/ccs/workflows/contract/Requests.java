@@ -10,8 +10,7 @@ public final class Requests {
     /** Passed as a value to {@link #with}: removes the field instead of setting it. */
     public static final Object ABSENT = new Object();
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * The module description's example request with its NIT's check digit corrected (900123456-8): 75 vehicles, two
@@ -23,7 +22,8 @@ public final class Requests {
         request.put("customer_id", "CUST-98765");
         request.put("document_type", "RUT");
         request.put("document_id", "900123456-8");
-        request.put("company_info", new LinkedHashMap<>(Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900123456-8")));
+        request.put(
+                "company_info", new LinkedHashMap<>(Map.of("name", "Transportes ABC S.A.S.", "tax_id", "900123456-8")));
         request.put("number_of_vehicles", 75);
         request.put("contract_type", "premium");
         request.put("estimated_value", 15000000);

@@ -3,12 +3,11 @@ package com.ccs.workflows.createcontract;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.Priming;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SnapStart priming: before the snapshot, runs the request path (event parsing, {@link ContractService} over the
@@ -19,11 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ContractPriming {
     /** What priming exercised. */
-    record Report(int invocations, Map<String, Integer> sdkRequests) {
-    }
+    record Report(int invocations, Map<String, Integer> sdkRequests) {}
 
-    private ContractPriming() {
-    }
+    private ContractPriming() {}
 
     /** Registers priming with the snapshot; called by the handler Lambda constructs. */
     static void register() {
@@ -35,18 +32,31 @@ final class ContractPriming {
         AtomicLong sequence = new AtomicLong();
         InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> switch (call.operation()) {
             case "GetItem", "TransactWriteItems" -> Answer.json("{}");
-            case "UpdateItem" -> Answer.json("{\"Attributes\":{\"seq\":{\"N\":\"" + sequence.incrementAndGet() + "\"}}}");
+            case "UpdateItem" ->
+                Answer.json("{\"Attributes\":{\"seq\":{\"N\":\"" + sequence.incrementAndGet() + "\"}}}");
             default -> throw new IllegalStateException("priming does not expect " + call.operation());
         });
         int invocations = 0;
         try (DynamoDbClient dynamo = http.client(DynamoDbClient.builder())) {
-            ContractService service = new ContractService(new DynamoDbContractStore(dynamo, "ccs-priming-contracts"), Clock.systemUTC());
+            ContractService service =
+                    new ContractService(new DynamoDbContractStore(dynamo, "ccs-priming-contracts"), Clock.systemUTC());
             for (int round = 0; round < rounds; round++) {
-                for (Map<String, Object> approval : List.of(Map.<String, Object>of("type", "automatic"),
-                        Map.<String, Object>of("type", "manual", "approved", true, "approver", "manager@priming.invalid",
-                                "decided_at", "2026-01-01T00:00:00Z", "comment", "priming"))) {
+                for (Map<String, Object> approval : List.of(
+                        Map.<String, Object>of("type", "automatic"),
+                        Map.<String, Object>of(
+                                "type",
+                                "manual",
+                                "approved",
+                                true,
+                                "approver",
+                                "manager@priming.invalid",
+                                "decided_at",
+                                "2026-01-01T00:00:00Z",
+                                "comment",
+                                "priming"))) {
                     Map<String, Object> output = CreateContractHandler.output(
-                            service.create(CreateContractEvent.parse(event(round, approval))).contract());
+                            service.create(CreateContractEvent.parse(event(round, approval)))
+                                    .contract());
                     if (!output.containsKey("contract_id")) {
                         throw new IllegalStateException("priming produced an unexpected result: " + output);
                     }

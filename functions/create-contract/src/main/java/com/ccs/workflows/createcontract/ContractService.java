@@ -2,7 +2,6 @@ package com.ccs.workflows.createcontract;
 
 import com.ccs.workflows.createcontract.ContractStore.InsertOutcome;
 import com.ccs.workflows.errors.DependencyUnavailableException;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +41,8 @@ public final class ContractService {
         int year = now.atZone(ZoneOffset.UTC).getYear();
         InsertOutcome last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Contract contract = new Contract(Contract.idFor(year, store.nextSequence(year)), request, Contract.CREATED, now);
+            Contract contract =
+                    new Contract(Contract.idFor(year, store.nextSequence(year)), request, Contract.CREATED, now);
             last = store.insert(contract);
             if (last == InsertOutcome.INSERTED) {
                 return new ContractCreation(contract, true);
@@ -55,8 +55,10 @@ public final class ContractService {
             }
             // Id taken or a transaction conflict, and still no contract for this execution: try the next number.
         }
-        throw new DependencyUnavailableException("DynamoDB",
+        throw new DependencyUnavailableException(
+                "DynamoDB",
                 "could not record a contract for execution " + request.executionId() + " in " + MAX_ATTEMPTS
-                        + " attempts (last outcome " + last + ")", null);
+                        + " attempts (last outcome " + last + ")",
+                null);
     }
 }

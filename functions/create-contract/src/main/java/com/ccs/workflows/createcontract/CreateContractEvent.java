@@ -2,7 +2,6 @@ package com.ccs.workflows.createcontract;
 
 import com.ccs.workflows.contract.ContractRequest;
 import com.ccs.workflows.shared.event.EventFields;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,8 +15,7 @@ import java.util.Map;
  */
 final class CreateContractEvent {
 
-    private CreateContractEvent() {
-    }
+    private CreateContractEvent() {}
 
     static ContractTerms parse(Map<String, Object> event) {
         EventFields root = EventFields.of(event);
@@ -45,10 +43,11 @@ final class CreateContractEvent {
         }
         return switch (type) {
             case "automatic" -> new ContractApproval.Automatic();
-            case "manual" -> new ContractApproval.Manual(
-                    approval.requiredString("approver"),
-                    instant(approval, "decided_at"),
-                    approval.optionalString("comment").orElse(null));
+            case "manual" ->
+                new ContractApproval.Manual(
+                        approval.requiredString("approver"),
+                        instant(approval, "decided_at"),
+                        approval.optionalString("comment").orElse(null));
             default -> throw approval.invalid("type", "must be \"automatic\" or \"manual\", got " + shown(type));
         };
     }
@@ -59,7 +58,8 @@ final class CreateContractEvent {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw fields.invalid(name, "must be an ISO-8601 date-time with offset such as 2026-03-01T10:15:30Z, got " + shown(text));
+            throw fields.invalid(
+                    name, "must be an ISO-8601 date-time with offset such as 2026-03-01T10:15:30Z, got " + shown(text));
         }
     }
 

@@ -5,15 +5,14 @@ import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * "Create Contract" task of the business workflow. Input
@@ -40,17 +39,19 @@ public final class CreateContractHandler extends JsonEventHandler {
     static ContractService fromEnvironment(Map<String, String> env) {
         String table = env.get(CONTRACTS_TABLE);
         if (table == null || table.isBlank()) {
-            throw new IllegalStateException(CONTRACTS_TABLE + " is not set: it must name the contracts table (e.g. ccs-dev-contracts)");
+            throw new IllegalStateException(
+                    CONTRACTS_TABLE + " is not set: it must name the contracts table (e.g. ccs-dev-contracts)");
         }
-        return new ContractService(new DynamoDbContractStore(AwsClients.build(DynamoDbClient.builder(), env), table.strip()),
+        return new ContractService(
+                new DynamoDbContractStore(AwsClients.build(DynamoDbClient.builder(), env), table.strip()),
                 Clock.systemUTC());
     }
 
     @Override
     public Map<String, Object> handle(Map<String, Object> event, Context context) {
         Object executionId = event == null ? null : event.get("execution_id");
-        Map<String, String> ids = Collections.singletonMap(Observability.EXECUTION_ID,
-                executionId instanceof String s ? s : null);
+        Map<String, String> ids =
+                Collections.singletonMap(Observability.EXECUTION_ID, executionId instanceof String s ? s : null);
         return Observability.handle(context, "CreateContract", ids, () -> {
             ContractCreation result = service.create(CreateContractEvent.parse(event));
             Contract contract = result.contract();

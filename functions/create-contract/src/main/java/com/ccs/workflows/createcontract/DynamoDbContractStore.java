@@ -2,15 +2,6 @@ package com.ccs.workflows.createcontract;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.SdkFaults;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The contracts table (partition key {@code contract_id}) holds three kinds of items: contracts
@@ -32,7 +31,8 @@ public final class DynamoDbContractStore implements ContractStore {
     static final String TARGET = "target_contract_id";
     private static final String CONDITION_NEW = "attribute_not_exists(contract_id)";
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-    private static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+    private static final Set<String> THROTTLED =
+            Set.of("ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -68,12 +68,13 @@ public final class DynamoDbContractStore implements ContractStore {
 
     @Override
     public long nextSequence(int year) {
-        var response = call("UpdateItem", () -> dynamo.updateItem(b -> b
-                .tableName(table)
-                .key(Map.of(KEY, s(counterKey(year))))
-                .updateExpression("ADD seq :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-                .returnValues(ReturnValue.UPDATED_NEW)));
+        var response = call(
+                "UpdateItem",
+                () -> dynamo.updateItem(b -> b.tableName(table)
+                        .key(Map.of(KEY, s(counterKey(year))))
+                        .updateExpression("ADD seq :one")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                        .returnValues(ReturnValue.UPDATED_NEW)));
         return Long.parseLong(response.attributes().get("seq").n());
     }
 
@@ -86,7 +87,9 @@ public final class DynamoDbContractStore implements ContractStore {
         marker.put("created_at", s(contract.createdAt().toString()));
         List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().put(conditionalPut(marker)).build(),
-                TransactWriteItem.builder().put(conditionalPut(ContractItem.toItem(contract))).build());
+                TransactWriteItem.builder()
+                        .put(conditionalPut(ContractItem.toItem(contract)))
+                        .build());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return InsertOutcome.INSERTED;
@@ -100,7 +103,10 @@ public final class DynamoDbContractStore implements ContractStore {
     /** Reasons come back in the order of the writes: [0] the marker, [1] the contract. */
     private static InsertOutcome outcomeOf(TransactionCanceledException e) {
         List<String> codes = e.hasCancellationReasons()
-                ? e.cancellationReasons().stream().map(CancellationReason::code).map(c -> c == null ? "None" : c).toList()
+                ? e.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .map(c -> c == null ? "None" : c)
+                        .toList()
                 : List.of();
         if (codes.size() == 2 && CONDITION_FAILED.equals(codes.get(0))) {
             return InsertOutcome.EXECUTION_ALREADY_RECORDED;
@@ -119,14 +125,18 @@ public final class DynamoDbContractStore implements ContractStore {
     }
 
     private Put conditionalPut(Map<String, AttributeValue> item) {
-        return Put.builder().tableName(table).item(item).conditionExpression(CONDITION_NEW).build();
+        return Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression(CONDITION_NEW)
+                .build();
     }
 
     private Map<String, AttributeValue> get(String key) {
-        var response = call("GetItem", () -> dynamo.getItem(b -> b
-                .tableName(table)
-                .key(Map.of(KEY, s(key)))
-                .consistentRead(true)));
+        var response = call(
+                "GetItem",
+                () -> dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of(KEY, s(key))).consistentRead(true)));
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 
@@ -144,8 +154,7 @@ public final class DynamoDbContractStore implements ContractStore {
 
     /** Contract <-> item, attribute names as in the data model; absent optional values are left out, not null. */
     static final class ContractItem {
-        private ContractItem() {
-        }
+        private ContractItem() {}
 
         static Map<String, AttributeValue> toItem(Contract contract) {
             ContractTerms r = contract.request();
@@ -176,7 +185,10 @@ public final class DynamoDbContractStore implements ContractStore {
 
         static Contract toContract(Map<String, AttributeValue> item) {
             ContractApproval approval = "manual".equals(text(item, "approval_type"))
-                    ? new ContractApproval.Manual(text(item, "approver"), Instant.parse(text(item, "approved_at")), text(item, "approval_comment"))
+                    ? new ContractApproval.Manual(
+                            text(item, "approver"),
+                            Instant.parse(text(item, "approved_at")),
+                            text(item, "approval_comment"))
                     : new ContractApproval.Automatic();
             ContractTerms request = new ContractTerms(
                     text(item, "execution_id"),
@@ -190,7 +202,8 @@ public final class DynamoDbContractStore implements ContractStore {
                     text(item, "currency"),
                     text(item, "payment_method"),
                     approval);
-            return new Contract(text(item, KEY), request, text(item, "status"), Instant.parse(text(item, "created_at")));
+            return new Contract(
+                    text(item, KEY), request, text(item, "status"), Instant.parse(text(item, "created_at")));
         }
 
         private static String text(Map<String, AttributeValue> item, String name) {

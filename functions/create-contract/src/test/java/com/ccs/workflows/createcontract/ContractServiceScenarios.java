@@ -1,9 +1,8 @@
 package com.ccs.workflows.createcontract;
 
-import com.ccs.workflows.testing.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ccs.workflows.testing.MutableClock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What {@link ContractService} guarantees, written once and run against every {@link ContractStore}: the
@@ -59,7 +58,9 @@ abstract class ContractServiceScenarios {
     void differentExecutionsGetSequentialIds() {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            ids.add(service.create(Requests.automatic("exec-seq-" + i)).contract().contractId());
+            ids.add(service.create(Requests.automatic("exec-seq-" + i))
+                    .contract()
+                    .contractId());
         }
 
         assertThat(ids).containsExactly("CONT-2026-000001", "CONT-2026-000002", "CONT-2026-000003");
@@ -74,7 +75,8 @@ abstract class ContractServiceScenarios {
         assertThat(retry.created()).isFalse();
         assertThat(retry.contract()).isEqualTo(first.contract());
         assertThat(retry.contract().createdAt()).isEqualTo(MARCH_2026);
-        assertThat(service.create(Requests.automatic("exec-next")).contract().contractId()).isEqualTo("CONT-2026-000002");
+        assertThat(service.create(Requests.automatic("exec-next")).contract().contractId())
+                .isEqualTo("CONT-2026-000002");
         assertThat(storedContracts()).isEqualTo(2);
     }
 
@@ -95,19 +97,26 @@ abstract class ContractServiceScenarios {
         Instant decidedAt = Instant.parse("2026-03-01T09:00:00Z");
         service.create(Requests.manual("exec-manual-bare", "ana.ruiz@ccs.example.com", decidedAt, null));
 
-        assertThat(store.findByExecution("exec-manual-bare").orElseThrow().request().approval())
+        assertThat(store.findByExecution("exec-manual-bare")
+                        .orElseThrow()
+                        .request()
+                        .approval())
                 .isEqualTo(new ContractApproval.Manual("ana.ruiz@ccs.example.com", decidedAt, null));
     }
 
     @Test
     void counterStartsAgainWithTheUtcYear() {
         clock.set(Instant.parse("2026-12-31T23:59:59.900Z"));
-        String lastOf2026 = service.create(Requests.automatic("exec-nye")).contract().contractId();
+        String lastOf2026 =
+                service.create(Requests.automatic("exec-nye")).contract().contractId();
         clock.set(Instant.parse("2027-01-01T00:00:00Z"));
-        String firstOf2027 = service.create(Requests.automatic("exec-new-year")).contract().contractId();
+        String firstOf2027 =
+                service.create(Requests.automatic("exec-new-year")).contract().contractId();
         // 21:00 on New Year's Eve in Bogota is already 2027 in UTC: the id follows UTC whatever the clock's zone.
-        service = new ContractService(store, new MutableClock(Instant.parse("2027-01-01T02:00:00Z"), ZoneId.of("America/Bogota")));
-        String bogotaEvening = service.create(Requests.automatic("exec-bogota")).contract().contractId();
+        service = new ContractService(
+                store, new MutableClock(Instant.parse("2027-01-01T02:00:00Z"), ZoneId.of("America/Bogota")));
+        String bogotaEvening =
+                service.create(Requests.automatic("exec-bogota")).contract().contractId();
 
         assertThat(lastOf2026).isEqualTo("CONT-2026-000001");
         assertThat(firstOf2027).isEqualTo("CONT-2027-000001");
@@ -134,10 +143,12 @@ abstract class ContractServiceScenarios {
                 outcomes.add(result.get());
             }
 
-            Set<String> ids = outcomes.stream().map(o -> o.contract().contractId()).collect(Collectors.toSet());
+            Set<String> ids =
+                    outcomes.stream().map(o -> o.contract().contractId()).collect(Collectors.toSet());
             assertThat(ids).hasSize(1);
             assertThat(outcomes).filteredOn(ContractCreation::created).hasSize(1);
-            assertThat(store.findByExecution("exec-concurrent").orElseThrow().contractId()).isEqualTo(ids.iterator().next());
+            assertThat(store.findByExecution("exec-concurrent").orElseThrow().contractId())
+                    .isEqualTo(ids.iterator().next());
             assertThat(storedContracts()).isEqualTo(1);
         } finally {
             pool.shutdownNow();

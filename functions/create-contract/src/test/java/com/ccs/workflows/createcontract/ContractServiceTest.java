@@ -1,13 +1,12 @@
 package com.ccs.workflows.createcontract;
 
-import com.ccs.workflows.errors.DependencyUnavailableException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ccs.workflows.errors.DependencyUnavailableException;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The shared scenarios on the in-memory store, plus the races that only a scripted store can stage exactly. */
 class ContractServiceTest extends ContractServiceScenarios {

@@ -1,20 +1,19 @@
 package com.ccs.workflows.createcontract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Event in, output map out: the handler's mapping on the sample events, over the in-memory store. */
 class CreateContractHandlerTest {
@@ -37,11 +36,12 @@ class CreateContractHandlerTest {
     void automaticSampleCreatesContract() {
         Map<String, Object> output = invoke(SampleEvents.load("create-contract", "automatic.json"));
 
-        assertThat(output).containsExactly(
-                Map.entry("contract_id", "CONT-2026-000001"),
-                Map.entry("approval_type", "automatic"),
-                Map.entry("status", "created"),
-                Map.entry("created_at", "2026-03-02T15:00:00Z"));
+        assertThat(output)
+                .containsExactly(
+                        Map.entry("contract_id", "CONT-2026-000001"),
+                        Map.entry("approval_type", "automatic"),
+                        Map.entry("status", "created"),
+                        Map.entry("created_at", "2026-03-02T15:00:00Z"));
         Contract stored = store.findByExecution("exec-20260301-0001").orElseThrow();
         assertThat(stored.request().customerId()).isEqualTo("CUST-98765");
         assertThat(stored.request().companyName()).isEqualTo("Transportes ABC S.A.S.");
@@ -55,8 +55,11 @@ class CreateContractHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("create-contract", "manual.json"));
 
         assertThat(output).containsEntry("approval_type", "manual").containsEntry("contract_id", "CONT-2026-000001");
-        assertThat(store.findByExecution("exec-12345").orElseThrow().request().approval()).isEqualTo(new ContractApproval.Manual(
-                "maria.gomez@ccs.example.com", Instant.parse("2026-03-02T14:05:00Z"), "Fleet size verified with the sales team"));
+        assertThat(store.findByExecution("exec-12345").orElseThrow().request().approval())
+                .isEqualTo(new ContractApproval.Manual(
+                        "maria.gomez@ccs.example.com",
+                        Instant.parse("2026-03-02T14:05:00Z"),
+                        "Fleet size verified with the sales team"));
     }
 
     @Test
@@ -71,7 +74,8 @@ class CreateContractHandlerTest {
     @Test
     void missingCustomerIsInvalidInputNamingTheField() {
         assertThatThrownBy(() -> invoke(SampleEvents.load("create-contract", "missing-customer.json")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.customer_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("request.customer_id"));
         assertThat(store.contractCount()).isZero();
     }
 
@@ -81,7 +85,11 @@ class CreateContractHandlerTest {
         approval(event).put("decided_at", "2026-03-02T09:05:00-05:00");
         invoke(event);
 
-        assertThat(((ContractApproval.Manual) store.findByExecution("exec-12345").orElseThrow().request().approval()).decidedAt())
+        assertThat(((ContractApproval.Manual) store.findByExecution("exec-12345")
+                                .orElseThrow()
+                                .request()
+                                .approval())
+                        .decidedAt())
                 .isEqualTo(Instant.parse("2026-03-02T14:05:00Z"));
     }
 
@@ -101,7 +109,8 @@ class CreateContractHandlerTest {
         }
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(expectedPath));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(expectedPath));
         assertThat(store.contractCount()).isZero();
     }
 
@@ -111,7 +120,8 @@ class CreateContractHandlerTest {
         approval(event).put("approved", false);
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approval.approved"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approval.approved"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,7 +152,8 @@ class CreateContractHandlerTest {
         }
 
         assertThatThrownBy(() -> invoke(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(expectedPath));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(expectedPath));
     }
 
     @Test

@@ -7,14 +7,13 @@ import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial "Create Contract" events (see {@link HostileEvents}) through the handler
@@ -40,16 +39,20 @@ class CreateContractHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-create-contract"));
-                if (!(output.get("contract_id") instanceof String id) || !CONTRACT_ID.matcher(id).matches()
-                        || !"created".equals(output.get("status")) || store.contractCount() != 1) {
+                Map<String, Object> output =
+                        StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-create-contract"));
+                if (!(output.get("contract_id") instanceof String id)
+                        || !CONTRACT_ID.matcher(id).matches()
+                        || !"created".equals(output.get("status"))
+                        || store.contractCount() != 1) {
                     throw new AssertionError("unexpected output " + output);
                 }
             } catch (InvalidInputException e) {
                 run.rejected();
                 HostileRun.assertCleanInvalidInput(e, c, fields, Set.of("request.number_of_vehicles~request.vehicles"));
                 if (store.contractCount() != 0 || store.counter(2026) != 0) {
-                    throw new AssertionError("partial write: " + store.contractCount() + " contracts, counter " + store.counter(2026));
+                    throw new AssertionError(
+                            "partial write: " + store.contractCount() + " contracts, counter " + store.counter(2026));
                 }
             }
         });

@@ -1,19 +1,18 @@
 package com.ccs.workflows.createcontract;
 
-import com.ccs.workflows.testing.ThrottledDynamoDb;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
 import com.ccs.workflows.testing.MutableClock;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
+import com.ccs.workflows.testing.ThrottledDynamoDb;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What create-contract logs, for every sample event (twice: the replay finds the recorded contract), for hostile
@@ -22,8 +21,12 @@ import java.util.Set;
  */
 class CreateContractLogHygieneTest {
     private static final String MODULE = "create-contract";
-    private static final Set<String> PERSONAL = Set.of("request.document_id", "request.company_info.tax_id", "execution_id",
-            "request.execution_id", "approval.approver");
+    private static final Set<String> PERSONAL = Set.of(
+            "request.document_id",
+            "request.company_info.tax_id",
+            "execution_id",
+            "request.execution_id",
+            "approval.approver");
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
 
     /** A contracts table that throttles every read, as DynamoDB does under load. */
@@ -67,7 +70,11 @@ class CreateContractLogHygieneTest {
                 InMemoryContractStore store = new InMemoryContractStore();
                 invoke(hygiene, name, sample, store);
                 invoke(hygiene, name + " again", sample, store);
-                invoke(hygiene, name + " with DynamoDB throttling", sample, new DynamoDbContractStore(THROTTLED, "ccs-test-contracts"));
+                invoke(
+                        hygiene,
+                        name + " with DynamoDB throttling",
+                        sample,
+                        new DynamoDbContractStore(THROTTLED, "ccs-test-contracts"));
                 invoke(hygiene, name + " with every write conflicting", sample, alwaysConflicting());
             }
             for (HostileEvents.Case c : LogHygiene.pick(events.cases(manual, 100), 400, PERSONAL)) {

@@ -1,22 +1,21 @@
 package com.ccs.workflows.createcontract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.ccs.workflows.createcontract.ContractStore.InsertOutcome;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The shared {@link ContractServiceScenarios} against {@link DynamoDbContractStore} on DynamoDB in the AWS emulator
@@ -71,7 +70,8 @@ class DynamoDbContractStoreIT extends ContractServiceScenarios {
     void automaticContractHasNoApproverAttributes() {
         service.create(Requests.automatic("exec-auto"));
 
-        assertThat(item("CONT-2026-000001")).containsKey("approval_type")
+        assertThat(item("CONT-2026-000001"))
+                .containsKey("approval_type")
                 .doesNotContainKeys("approver", "approved_at", "approval_comment");
     }
 
@@ -94,8 +94,12 @@ class DynamoDbContractStoreIT extends ContractServiceScenarios {
         env.put(CreateContractHandler.CONTRACTS_TABLE, table);
         CreateContractHandler handler = new CreateContractHandler(CreateContractHandler.fromEnvironment(env));
 
-        Map<String, Object> first = handler.handle(SampleEvents.load("create-contract", "automatic.json"), new TestLambdaContext("ccs-test-create-contract"));
-        Map<String, Object> again = handler.handle(SampleEvents.load("create-contract", "automatic.json"), new TestLambdaContext("ccs-test-create-contract"));
+        Map<String, Object> first = handler.handle(
+                SampleEvents.load("create-contract", "automatic.json"),
+                new TestLambdaContext("ccs-test-create-contract"));
+        Map<String, Object> again = handler.handle(
+                SampleEvents.load("create-contract", "automatic.json"),
+                new TestLambdaContext("ccs-test-create-contract"));
 
         assertThat((String) first.get("contract_id")).matches("CONT-\\d{4}-000001");
         assertThat(first).containsEntry("approval_type", "automatic").containsEntry("status", "created");
@@ -104,6 +108,9 @@ class DynamoDbContractStoreIT extends ContractServiceScenarios {
     }
 
     private Map<String, AttributeValue> item(String key) {
-        return dynamo.getItem(b -> b.tableName(table).key(Map.of("contract_id", AttributeValue.fromS(key))).consistentRead(true)).item();
+        return dynamo.getItem(b -> b.tableName(table)
+                        .key(Map.of("contract_id", AttributeValue.fromS(key)))
+                        .consistentRead(true))
+                .item();
     }
 }

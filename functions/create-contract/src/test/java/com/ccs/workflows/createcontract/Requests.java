@@ -4,8 +4,7 @@ import java.time.Instant;
 
 /** Contract requests for tests, shaped like the module's example request. */
 final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
     static ContractTerms automatic(String executionId) {
         return request(executionId, 25, new ContractApproval.Automatic());
@@ -16,7 +15,17 @@ final class Requests {
     }
 
     static ContractTerms request(String executionId, int vehicles, ContractApproval approval) {
-        return new ContractTerms(executionId, "CUST-98765", "Transportes ABC S.A.S.", "NIT", "900123456-8",
-                "premium", vehicles, 15_000_000L, "COP", "credit_card", approval);
+        return new ContractTerms(
+                executionId,
+                "CUST-98765",
+                "Transportes ABC S.A.S.",
+                "NIT",
+                "900123456-8",
+                "premium",
+                vehicles,
+                15_000_000L,
+                "COP",
+                "credit_card",
+                approval);
     }
 }

@@ -34,7 +34,8 @@ public record ContractCharges(String scope, String contractId, String customerId
     }
 
     public String description(int part, int parts) {
-        return "CCS contract " + contractId + " (customer " + customerId + ")" + (parts > 1 ? ", part " + part + " of " + parts : "");
+        return "CCS contract " + contractId + " (customer " + customerId + ")"
+                + (parts > 1 ? ", part " + part + " of " + parts : "");
     }
 
     public Map<String, String> metadata(int part, int parts) {

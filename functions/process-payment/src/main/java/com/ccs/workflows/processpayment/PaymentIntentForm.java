@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * {@code return_url}).
  */
 final class PaymentIntentForm {
-    private PaymentIntentForm() {
-    }
+    private PaymentIntentForm() {}
 
     static String of(ChargeCommand command) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -31,7 +30,10 @@ final class PaymentIntentForm {
         StringBuilder body = new StringBuilder();
         fields.forEach((key, value) -> {
             if (value != null) {
-                body.append(body.isEmpty() ? "" : "&").append(encode(key)).append('=').append(encode(value));
+                body.append(body.isEmpty() ? "" : "&")
+                        .append(encode(key))
+                        .append('=')
+                        .append(encode(value));
             }
         });
         return body.toString();

@@ -7,8 +7,7 @@ package com.ccs.workflows.processpayment;
 public sealed interface PaymentOutcome {
 
     /** The PaymentIntent succeeded: {@code transactionId} is its {@code pi_...} id; {@code created} epoch seconds. */
-    record Succeeded(String transactionId, long amountMinor, String currency, long created) implements PaymentOutcome {
-    }
+    record Succeeded(String transactionId, long amountMinor, String currency, long created) implements PaymentOutcome {}
 
     /**
      * The charge was refused. {@code declineCode} is Stripe's decline code when the issuer gave one
@@ -16,6 +15,5 @@ public sealed interface PaymentOutcome {
      * ({@code expired_card}, {@code card_declined}), or {@code amount_too_large} / {@code amount_too_small} when
      * Stripe will not charge the amount at all; {@code message} is Stripe's explanation, safe to show.
      */
-    record Declined(String declineCode, String message) implements PaymentOutcome {
-    }
+    record Declined(String declineCode, String message) implements PaymentOutcome {}
 }

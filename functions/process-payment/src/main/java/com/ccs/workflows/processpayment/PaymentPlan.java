@@ -35,7 +35,8 @@ public record PaymentPlan(long totalMinor, List<Long> parts) {
         long maxUnits = MAX_CHARGE_MINOR / unit;
         long count = (units + maxUnits - 1) / maxUnits;
         if (count > MAX_PARTS) {
-            throw new IllegalArgumentException(totalMinor + " would take " + count + " charges, more than " + MAX_PARTS);
+            throw new IllegalArgumentException(
+                    totalMinor + " would take " + count + " charges, more than " + MAX_PARTS);
         }
         long base = units / count;
         long extra = units % count;

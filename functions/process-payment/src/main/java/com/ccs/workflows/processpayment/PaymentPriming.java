@@ -9,7 +9,6 @@ import com.stripe.net.HttpHeaders;
 import com.stripe.net.LiveStripeResponseGetter;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,11 +25,9 @@ final class PaymentPriming {
     private static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-priming/stripe";
 
     /** What priming exercised: invocations, and requests by operation (AWS) or method and path (Stripe). */
-    record Report(int invocations, Map<String, Integer> requests) {
-    }
+    record Report(int invocations, Map<String, Integer> requests) {}
 
-    private PaymentPriming() {
-    }
+    private PaymentPriming() {}
 
     /** Registers priming with the snapshot; called by the handler Lambda constructs. */
     static void register() {
@@ -45,11 +42,12 @@ final class PaymentPriming {
             default -> throw new IllegalStateException("priming does not expect " + call.operation());
         });
         SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(aws.secrets(), SECRET_ARN);
-        PaymentService service = new PaymentService(new StripePaymentGateway(
-                key -> new StripeClient(new LiveStripeResponseGetter(stripe)), keys), "priming");
+        PaymentService service = new PaymentService(
+                new StripePaymentGateway(key -> new StripeClient(new LiveStripeResponseGetter(stripe)), keys),
+                "priming");
         int invocations = 0;
         for (int round = 0; round < rounds; round++) {
-            for (boolean declined : new boolean[]{false, true}) {
+            for (boolean declined : new boolean[] {false, true}) {
                 stripe.declineNext = declined;
                 Map<String, Object> output = ProcessPaymentHandler.toOutput(
                         service.handle(PaymentRequest.fromEvent(event(round)), Deadline.none()));
@@ -66,9 +64,21 @@ final class PaymentPriming {
 
     /** An event as the business state machine sends it, with the value types Lambda's deserialiser produces. */
     private static Map<String, Object> event(int round) {
-        return Map.of("execution_id", "priming", "execution_started_at", "2026-03-01T10:15:30Z",
-                "contract_id", "CONT-2026-" + String.format("%06d", round + 1), "customer_id", "CUST-PRIMING",
-                "amount", 850000, "currency", "COP", "payment_method", "credit_card");
+        return Map.of(
+                "execution_id",
+                "priming",
+                "execution_started_at",
+                "2026-03-01T10:15:30Z",
+                "contract_id",
+                "CONT-2026-" + String.format("%06d", round + 1),
+                "customer_id",
+                "CUST-PRIMING",
+                "amount",
+                850000,
+                "currency",
+                "COP",
+                "payment_method",
+                "credit_card");
     }
 
     /** Stripe in memory: one customer with a default card, no earlier charge, a charge that succeeds or is declined. */
@@ -82,22 +92,34 @@ final class PaymentPriming {
             requests.merge(request.method() + " " + path.replaceFirst("/cus_\\w+", "/{customer}"), 1, Integer::sum);
             HttpHeaders headers = HttpHeaders.of(Map.of("Request-Id", List.of("req_priming")));
             if (path.equals("/v1/customers/search")) {
-                return new StripeResponse(200, headers, "{\"object\":\"search_result\",\"data\":[{\"id\":\"cus_Priming\","
-                        + "\"object\":\"customer\",\"metadata\":{\"ccs_customer_id\":\"CUST-PRIMING\"}}],\"has_more\":false}");
+                return new StripeResponse(
+                        200,
+                        headers,
+                        "{\"object\":\"search_result\",\"data\":[{\"id\":\"cus_Priming\","
+                                + "\"object\":\"customer\",\"metadata\":{\"ccs_customer_id\":\"CUST-PRIMING\"}}],\"has_more\":false}");
             }
             if (path.startsWith("/v1/customers/")) {
-                return new StripeResponse(200, headers, "{\"id\":\"cus_Priming\",\"object\":\"customer\","
-                        + "\"invoice_settings\":{\"default_payment_method\":\"pm_card_visa\"},\"default_source\":null}");
+                return new StripeResponse(
+                        200,
+                        headers,
+                        "{\"id\":\"cus_Priming\",\"object\":\"customer\","
+                                + "\"invoice_settings\":{\"default_payment_method\":\"pm_card_visa\"},\"default_source\":null}");
             }
             if (request.method().name().equals("GET")) {
                 return new StripeResponse(200, headers, "{\"object\":\"list\",\"data\":[],\"has_more\":false}");
             }
             if (declineNext) {
-                return new StripeResponse(402, headers, "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
-                        + "\"decline_code\":\"insufficient_funds\",\"message\":\"Your card has insufficient funds.\"}}");
+                return new StripeResponse(
+                        402,
+                        headers,
+                        "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
+                                + "\"decline_code\":\"insufficient_funds\",\"message\":\"Your card has insufficient funds.\"}}");
             }
-            return new StripeResponse(200, headers, "{\"id\":\"pi_priming\",\"object\":\"payment_intent\",\"amount\":85000000,"
-                    + "\"currency\":\"cop\",\"status\":\"succeeded\",\"created\":1772360130,\"livemode\":false,\"metadata\":{}}");
+            return new StripeResponse(
+                    200,
+                    headers,
+                    "{\"id\":\"pi_priming\",\"object\":\"payment_intent\",\"amount\":85000000,"
+                            + "\"currency\":\"cop\",\"status\":\"succeeded\",\"created\":1772360130,\"livemode\":false,\"metadata\":{}}");
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.shared.event.EventFields;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,13 @@ import java.util.regex.Pattern;
  *                    Stripe starts there (minus a margin)
  * @param refunding   present once a later part was declined: the parts taken are being refunded
  */
-public record PaymentProgress(int partsTotal, List<String> paid, String stripeCustomerId, String paymentMethodId,
-                              long listedSince, Optional<Failure> refunding) {
+public record PaymentProgress(
+        int partsTotal,
+        List<String> paid,
+        String stripeCustomerId,
+        String paymentMethodId,
+        long listedSince,
+        Optional<Failure> refunding) {
     private static final Pattern INTENT_ID = Pattern.compile("pi_[A-Za-z0-9_]{1,255}");
 
     /** Why a payment is being given up: a code, a message safe to show, and the card's decline code if any. */
@@ -80,9 +84,17 @@ public record PaymentProgress(int partsTotal, List<String> paid, String stripeCu
             }
             paid.add(text);
         }
-        Optional<Failure> refunding = answer.optionalObject("refunding").map(why -> new Failure(
-                why.requiredString("reason"), why.requiredString("message"), why.optionalString("decline_code")));
-        return Optional.of(new PaymentProgress(parts, paid, answer.requiredString("stripe_customer_id"),
-                answer.requiredString("payment_method_id"), answer.requiredLong("listed_since"), refunding));
+        Optional<Failure> refunding = answer.optionalObject("refunding")
+                .map(why -> new Failure(
+                        why.requiredString("reason"),
+                        why.requiredString("message"),
+                        why.optionalString("decline_code")));
+        return Optional.of(new PaymentProgress(
+                parts,
+                paid,
+                answer.requiredString("stripe_customer_id"),
+                answer.requiredString("payment_method_id"),
+                answer.requiredLong("listed_since"),
+                refunding));
     }
 }

@@ -2,7 +2,6 @@ package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.event.EventFields;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,19 +23,23 @@ import java.util.regex.Pattern;
  *                           only about charges since then
  * @param progress           the answer of the previous invocation, when it was {@code in_progress}
  */
-public record PaymentRequest(Operation operation,
-                             String contractId,
-                             String customerId,
-                             BigDecimal amount,
-                             StripeCurrency currency,
-                             Optional<String> paymentMethod,
-                             Optional<String> stripeCustomerId,
-                             Optional<String> paymentMethodId,
-                             Optional<Instant> executionStartedAt,
-                             Optional<PaymentProgress> progress) {
+public record PaymentRequest(
+        Operation operation,
+        String contractId,
+        String customerId,
+        BigDecimal amount,
+        StripeCurrency currency,
+        Optional<String> paymentMethod,
+        Optional<String> stripeCustomerId,
+        Optional<String> paymentMethodId,
+        Optional<Instant> executionStartedAt,
+        Optional<PaymentProgress> progress) {
 
     /** What to do. */
-    public enum Operation { CHARGE, REFUND }
+    public enum Operation {
+        CHARGE,
+        REFUND
+    }
 
     // Ids go into Stripe's idempotency keys (<= 255 chars), metadata (values <= 500 chars) and search queries
     // (quoted): keep them short and plain.
@@ -48,8 +51,12 @@ public record PaymentRequest(Operation operation,
     public PaymentRequest {
         requireMatch("contract_id", contractId, PLAIN_ID, "letters, digits, '-', '_' or '.', at most 64");
         requireMatch("customer_id", customerId, PLAIN_ID, "letters, digits, '-', '_' or '.', at most 64");
-        stripeCustomerId.ifPresent(id -> requireMatch("stripe_customer_id", id, STRIPE_CUSTOMER_ID, "a Stripe customer id (cus_...)"));
-        paymentMethodId.ifPresent(id -> requireMatch("payment_method_id", id, STRIPE_PAYMENT_METHOD_ID,
+        stripeCustomerId.ifPresent(
+                id -> requireMatch("stripe_customer_id", id, STRIPE_CUSTOMER_ID, "a Stripe customer id (cus_...)"));
+        paymentMethodId.ifPresent(id -> requireMatch(
+                "payment_method_id",
+                id,
+                STRIPE_PAYMENT_METHOD_ID,
                 "a Stripe payment method id (pm_...); card details are never accepted"));
         if (amount == null || currency == null) {
             throw new InvalidInputException(amount == null ? "amount" : "currency", "is required");
@@ -57,14 +64,17 @@ public record PaymentRequest(Operation operation,
         // Fails fast on a non-positive amount or one with too many decimals, naming the field.
         long minor = currency.toMinorUnits(amount);
         if (minor > PaymentPlan.MAX_TOTAL_MINOR) {
-            throw new InvalidInputException("amount", "is more than one payment collects: at most " + PaymentPlan.MAX_PARTS
-                    + " card charges of Stripe's largest amount");
+            throw new InvalidInputException(
+                    "amount",
+                    "is more than one payment collects: at most " + PaymentPlan.MAX_PARTS
+                            + " card charges of Stripe's largest amount");
         }
         int parts = PaymentPlan.of(minor, currency.minorUnitDigits()).size();
         progress.ifPresent(p -> {
             if (p.partsTotal() != parts) {
-                throw new InvalidInputException("progress.parts_total", "is " + p.partsTotal() + " but this amount is"
-                        + " collected in " + parts + " parts");
+                throw new InvalidInputException(
+                        "progress.parts_total",
+                        "is " + p.partsTotal() + " but this amount is" + " collected in " + parts + " parts");
             }
         });
     }
@@ -100,8 +110,11 @@ public record PaymentRequest(Operation operation,
         return switch (operation) {
             case "charge" -> Operation.CHARGE;
             case "refund" -> Operation.REFUND;
-            default -> throw fields.invalid("operation", "must be \"charge\" or \"refund\""
-                    + (operation.length() <= 20 ? ", got \"" + operation + "\"" : ""));
+            default ->
+                throw fields.invalid(
+                        "operation",
+                        "must be \"charge\" or \"refund\""
+                                + (operation.length() <= 20 ? ", got \"" + operation + "\"" : ""));
         };
     }
 
@@ -121,7 +134,12 @@ public record PaymentRequest(Operation operation,
             throw fields.invalid("amount", "is required and must be a positive number");
         }
         if (!(raw instanceof Number number)) {
-            throw fields.invalid("amount", "must be a number, got " + (raw instanceof String ? "a string" : raw.getClass().getSimpleName()));
+            throw fields.invalid(
+                    "amount",
+                    "must be a number, got "
+                            + (raw instanceof String
+                                    ? "a string"
+                                    : raw.getClass().getSimpleName()));
         }
         try {
             return new BigDecimal(number.toString());

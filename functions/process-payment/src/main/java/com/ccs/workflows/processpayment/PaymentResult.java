@@ -7,8 +7,7 @@ import java.util.Optional;
 public sealed interface PaymentResult {
 
     /** Not done within this invocation's time: the state machine calls again with this progress. */
-    record InProgress(PaymentProgress progress) implements PaymentResult {
-    }
+    record InProgress(PaymentProgress progress) implements PaymentResult {}
 
     /** Every part taken: {@code transactionIds} in part order. */
     record Succeeded(List<String> transactionIds, long amountMinor, String currency, String stripeCustomerId)

@@ -3,9 +3,6 @@ package com.ccs.workflows.processpayment;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.processpayment.PaymentProgress.Failure;
 import com.ccs.workflows.shared.observability.Observability;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects a contract's value in full or not at all, and never twice.
@@ -35,6 +34,7 @@ import java.util.TreeMap;
 public final class PaymentService {
     /** Stripe's clock and the execution's may differ: look-ups start this much earlier than the time they are given. */
     static final Duration LOOKUP_MARGIN = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
 
     private final PaymentGateway gateway;
@@ -64,7 +64,8 @@ public final class PaymentService {
             customer = progress.get().stripeCustomerId();
             method = progress.get().paymentMethodId();
         } else {
-            CustomerLookup lookup = request.stripeCustomerId().<CustomerLookup>map(CustomerLookup.Found::new)
+            CustomerLookup lookup = request.stripeCustomerId()
+                    .<CustomerLookup>map(CustomerLookup.Found::new)
                     .orElseGet(() -> gateway.findCustomer(request.customerId()));
             if (!(lookup instanceof CustomerLookup.Found found)) {
                 return noStripeCustomer(request.customerId(), lookup);
@@ -73,9 +74,12 @@ public final class PaymentService {
             Optional<String> card = request.paymentMethodId().or(() -> gateway.defaultPaymentMethod(customer));
             if (card.isEmpty()) {
                 count("PaymentFailed");
-                return new PaymentResult.Failed("no_saved_payment_method", "Stripe customer " + customer + " of "
-                        + request.customerId() + " has no default card to charge off-session; nothing was charged.",
-                        Optional.empty(), List.of());
+                return new PaymentResult.Failed(
+                        "no_saved_payment_method",
+                        "Stripe customer " + customer + " of " + request.customerId()
+                                + " has no default card to charge off-session; nothing was charged.",
+                        Optional.empty(),
+                        List.of());
             }
             method = card.get();
         }
@@ -83,16 +87,26 @@ public final class PaymentService {
         TreeMap<Integer, String> paid = new TreeMap<>();
         progress.ifPresent(p -> put(paid, p.paid()));
         long listedSince = progress.map(PaymentProgress::listedSince)
-                .orElseGet(() -> request.executionStartedAt().map(Instant::getEpochSecond).orElse(0L));
-        Found found = lookUp(customer, since(progress.isPresent() || request.executionStartedAt().isPresent()
-                ? Optional.of(listedSince) : Optional.empty()), charges, plan.size());
+                .orElseGet(() -> request.executionStartedAt()
+                        .map(Instant::getEpochSecond)
+                        .orElse(0L));
+        Found found = lookUp(
+                customer,
+                since(
+                        progress.isPresent() || request.executionStartedAt().isPresent()
+                                ? Optional.of(listedSince)
+                                : Optional.empty()),
+                charges,
+                plan.size());
         paid.putAll(found.succeeded());
         listedSince = Math.max(listedSince, found.newest());
 
         Optional<Failure> refunding = progress.flatMap(PaymentProgress::refunding);
         if (refunding.isEmpty() && found.anyRefunded()) {
-            refunding = Optional.of(new Failure("payment_refunded", "An earlier attempt gave this contract's payment"
-                    + " up and refunded it; it is not charged again.", Optional.empty()));
+            refunding = Optional.of(new Failure(
+                    "payment_refunded",
+                    "An earlier attempt gave this contract's payment" + " up and refunded it; it is not charged again.",
+                    Optional.empty()));
         }
         if (refunding.isPresent()) {
             return refundAll(charges, plan, paid, customer, method, listedSince, refunding.get(), deadline);
@@ -104,10 +118,16 @@ public final class PaymentService {
             }
             if (!deadline.allowsAnotherCall()) {
                 LOG.info("{} of {} parts paid; the next invocation goes on", paid.size(), plan.size());
-                return new PaymentResult.InProgress(progress(plan, paid, customer, method, listedSince, Optional.empty()));
+                return new PaymentResult.InProgress(
+                        progress(plan, paid, customer, method, listedSince, Optional.empty()));
             }
-            ChargeCommand command = new ChargeCommand(charges.chargeKey(part, plan.size()), customer, method,
-                    plan.amountOf(part), request.currency().stripeCode(), charges.description(part, plan.size()),
+            ChargeCommand command = new ChargeCommand(
+                    charges.chargeKey(part, plan.size()),
+                    customer,
+                    method,
+                    plan.amountOf(part),
+                    request.currency().stripeCode(),
+                    charges.description(part, plan.size()),
                     charges.metadata(part, plan.size()));
             switch (gateway.charge(command)) {
                 case PaymentOutcome.Succeeded succeeded -> {
@@ -117,15 +137,25 @@ public final class PaymentService {
                 case PaymentOutcome.Declined declined -> {
                     LOG.info("Part {} of {} declined: {}", part, plan.size(), declined.declineCode());
                     Observability.count("PaymentDeclined");
-                    Failure failure = new Failure(StripeErrors.AMOUNT_OUT_OF_RANGE.contains(declined.declineCode())
-                            ? "amount_refused" : "card_declined", declined.message(), Optional.of(declined.declineCode()));
+                    Failure failure = new Failure(
+                            StripeErrors.AMOUNT_OUT_OF_RANGE.contains(declined.declineCode())
+                                    ? "amount_refused"
+                                    : "card_declined",
+                            declined.message(),
+                            Optional.of(declined.declineCode()));
                     return refundAll(charges, plan, paid, customer, method, listedSince, failure, deadline);
                 }
             }
         }
-        LOG.info("Payment succeeded in {} part(s): {}", plan.size(), paid.firstEntry().getValue());
+        LOG.info(
+                "Payment succeeded in {} part(s): {}",
+                plan.size(),
+                paid.firstEntry().getValue());
         count("PaymentSucceeded");
-        return new PaymentResult.Succeeded(List.copyOf(paid.values()), plan.totalMinor(), request.currency().stripeCode(),
+        return new PaymentResult.Succeeded(
+                List.copyOf(paid.values()),
+                plan.totalMinor(),
+                request.currency().stripeCode(),
                 customer);
     }
 
@@ -136,17 +166,23 @@ public final class PaymentService {
     public PaymentResult refund(PaymentRequest request, Deadline deadline) {
         PaymentPlan plan = request.plan();
         ContractCharges charges = charges(request);
-        Optional<String> customer = request.progress().map(PaymentProgress::stripeCustomerId)
+        Optional<String> customer = request.progress()
+                .map(PaymentProgress::stripeCustomerId)
                 .or(request::stripeCustomerId)
                 .or(() -> gateway.findCustomer(request.customerId()) instanceof CustomerLookup.Found found
-                        ? Optional.of(found.stripeCustomerId()) : Optional.empty());
+                        ? Optional.of(found.stripeCustomerId())
+                        : Optional.empty());
         if (customer.isEmpty()) {
             return new PaymentResult.Refunded(List.of()); // no single Stripe customer: none was charged
         }
         TreeMap<Integer, String> paid = new TreeMap<>();
         request.progress().ifPresent(p -> put(paid, p.paid()));
-        paid.putAll(lookUp(customer.get(), since(request.executionStartedAt().map(Instant::getEpochSecond)), charges,
-                plan.size()).succeeded());
+        paid.putAll(lookUp(
+                        customer.get(),
+                        since(request.executionStartedAt().map(Instant::getEpochSecond)),
+                        charges,
+                        plan.size())
+                .succeeded());
         List<String> refunded = new ArrayList<>();
         for (Map.Entry<Integer, String> charge : paid.entrySet()) {
             if (!deadline.allowsAnotherCall()) {
@@ -162,18 +198,30 @@ public final class PaymentService {
         return new PaymentResult.Refunded(refunded);
     }
 
-    private PaymentResult refundAll(ContractCharges charges, PaymentPlan plan, TreeMap<Integer, String> paid,
-                                    String customer, String method, long listedSince, Failure failure, Deadline deadline) {
+    private PaymentResult refundAll(
+            ContractCharges charges,
+            PaymentPlan plan,
+            TreeMap<Integer, String> paid,
+            String customer,
+            String method,
+            long listedSince,
+            Failure failure,
+            Deadline deadline) {
         List<String> refunded = new ArrayList<>();
         for (Map.Entry<Integer, String> charge : paid.entrySet()) {
             if (!deadline.allowsAnotherCall()) {
-                return new PaymentResult.InProgress(progress(plan, paid, customer, method, listedSince, Optional.of(failure)));
+                return new PaymentResult.InProgress(
+                        progress(plan, paid, customer, method, listedSince, Optional.of(failure)));
             }
             gateway.refund(refundOf(charges, plan, charge.getKey(), charge.getValue()));
             refunded.add(charge.getValue());
         }
         if (!refunded.isEmpty()) {
-            LOG.warn("Payment failed ({}) after {} of {} parts: those were refunded", failure.reason(), refunded.size(), plan.size());
+            LOG.warn(
+                    "Payment failed ({}) after {} of {} parts: those were refunded",
+                    failure.reason(),
+                    refunded.size(),
+                    plan.size());
             count("PaymentRefunded");
         }
         count("PaymentFailed");
@@ -181,7 +229,8 @@ public final class PaymentService {
     }
 
     private static RefundCommand refundOf(ContractCharges charges, PaymentPlan plan, int part, String paymentIntentId) {
-        return new RefundCommand(charges.refundKey(part, plan.size()), paymentIntentId, charges.metadata(part, plan.size()));
+        return new RefundCommand(
+                charges.refundKey(part, plan.size()), paymentIntentId, charges.metadata(part, plan.size()));
     }
 
     private ContractCharges charges(PaymentRequest request) {
@@ -191,18 +240,25 @@ public final class PaymentService {
     private static PaymentResult noStripeCustomer(String customerId, CustomerLookup lookup) {
         count("PaymentFailed");
         if (lookup instanceof CustomerLookup.Ambiguous ambiguous) {
-            return new PaymentResult.Failed("stripe_customer_ambiguous", ambiguous.count() + " Stripe customers have"
-                    + " metadata ccs_customer_id " + customerId + "; which card to charge is unclear, so nothing was"
-                    + " charged.", Optional.empty(), List.of());
+            return new PaymentResult.Failed(
+                    "stripe_customer_ambiguous",
+                    ambiguous.count() + " Stripe customers have"
+                            + " metadata ccs_customer_id " + customerId
+                            + "; which card to charge is unclear, so nothing was"
+                            + " charged.",
+                    Optional.empty(),
+                    List.of());
         }
-        return new PaymentResult.Failed("no_stripe_customer", "No Stripe customer has metadata ccs_customer_id "
-                + customerId + " (Stripe's search sees a new customer within about a minute); nothing was charged.",
-                Optional.empty(), List.of());
+        return new PaymentResult.Failed(
+                "no_stripe_customer",
+                "No Stripe customer has metadata ccs_customer_id " + customerId
+                        + " (Stripe's search sees a new customer within about a minute); nothing was charged.",
+                Optional.empty(),
+                List.of());
     }
 
     /** What the customer's charges since {@code since} say about this contract's parts. */
-    private record Found(Map<Integer, String> succeeded, boolean anyRefunded, long newest) {
-    }
+    private record Found(Map<Integer, String> succeeded, boolean anyRefunded, long newest) {}
 
     private Found lookUp(String customer, Optional<Instant> since, ContractCharges charges, int parts) {
         Map<Integer, String> succeeded = new TreeMap<>();
@@ -219,8 +275,11 @@ public final class PaymentService {
                     succeeded.put(part.get(), charge.id());
                     refunded |= charge.refunded();
                 }
-                case "processing" -> throw new DependencyUnavailableException(StripeErrors.DEPENDENCY,
-                        "payment " + charge.id() + " of part " + part.get() + " is still processing", null);
+                case "processing" ->
+                    throw new DependencyUnavailableException(
+                            StripeErrors.DEPENDENCY,
+                            "payment " + charge.id() + " of part " + part.get() + " is still processing",
+                            null);
                 default -> {
                     // declined or canceled: nothing was taken by it
                 }
@@ -233,8 +292,13 @@ public final class PaymentService {
         return epochSeconds.filter(s -> s > 0).map(s -> Instant.ofEpochSecond(s).minus(LOOKUP_MARGIN));
     }
 
-    private static PaymentProgress progress(PaymentPlan plan, TreeMap<Integer, String> paid, String customer,
-                                            String method, long listedSince, Optional<Failure> refunding) {
+    private static PaymentProgress progress(
+            PaymentPlan plan,
+            TreeMap<Integer, String> paid,
+            String customer,
+            String method,
+            long listedSince,
+            Optional<Failure> refunding) {
         List<String> ids = new ArrayList<>();
         for (int part = 1; paid.containsKey(part); part++) {
             ids.add(paid.get(part));

@@ -5,7 +5,6 @@ import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +46,11 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
     }
 
     ProcessPaymentHandler(Map<String, String> env) {
-        this(new PaymentService(new StripePaymentGateway(
-                StripeSettings.fromEnvironment(env),
-                new SecretsManagerStripeKeys(SecretsManagerSecrets.fromEnvironment(env), env.get("STRIPE_SECRET_ARN"))),
+        this(new PaymentService(
+                new StripePaymentGateway(
+                        StripeSettings.fromEnvironment(env),
+                        new SecretsManagerStripeKeys(
+                                SecretsManagerSecrets.fromEnvironment(env), env.get("STRIPE_SECRET_ARN"))),
                 scope(env)));
     }
 
@@ -88,7 +89,8 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
     static Map<String, Object> toOutput(PaymentResult result) {
         Map<String, Object> output = new LinkedHashMap<>();
         switch (result) {
-            case PaymentResult.InProgress inProgress -> output.putAll(inProgress.progress().toOutput());
+            case PaymentResult.InProgress inProgress ->
+                output.putAll(inProgress.progress().toOutput());
             case PaymentResult.Succeeded succeeded -> {
                 output.put("status", "success");
                 output.put("transaction_id", succeeded.transactionIds().getFirst());
@@ -105,8 +107,14 @@ public final class ProcessPaymentHandler extends JsonEventHandler {
                 output.put("message", failed.message());
                 // The answer becomes "Payment Failed"'s cause, which holds 32,768 characters: the first ids only.
                 output.put("refunded", failed.refundedIds().size());
-                output.put("refunded_transaction_ids",
-                        failed.refundedIds().subList(0, Math.min(MAX_IDS_LISTED, failed.refundedIds().size())));
+                output.put(
+                        "refunded_transaction_ids",
+                        failed.refundedIds()
+                                .subList(
+                                        0,
+                                        Math.min(
+                                                MAX_IDS_LISTED,
+                                                failed.refundedIds().size())));
             }
             case PaymentResult.Refunded refunded -> {
                 output.put("status", "refunded");

@@ -1,10 +1,10 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import com.ccs.workflows.shared.aws.SdkFaults;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -22,7 +22,8 @@ public final class SecretsManagerStripeKeys implements StripeApiKeySource {
 
     public SecretsManagerStripeKeys(SecretsManagerSecrets secrets, String secretId) {
         if (secretId == null || secretId.isBlank()) {
-            throw new IllegalArgumentException("STRIPE_SECRET_ARN must name the Secrets Manager secret holding the Stripe key");
+            throw new IllegalArgumentException(
+                    "STRIPE_SECRET_ARN must name the Secrets Manager secret holding the Stripe key");
         }
         this.secrets = secrets;
         this.secretId = secretId.strip();
@@ -57,8 +58,12 @@ public final class SecretsManagerStripeKeys implements StripeApiKeySource {
                 throw new DependencyUnavailableException("secretsmanager", "GetSecretValue answered " + status, e);
             }
             // Not found, access denied, KMS decryption refused: configuration, retrying will not fix it.
-            throw new PaymentProviderCredentialsException("cannot read the Stripe secret " + secretId + ": "
-                    + (e.awsErrorDetails() == null ? "error" : e.awsErrorDetails().errorCode()) + " (HTTP " + status + ")", e);
+            throw new PaymentProviderCredentialsException(
+                    "cannot read the Stripe secret " + secretId + ": "
+                            + (e.awsErrorDetails() == null
+                                    ? "error"
+                                    : e.awsErrorDetails().errorCode()) + " (HTTP " + status + ")",
+                    e);
         } catch (SdkClientException e) {
             throw new DependencyUnavailableException("secretsmanager", "GetSecretValue failed: " + e.getMessage(), e);
         }

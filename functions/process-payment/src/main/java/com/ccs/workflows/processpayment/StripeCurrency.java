@@ -1,7 +1,6 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -59,9 +58,12 @@ public enum StripeCurrency {
         try {
             return majorUnits.movePointRight(minorUnitDigits).longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidInputException("amount", majorUnits.scale() > minorUnitDigits
-                    ? "must have at most " + minorUnitDigits + " decimals in " + name() + ", got " + majorUnits.toPlainString()
-                    : "is too large: " + majorUnits.toPlainString());
+            throw new InvalidInputException(
+                    "amount",
+                    majorUnits.scale() > minorUnitDigits
+                            ? "must have at most " + minorUnitDigits + " decimals in " + name() + ", got "
+                                    + majorUnits.toPlainString()
+                            : "is too large: " + majorUnits.toPlainString());
         }
     }
 }

@@ -8,7 +8,6 @@ import com.stripe.exception.CardException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.StripeError;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,8 +31,7 @@ final class StripeErrors {
     /** Stripe's codes for an amount outside what it charges (at most eight digits in minor units, a minimum per currency). */
     static final Set<String> AMOUNT_OUT_OF_RANGE = Set.of("amount_too_large", "amount_too_small");
 
-    private StripeErrors() {
-    }
+    private StripeErrors() {}
 
     static PaymentOutcome.Declined declined(CardException e) {
         StripeError error = e.getStripeError();
@@ -48,7 +46,8 @@ final class StripeErrors {
             return Optional.empty();
         }
         StripeError error = e.getStripeError();
-        String message = error != null && error.getMessage() != null ? error.getMessage()
+        String message = error != null && error.getMessage() != null
+                ? error.getMessage()
                 : "Stripe cannot charge this amount in this currency.";
         return Optional.of(new PaymentOutcome.Declined(e.getCode(), message));
     }
@@ -62,11 +61,16 @@ final class StripeErrors {
         if (e instanceof ApiConnectionException) {
             return new DependencyUnavailableException(DEPENDENCY, "no answer from Stripe: " + e.getMessage(), e);
         }
-        if (e instanceof RateLimitException || e instanceof ApiException || status == 409 || status == 429 || status >= 500) {
-            return new DependencyUnavailableException(DEPENDENCY, "Stripe answered HTTP " + status + ": " + e.getMessage(), e);
+        if (e instanceof RateLimitException
+                || e instanceof ApiException
+                || status == 409
+                || status == 429
+                || status >= 500) {
+            return new DependencyUnavailableException(
+                    DEPENDENCY, "Stripe answered HTTP " + status + ": " + e.getMessage(), e);
         }
-        return new PaymentRequestRejectedException(e.getCode(), "Stripe refused the request (HTTP " + status + "): "
-                + e.getMessage(), e);
+        return new PaymentRequestRejectedException(
+                e.getCode(), "Stripe refused the request (HTTP " + status + "): " + e.getMessage(), e);
     }
 
     static String firstNonBlank(String... candidates) {

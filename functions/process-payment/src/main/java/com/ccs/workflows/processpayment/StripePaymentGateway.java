@@ -8,9 +8,6 @@ import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.net.ApiResource;
 import com.stripe.net.RawRequestOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link PaymentGateway} on Stripe's API, through Stripe's client (authentication, idempotency keys, error mapping)
@@ -47,8 +46,7 @@ public final class StripePaymentGateway implements PaymentGateway {
     private final StripeApiKeySource keys;
     private volatile KeyedClient keyedClient;
 
-    private record KeyedClient(String apiKey, StripeClient client) {
-    }
+    private record KeyedClient(String apiKey, StripeClient client) {}
 
     /** A call to Stripe with the container's client and the key it was built with. */
     private interface KeyedCall<T> {
@@ -68,12 +66,15 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public CustomerLookup findCustomer(String customerId) {
         String query = "metadata['" + CUSTOMER_METADATA + "']:'" + customerId + "'";
-        Map<String, Object> page = get("Stripe.SearchCustomers", "/v1/customers/search?query=" + encode(query) + "&limit=2");
+        Map<String, Object> page =
+                get("Stripe.SearchCustomers", "/v1/customers/search?query=" + encode(query) + "&limit=2");
         List<Map<String, Object>> found = objects(page.get("data"));
         return switch (found.size()) {
             case 0 -> new CustomerLookup.Missing();
             case 1 -> new CustomerLookup.Found(text(found.getFirst().get("id")));
-            default -> new CustomerLookup.Ambiguous(page.get("total_count") instanceof Long total ? Math.toIntExact(total) : found.size());
+            default ->
+                new CustomerLookup.Ambiguous(
+                        page.get("total_count") instanceof Long total ? Math.toIntExact(total) : found.size());
         };
     }
 
@@ -87,13 +88,16 @@ public final class StripePaymentGateway implements PaymentGateway {
                 return Optional.of(id);
             }
         }
-        String source = customer.get("default_source") instanceof Map<?, ?> expanded ? text(expanded.get("id"))
+        String source = customer.get("default_source") instanceof Map<?, ?> expanded
+                ? text(expanded.get("id"))
                 : text(customer.get("default_source"));
         if (source != null && source.startsWith("card_")) {
             return Optional.of(source);
         }
-        List<Map<String, Object>> cards = objects(get("Stripe.ListPaymentMethods", "/v1/customers/"
-                + encode(stripeCustomerId) + "/payment_methods?type=card&limit=2").get("data"));
+        List<Map<String, Object>> cards = objects(get(
+                        "Stripe.ListPaymentMethods",
+                        "/v1/customers/" + encode(stripeCustomerId) + "/payment_methods?type=card&limit=2")
+                .get("data"));
         return cards.size() == 1 ? Optional.ofNullable(text(cards.getFirst().get("id"))) : Optional.empty();
     }
 
@@ -103,7 +107,8 @@ public final class StripePaymentGateway implements PaymentGateway {
         String after = null;
         while (true) {
             String path = "/v1/payment_intents?customer=" + encode(stripeCustomerId) + "&limit=" + PAGE
-                    + since.map(t -> "&" + encode("created[gte]") + "=" + t.getEpochSecond()).orElse("")
+                    + since.map(t -> "&" + encode("created[gte]") + "=" + t.getEpochSecond())
+                            .orElse("")
                     + "&" + encode("expand[]") + "=" + encode("data.latest_charge")
                     + (after == null ? "" : "&starting_after=" + encode(after));
             Map<String, Object> page = get("Stripe.ListPaymentIntents", path);
@@ -121,14 +126,23 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public PaymentOutcome charge(ChargeCommand command) {
         try {
-            StripeIntent created = withKey((client, options) -> Observability.traced("Stripe.CreatePaymentIntent",
-                    () -> unchecked(() -> create(client, command, options.setIdempotencyKey(command.idempotencyKey()).build()))));
+            StripeIntent created = withKey((client, options) -> Observability.traced(
+                    "Stripe.CreatePaymentIntent",
+                    () -> unchecked(() -> create(
+                            client,
+                            command,
+                            options.setIdempotencyKey(command.idempotencyKey()).build()))));
             if (!"processing".equals(created.status())) {
                 return outcome(created, command);
             }
             // An idempotent replay returns the first answer again, so ask for the intent's current state.
-            return outcome(withKey((client, options) -> unchecked(() -> StripeIntent.parse(client.rawRequest(
-                    ApiResource.RequestMethod.GET, "/v1/payment_intents/" + encode(created.id()), null, options.build()).body()))),
+            return outcome(
+                    withKey((client, options) -> unchecked(() -> StripeIntent.parse(client.rawRequest(
+                                    ApiResource.RequestMethod.GET,
+                                    "/v1/payment_intents/" + encode(created.id()),
+                                    null,
+                                    options.build())
+                            .body()))),
                     command);
         } catch (StripeFailure failure) {
             if (failure.getCause() instanceof CardException declined) {
@@ -146,11 +160,18 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public void refund(RefundCommand command) {
         StringBuilder form = new StringBuilder("payment_intent=" + encode(command.paymentIntentId()));
-        new TreeMap<>(command.metadata()).forEach((key, value) ->
-                form.append('&').append(encode("metadata[" + key + "]")).append('=').append(encode(value)));
+        new TreeMap<>(command.metadata())
+                .forEach((key, value) -> form.append('&')
+                        .append(encode("metadata[" + key + "]"))
+                        .append('=')
+                        .append(encode(value)));
         try {
-            withKey((client, options) -> Observability.traced("Stripe.CreateRefund", () -> unchecked(() ->
-                    client.rawRequest(ApiResource.RequestMethod.POST, "/v1/refunds", form.toString(),
+            withKey((client, options) -> Observability.traced(
+                    "Stripe.CreateRefund",
+                    () -> unchecked(() -> client.rawRequest(
+                            ApiResource.RequestMethod.POST,
+                            "/v1/refunds",
+                            form.toString(),
                             options.setIdempotencyKey(command.idempotencyKey()).build()))));
         } catch (StripeFailure failure) {
             StripeException cause = (StripeException) failure.getCause();
@@ -165,27 +186,38 @@ public final class StripePaymentGateway implements PaymentGateway {
      * Creates and confirms the PaymentIntent through Stripe's client as a raw request: the answer is read by
      * {@link StripeIntent}, not bound to the SDK's model.
      */
-    static StripeIntent create(StripeClient client, ChargeCommand command, RawRequestOptions options) throws StripeException {
-        return StripeIntent.parse(client.rawRequest(ApiResource.RequestMethod.POST, "/v1/payment_intents",
-                PaymentIntentForm.of(command), options).body());
+    static StripeIntent create(StripeClient client, ChargeCommand command, RawRequestOptions options)
+            throws StripeException {
+        return StripeIntent.parse(client.rawRequest(
+                        ApiResource.RequestMethod.POST, "/v1/payment_intents", PaymentIntentForm.of(command), options)
+                .body());
     }
 
     /** Maps the PaymentIntent's status; only {@code succeeded} is money taken. */
     static PaymentOutcome outcome(StripeIntent intent, ChargeCommand command) {
         String status = intent.status();
         return switch (status == null ? "" : status) {
-            case "succeeded" -> new PaymentOutcome.Succeeded(intent.id(),
-                    intent.amount() == null ? command.amountMinor() : intent.amount(),
-                    intent.currency() == null ? command.currency() : intent.currency(), intent.created());
+            case "succeeded" ->
+                new PaymentOutcome.Succeeded(
+                        intent.id(),
+                        intent.amount() == null ? command.amountMinor() : intent.amount(),
+                        intent.currency() == null ? command.currency() : intent.currency(),
+                        intent.created());
             case "requires_payment_method" -> lastError(intent);
-            case "requires_action", "requires_confirmation" -> new PaymentOutcome.Declined("authentication_required",
-                    "The payment needs the customer's authentication, which an off-session charge cannot ask for.");
+            case "requires_action", "requires_confirmation" ->
+                new PaymentOutcome.Declined(
+                        "authentication_required",
+                        "The payment needs the customer's authentication, which an off-session charge cannot ask for.");
             case "canceled" -> new PaymentOutcome.Declined("canceled", "The payment was canceled.");
-            case "processing" -> throw new DependencyUnavailableException(StripeErrors.DEPENDENCY,
-                    "payment " + intent.id() + " is still processing", null);
-            default -> throw new PaymentRequestRejectedException("unexpected_status",
-                    "Stripe answered with PaymentIntent " + intent.id() + " in status '" + status
-                            + "', which this function does not expect for an automatic-capture charge", null);
+            case "processing" ->
+                throw new DependencyUnavailableException(
+                        StripeErrors.DEPENDENCY, "payment " + intent.id() + " is still processing", null);
+            default ->
+                throw new PaymentRequestRejectedException(
+                        "unexpected_status",
+                        "Stripe answered with PaymentIntent " + intent.id() + " in status '" + status
+                                + "', which this function does not expect for an automatic-capture charge",
+                        null);
         };
     }
 
@@ -209,22 +241,31 @@ public final class StripePaymentGateway implements PaymentGateway {
             });
         }
         boolean refunded = intent.get("latest_charge") instanceof Map<?, ?> charge
-                && (Boolean.TRUE.equals(charge.get("refunded")) || charge.get("amount_refunded") instanceof Long amount && amount > 0);
-        return new ChargeRecord(text(intent.get("id")), text(intent.get("status")),
-                intent.get("created") instanceof Long created ? created : 0, metadata, refunded);
+                && (Boolean.TRUE.equals(charge.get("refunded"))
+                        || charge.get("amount_refunded") instanceof Long amount && amount > 0);
+        return new ChargeRecord(
+                text(intent.get("id")),
+                text(intent.get("status")),
+                intent.get("created") instanceof Long created ? created : 0,
+                metadata,
+                refunded);
     }
 
     /** A GET whose JSON answer is read into maps; a failure is translated for the state machine. */
     private Map<String, Object> get(String operation, String path) {
         try {
-            String body = withKey((client, options) -> Observability.traced(operation, () -> unchecked(() ->
-                    client.rawRequest(ApiResource.RequestMethod.GET, path, null, options.build()).body())));
+            String body = withKey((client, options) -> Observability.traced(
+                    operation,
+                    () -> unchecked(() -> client.rawRequest(ApiResource.RequestMethod.GET, path, null, options.build())
+                            .body())));
             return MiniJson.parseObject(body == null ? "" : body);
         } catch (StripeFailure failure) {
             throw translated((StripeException) failure.getCause());
         } catch (IllegalArgumentException unreadable) {
-            throw new DependencyUnavailableException(StripeErrors.DEPENDENCY, "Stripe's answer to " + operation
-                    + " could not be read: " + unreadable.getMessage(), null);
+            throw new DependencyUnavailableException(
+                    StripeErrors.DEPENDENCY,
+                    "Stripe's answer to " + operation + " could not be read: " + unreadable.getMessage(),
+                    null);
         }
     }
 
@@ -234,7 +275,8 @@ public final class StripePaymentGateway implements PaymentGateway {
         try {
             return call.call(clientFor(key), RawRequestOptions.builder().setApiKey(key));
         } catch (StripeFailure failure) {
-            if (!(StripeErrors.translate((StripeException) failure.getCause()) instanceof PaymentProviderCredentialsException rejected)) {
+            if (!(StripeErrors.translate((StripeException) failure.getCause())
+                    instanceof PaymentProviderCredentialsException rejected)) {
                 throw failure;
             }
             String reread = keys.refresh();
@@ -258,8 +300,11 @@ public final class StripePaymentGateway implements PaymentGateway {
     private static RuntimeException translated(StripeException cause) {
         RuntimeException translated = StripeErrors.translate(cause);
         if (!(translated instanceof PaymentProviderCredentialsException)) {
-            LOG.warn("Stripe call failed: {} {} (request {})", cause.getStatusCode() == null ? "no response"
-                    : "HTTP " + cause.getStatusCode(), cause.getClass().getSimpleName(), cause.getRequestId());
+            LOG.warn(
+                    "Stripe call failed: {} {} (request {})",
+                    cause.getStatusCode() == null ? "no response" : "HTTP " + cause.getStatusCode(),
+                    cause.getClass().getSimpleName(),
+                    cause.getRequestId());
         }
         return translated;
     }
@@ -269,7 +314,10 @@ public final class StripePaymentGateway implements PaymentGateway {
         if (!(list instanceof List<?> items)) {
             return List.of();
         }
-        return items.stream().filter(Map.class::isInstance).map(item -> (Map<String, Object>) item).toList();
+        return items.stream()
+                .filter(Map.class::isInstance)
+                .map(item -> (Map<String, Object>) item)
+                .toList();
     }
 
     private static String text(Object value) {

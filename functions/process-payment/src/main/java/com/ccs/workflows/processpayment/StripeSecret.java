@@ -1,7 +1,6 @@
 package com.ccs.workflows.processpayment;
 
 import com.ccs.workflows.shared.event.MiniJson;
-
 import java.util.Map;
 
 /**
@@ -11,8 +10,7 @@ import java.util.Map;
  */
 final class StripeSecret {
 
-    private StripeSecret() {
-    }
+    private StripeSecret() {}
 
     static String apiKey(String secretString) {
         if (secretString == null || secretString.isBlank()) {
@@ -37,7 +35,8 @@ final class StripeSecret {
             throw new PaymentProviderCredentialsException("the Stripe secret starts with '{' but is not valid JSON");
         }
         if (!(root.get("api_key") instanceof String key)) {
-            throw new PaymentProviderCredentialsException("the Stripe secret is JSON without a string field \"api_key\"");
+            throw new PaymentProviderCredentialsException(
+                    "the Stripe secret is JSON without a string field \"api_key\"");
         }
         return key.strip();
     }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.processpayment;
 
 import com.stripe.StripeClient;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -20,13 +19,17 @@ import java.util.Optional;
  *                         that outlives it is not lost: the retry replays it under the same idempotency key
  * @param maxNetworkRetries retries inside one invocation; 0 because the state machine retries
  */
-public record StripeSettings(Optional<URI> apiBase, Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {
+public record StripeSettings(
+        Optional<URI> apiBase, Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     public StripeSettings {
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
+                || readTimeout.isZero()) {
             throw new IllegalArgumentException("Stripe timeouts must be positive (zero would mean wait forever)");
         }
         if (maxNetworkRetries < 0) {
@@ -61,7 +64,8 @@ public record StripeSettings(Optional<URI> apiBase, Duration connectTimeout, Dur
         }
         URI uri = URI.create(value.strip());
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("STRIPE_API_BASE must be an absolute URL such as http://127.0.0.1:12111, got " + value);
+            throw new IllegalArgumentException(
+                    "STRIPE_API_BASE must be an absolute URL such as http://127.0.0.1:12111, got " + value);
         }
         return Optional.of(uri);
     }

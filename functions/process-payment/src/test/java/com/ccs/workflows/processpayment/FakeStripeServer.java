@@ -2,7 +2,6 @@ package com.ccs.workflows.processpayment;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,19 +25,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeStripeServer implements AutoCloseable {
 
     /** One scripted answer. */
-    sealed interface Answer {
-    }
+    sealed interface Answer {}
 
-    record Json(int status, String body) implements Answer {
-    }
+    record Json(int status, String body) implements Answer {}
 
     /** Closes the connection without any response, as a network fault or a crashed proxy would. */
-    record Drop() implements Answer {
-    }
+    record Drop() implements Answer {}
 
     /** Answers only after {@code millis}, to exceed the client's read timeout. */
-    record Slow(long millis, Json then) implements Answer {
-    }
+    record Slow(long millis, Json then) implements Answer {}
 
     record Recorded(String method, String path, Map<String, String> headers, Map<String, String> form) {
         String header(String name) {
@@ -73,9 +68,13 @@ final class FakeStripeServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         String query = exchange.getRequestURI().getRawQuery();
-        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+        requests.add(new Recorded(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                headers,
                 form(body.isEmpty() && query != null ? query : body)));
 
         Answer answer = next();
@@ -163,8 +162,7 @@ final class FakeStripeServer implements AutoCloseable {
     static Json customer(String id, String paymentMethod) {
         return new Json(200, """
                 {"id": "%s", "object": "customer", "default_source": null,
-                 "invoice_settings": {"default_payment_method": %s}}"""
-                .formatted(id, paymentMethod == null ? "null" : "\"" + paymentMethod + "\""));
+                 "invoice_settings": {"default_payment_method": %s}}""".formatted(id, paymentMethod == null ? "null" : "\"" + paymentMethod + "\""));
     }
 
     /** A list page: {@code items} are JSON objects. */
@@ -174,11 +172,11 @@ final class FakeStripeServer implements AutoCloseable {
     }
 
     /** A PaymentIntent as the list shows it, with its latest charge expanded. */
-    static String listedIntent(String id, String status, long created, String contractId, String part, boolean refunded) {
+    static String listedIntent(
+            String id, String status, long created, String contractId, String part, boolean refunded) {
         return """
                 {"id": "%s", "object": "payment_intent", "status": "%s", "created": %d, "amount": 100,
                  "metadata": {"contract_id": "%s", "ccs_scope": "stack-1", "ccs_part": "%s"},
-                 "latest_charge": {"id": "ch_%s", "object": "charge", "amount_refunded": %d, "refunded": %s}}"""
-                .formatted(id, status, created, contractId, part, id, refunded ? 100 : 0, refunded);
+                 "latest_charge": {"id": "ch_%s", "object": "charge", "amount_refunded": %d, "refunded": %s}}""".formatted(id, status, created, contractId, part, id, refunded ? 100 : 0, refunded);
     }
 }

@@ -17,9 +17,15 @@ import java.util.function.Function;
  */
 class InMemoryStripeAccount implements PaymentGateway {
     /** A PaymentIntent this account holds. */
-    record Intent(String id, String customer, String paymentMethod, long amount, String status, long created,
-                  Map<String, String> metadata, String idempotencyKey) {
-    }
+    record Intent(
+            String id,
+            String customer,
+            String paymentMethod,
+            long amount,
+            String status,
+            long created,
+            Map<String, String> metadata,
+            String idempotencyKey) {}
 
     final List<ChargeCommand> commands = new ArrayList<>();
     final List<Intent> intents = new ArrayList<>();
@@ -30,6 +36,7 @@ class InMemoryStripeAccount implements PaymentGateway {
     private final Map<String, Intent> byKey = new LinkedHashMap<>();
     /** The outcome of a new charge (not of a replay), by the command: null means succeed. */
     Function<ChargeCommand, PaymentOutcome.Declined> declines = command -> null;
+
     long clock = Instant.parse("2026-03-02T15:00:00Z").getEpochSecond();
     /** The {@code since} of every listing, in order. */
     final List<Optional<Instant>> since = new ArrayList<>();
@@ -58,7 +65,8 @@ class InMemoryStripeAccount implements PaymentGateway {
     /** Declines every new charge after {@code successes} charges were taken. */
     InMemoryStripeAccount declineAfter(int successes, String declineCode) {
         declines = command -> takenCount() >= successes
-                ? new PaymentOutcome.Declined(declineCode, "Your card has insufficient funds.") : null;
+                ? new PaymentOutcome.Declined(declineCode, "Your card has insufficient funds.")
+                : null;
         return this;
     }
 
@@ -72,8 +80,10 @@ class InMemoryStripeAccount implements PaymentGateway {
 
     /** Money kept: succeeded charges not refunded. */
     long kept() {
-        return intents.stream().filter(i -> i.status().equals("succeeded") && !refunded.contains(i.id()))
-                .mapToLong(Intent::amount).sum();
+        return intents.stream()
+                .filter(i -> i.status().equals("succeeded") && !refunded.contains(i.id()))
+                .mapToLong(Intent::amount)
+                .sum();
     }
 
     @Override
@@ -96,7 +106,8 @@ class InMemoryStripeAccount implements PaymentGateway {
         since.add(createdSince);
         return intents.stream()
                 .filter(i -> i.customer().equals(stripeCustomerId))
-                .filter(i -> createdSince.map(s -> i.created() >= s.getEpochSecond()).orElse(true))
+                .filter(i ->
+                        createdSince.map(s -> i.created() >= s.getEpochSecond()).orElse(true))
                 .map(i -> new ChargeRecord(i.id(), i.status(), i.created(), i.metadata(), refunded.contains(i.id())))
                 .toList()
                 .reversed();
@@ -108,9 +119,15 @@ class InMemoryStripeAccount implements PaymentGateway {
         Intent first = byKey.get(command.idempotencyKey());
         if (first == null) {
             PaymentOutcome.Declined declined = declines.apply(command);
-            first = new Intent("pi_" + (intents.size() + 1), command.stripeCustomerId(), command.paymentMethodId(),
-                    command.amountMinor(), declined == null ? "succeeded" : "requires_payment_method", clock++,
-                    command.metadata(), command.idempotencyKey());
+            first = new Intent(
+                    "pi_" + (intents.size() + 1),
+                    command.stripeCustomerId(),
+                    command.paymentMethodId(),
+                    command.amountMinor(),
+                    declined == null ? "succeeded" : "requires_payment_method",
+                    clock++,
+                    command.metadata(),
+                    command.idempotencyKey());
             intents.add(first);
             byKey.put(command.idempotencyKey(), first);
             if (declined != null) {

@@ -1,23 +1,24 @@
 package com.ccs.workflows.processpayment;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PaymentPlanTest {
 
     @ParameterizedTest(name = "{0} COP -> {1} parts")
     @CsvSource({
-            "10000, 1",
-            "999999, 1",
-            "1000000, 2",
-            "4800000, 5",
-            "15000000, 16",
-            "250000000, 251",
-            "2000000000, 2001"})
+        "10000, 1",
+        "999999, 1",
+        "1000000, 2",
+        "4800000, 5",
+        "15000000, 16",
+        "250000000, 251",
+        "2000000000, 2001"
+    })
     void splitsWholePesosIntoWholePesoPartsUnderStripesCap(long pesos, int parts) {
         PaymentPlan plan = PaymentPlan.of(pesos * 100, 2);
 

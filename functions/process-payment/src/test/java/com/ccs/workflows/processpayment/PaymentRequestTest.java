@@ -1,19 +1,18 @@
 package com.ccs.workflows.processpayment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.SampleEvents;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PaymentRequestTest {
 
@@ -21,16 +20,26 @@ class PaymentRequestTest {
     void readsTheSuccessSampleEvent() throws Exception {
         PaymentRequest request = PaymentRequest.fromEvent(SampleEvents.load("process-payment", "success.json"));
 
-        assertThat(request).isEqualTo(new PaymentRequest(PaymentRequest.Operation.CHARGE, "CONT-2026-000042", "CUST-98765",
-                new BigDecimal("850000"), StripeCurrency.COP, Optional.of("credit_card"), Optional.empty(), Optional.empty(),
-                Optional.of(Instant.parse("2026-03-02T15:00:00Z")), Optional.empty()));
+        assertThat(request)
+                .isEqualTo(new PaymentRequest(
+                        PaymentRequest.Operation.CHARGE,
+                        "CONT-2026-000042",
+                        "CUST-98765",
+                        new BigDecimal("850000"),
+                        StripeCurrency.COP,
+                        Optional.of("credit_card"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Instant.parse("2026-03-02T15:00:00Z")),
+                        Optional.empty()));
         assertThat(request.amountMinor()).isEqualTo(85_000_000L);
         assertThat(request.plan().size()).isEqualTo(1);
     }
 
     @Test
     void readsTheRefundSampleAndExplicitStripeIds() throws Exception {
-        assertThat(PaymentRequest.fromEvent(SampleEvents.load("process-payment", "refund.json")).operation())
+        assertThat(PaymentRequest.fromEvent(SampleEvents.load("process-payment", "refund.json"))
+                        .operation())
                 .isEqualTo(PaymentRequest.Operation.REFUND);
         PaymentRequest declined = PaymentRequest.fromEvent(SampleEvents.load("process-payment", "declined.json"));
         assertThat(declined.stripeCustomerId()).contains("cus_Q7xLd81PqR3sVe");
@@ -40,9 +49,25 @@ class PaymentRequestTest {
     @Test
     void readsTheProgressTheStateMachineHandsBack() throws Exception {
         Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "module-example.json"));
-        event.put("progress", Map.of("status", "in_progress", "details", Map.of("status", "in_progress", "parts_total", 16,
-                "transaction_ids", java.util.List.of("pi_1", "pi_2"), "stripe_customer_id", "cus_T",
-                "payment_method_id", "pm_1Card", "listed_since", 1772460000)));
+        event.put(
+                "progress",
+                Map.of(
+                        "status",
+                        "in_progress",
+                        "details",
+                        Map.of(
+                                "status",
+                                "in_progress",
+                                "parts_total",
+                                16,
+                                "transaction_ids",
+                                java.util.List.of("pi_1", "pi_2"),
+                                "stripe_customer_id",
+                                "cus_T",
+                                "payment_method_id",
+                                "pm_1Card",
+                                "listed_since",
+                                1772460000)));
 
         PaymentProgress progress = PaymentRequest.fromEvent(event).progress().orElseThrow();
 
@@ -55,11 +80,25 @@ class PaymentRequestTest {
     @Test
     void progressForAnotherAmountIsRefused() throws Exception {
         Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
-        event.put("progress", Map.of("status", "in_progress", "parts_total", 16, "transaction_ids", java.util.List.of(),
-                "stripe_customer_id", "cus_T", "payment_method_id", "pm_1Card", "listed_since", 1));
+        event.put(
+                "progress",
+                Map.of(
+                        "status",
+                        "in_progress",
+                        "parts_total",
+                        16,
+                        "transaction_ids",
+                        java.util.List.of(),
+                        "stripe_customer_id",
+                        "cus_T",
+                        "payment_method_id",
+                        "pm_1Card",
+                        "listed_since",
+                        1));
 
         assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("progress.parts_total"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("progress.parts_total"));
     }
 
     @Test
@@ -122,7 +161,8 @@ class PaymentRequestTest {
         Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("currency", "USD");
 
-        assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("currency: unsupported currency \"USD\"");
     }
 
@@ -160,12 +200,14 @@ class PaymentRequestTest {
         Map<String, Object> event = new HashMap<>(SampleEvents.load("process-payment", "success.json"));
         event.put("operation", "capture");
 
-        assertThatThrownBy(() -> PaymentRequest.fromEvent(event)).hasMessage("operation: must be \"charge\" or \"refund\", got \"capture\"");
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(event))
+                .hasMessage("operation: must be \"charge\" or \"refund\", got \"capture\"");
     }
 
     @Test
     void aNonObjectEventIsInvalid() {
-        assertThatThrownBy(() -> PaymentRequest.fromEvent(null)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> PaymentRequest.fromEvent(null))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("$:");
     }
 }

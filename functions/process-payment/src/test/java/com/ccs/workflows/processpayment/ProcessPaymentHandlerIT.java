@@ -1,26 +1,25 @@
 package com.ccs.workflows.processpayment;
 
-import com.ccs.workflows.shared.aws.AwsClients;
-import com.ccs.workflows.testing.Emulators;
-import com.ccs.workflows.testing.SampleEvents;
-import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static com.ccs.workflows.processpayment.FakeStripeServer.cardDeclined;
 import static com.ccs.workflows.processpayment.FakeStripeServer.customer;
 import static com.ccs.workflows.processpayment.FakeStripeServer.customersFound;
 import static com.ccs.workflows.processpayment.FakeStripeServer.list;
 import static com.ccs.workflows.processpayment.FakeStripeServer.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ccs.workflows.shared.aws.AwsClients;
+import com.ccs.workflows.testing.Emulators;
+import com.ccs.workflows.testing.SampleEvents;
+import com.ccs.workflows.testing.TestLambdaContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The handler as Lambda builds it (no-argument path: configuration from the environment), with the key in a
@@ -39,7 +38,9 @@ class ProcessPaymentHandlerIT {
     void start() throws Exception {
         Map<String, String> env = new HashMap<>(Emulators.awsEnvironment());
         secrets = AwsClients.build(SecretsManagerClient.builder(), env);
-        secretArn = secrets.createSecret(b -> b.name("ccs-it-handler-stripe-" + UUID.randomUUID()).secretString(KEY)).arn();
+        secretArn = secrets.createSecret(b ->
+                        b.name("ccs-it-handler-stripe-" + UUID.randomUUID()).secretString(KEY))
+                .arn();
         stripe = new FakeStripeServer();
         env.put("STRIPE_SECRET_ARN", secretArn);
         env.put("STRIPE_API_BASE", stripe.baseUri().toString());
@@ -62,22 +63,40 @@ class ProcessPaymentHandlerIT {
 
     @Test
     void chargesTheSuccessSampleFindingTheCustomersCardWithTheKeyFromSecretsManager() throws Exception {
-        stripe.answer(customersFound("cus_Found1"), customer("cus_Found1", "pm_1Saved"), list(false),
+        stripe.answer(
+                customersFound("cus_Found1"),
+                customer("cus_Found1", "pm_1Saved"),
+                list(false),
                 succeeded("pi_3HandlerIT", 85_000_000L));
 
         Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "success.json"), context);
 
-        assertThat(output).containsEntry("status", "success").containsEntry("transaction_id", "pi_3HandlerIT")
-                .containsEntry("amount_minor", 85_000_000L).containsEntry("stripe_customer_id", "cus_Found1");
-        assertThat(stripe.requests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
-                "GET /v1/customers/search", "GET /v1/customers/cus_Found1", "GET /v1/payment_intents", "POST /v1/payment_intents");
-        assertThat(stripe.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
-        assertThat(stripe.requests().getFirst().form()).containsEntry("query", "metadata['ccs_customer_id']:'CUST-98765'");
-        assertThat(stripe.requests().get(2).form()).containsEntry("customer", "cus_Found1")
-                .containsEntry("created[gte]", Long.toString(Instant.parse("2026-03-02T14:50:00Z").getEpochSecond()));
+        assertThat(output)
+                .containsEntry("status", "success")
+                .containsEntry("transaction_id", "pi_3HandlerIT")
+                .containsEntry("amount_minor", 85_000_000L)
+                .containsEntry("stripe_customer_id", "cus_Found1");
+        assertThat(stripe.requests())
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactly(
+                        "GET /v1/customers/search",
+                        "GET /v1/customers/cus_Found1",
+                        "GET /v1/payment_intents",
+                        "POST /v1/payment_intents");
+        assertThat(stripe.requests())
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
+        assertThat(stripe.requests().getFirst().form())
+                .containsEntry("query", "metadata['ccs_customer_id']:'CUST-98765'");
+        assertThat(stripe.requests().get(2).form())
+                .containsEntry("customer", "cus_Found1")
+                .containsEntry(
+                        "created[gte]",
+                        Long.toString(Instant.parse("2026-03-02T14:50:00Z").getEpochSecond()));
         FakeStripeServer.Recorded create = stripe.requests().getLast();
         assertThat(create.header("Idempotency-Key")).isEqualTo("ccs-it-scope-CONT-2026-000042-pay-1of1");
-        assertThat(create.form()).containsEntry("amount", "85000000").containsEntry("payment_method", "pm_1Saved")
+        assertThat(create.form())
+                .containsEntry("amount", "85000000")
+                .containsEntry("payment_method", "pm_1Saved")
                 .containsEntry("customer", "cus_Found1");
     }
 
@@ -87,9 +106,14 @@ class ProcessPaymentHandlerIT {
 
         Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "declined.json"), context);
 
-        assertThat(output).containsExactly(Map.entry("status", "failed"), Map.entry("reason", "card_declined"),
-                Map.entry("decline_code", "insufficient_funds"), Map.entry("message", "Your card has insufficient funds."),
-                Map.entry("refunded", 0), Map.entry("refunded_transaction_ids", List.of()));
+        assertThat(output)
+                .containsExactly(
+                        Map.entry("status", "failed"),
+                        Map.entry("reason", "card_declined"),
+                        Map.entry("decline_code", "insufficient_funds"),
+                        Map.entry("message", "Your card has insufficient funds."),
+                        Map.entry("refunded", 0),
+                        Map.entry("refunded_transaction_ids", List.of()));
         assertThat(stripe.requests().getLast().form())
                 .containsEntry("amount", "95000000")
                 .containsEntry("payment_method", "pm_card_visa_chargeDeclinedInsufficientFunds");
@@ -102,6 +126,8 @@ class ProcessPaymentHandlerIT {
         Map<String, Object> output = handler.handle(SampleEvents.load("process-payment", "success.json"), context);
 
         assertThat(output).containsEntry("status", "failed").containsEntry("reason", "no_stripe_customer");
-        assertThat(stripe.requests()).singleElement().satisfies(r -> assertThat(r.method()).isEqualTo("GET"));
+        assertThat(stripe.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.method()).isEqualTo("GET"));
     }
 }

@@ -6,10 +6,9 @@ import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial "Process Payment" events (see {@link HostileEvents}) through the handler
@@ -32,12 +31,17 @@ class ProcessPaymentHostileInputTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-process-payment"));
-                String prefix = "ccs-stack-1-" + String.valueOf(event.get("contract_id")).strip() + "-pay-";
-                if (!"success".equals(output.get("status")) || stripe.commands.isEmpty()
+                Map<String, Object> output =
+                        StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-process-payment"));
+                String prefix = "ccs-stack-1-"
+                        + String.valueOf(event.get("contract_id")).strip() + "-pay-";
+                if (!"success".equals(output.get("status"))
+                        || stripe.commands.isEmpty()
                         || stripe.kept() != ((Number) output.get("amount_minor")).longValue()
-                        || !stripe.commands.stream().allMatch(command -> command.idempotencyKey().startsWith(prefix))) {
-                    throw new AssertionError("unexpected output " + output + " after " + stripe.commands.size() + " charges");
+                        || !stripe.commands.stream()
+                                .allMatch(command -> command.idempotencyKey().startsWith(prefix))) {
+                    throw new AssertionError(
+                            "unexpected output " + output + " after " + stripe.commands.size() + " charges");
                 }
             } catch (InvalidInputException e) {
                 run.rejected();

@@ -13,14 +13,13 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * What process-payment logs, for every sample event, for hostile events (a card number or a phone number where an
@@ -33,7 +32,9 @@ class ProcessPaymentLogHygieneTest {
     private static final String ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-test-stripe-AbCdEf";
     /** Assembled, so that no complete key-shaped literal sits in the sources. */
     private static final String KEY = "sk_" + "test_" + "51LogHygieneQx7Kc2mJ9aB4dEf";
-    private static final Set<String> FOCUS = Set.of("payment_method_id", "stripe_customer_id", "customer_id", "contract_id", "execution_id");
+
+    private static final Set<String> FOCUS =
+            Set.of("payment_method_id", "stripe_customer_id", "customer_id", "contract_id", "execution_id");
 
     /** Secrets Manager answering with {@code secretString}, as the function's secret holds it. */
     private static SecretsManagerSecrets secretHolding(String secretString) {
@@ -75,18 +76,29 @@ class ProcessPaymentLogHygieneTest {
                 InMemoryStripeAccount.everyoneWithACard(),
                 declining(),
                 // The real gateway, its key read from Secrets Manager, against a port nobody listens on.
-                new StripePaymentGateway(StripeSettings.at(URI.create("http://127.0.0.1:" + closedPort())),
+                new StripePaymentGateway(
+                        StripeSettings.at(URI.create("http://127.0.0.1:" + closedPort())),
                         new SecretsManagerStripeKeys(secretHolding("{\"api_key\":\"" + KEY + "\"}"), ARN)),
                 // A secret of the wrong shape: the error describes it without quoting it.
-                new StripePaymentGateway(StripeSettings.at(URI.create("http://127.0.0.1:" + closedPort())),
+                new StripePaymentGateway(
+                        StripeSettings.at(URI.create("http://127.0.0.1:" + closedPort())),
                         new SecretsManagerStripeKeys(secretHolding("{\"apikey\":\"" + KEY + "\"}"), ARN)),
-                failing(new AuthenticationException("Invalid API Key provided: " + KEY, "req_auth", "api_key_invalid", 401)),
-                failing(new PermissionException("The provided key '" + KEY + "' does not have access to this account",
-                        "req_perm", "secret_key_required", 403)),
+                failing(new AuthenticationException(
+                        "Invalid API Key provided: " + KEY, "req_auth", "api_key_invalid", 401)),
+                failing(new PermissionException(
+                        "The provided key '" + KEY + "' does not have access to this account",
+                        "req_perm",
+                        "secret_key_required",
+                        403)),
                 failing(new RateLimitException("Too many requests", null, "req_rate", "rate_limit", 429, null)),
                 failing(new ApiException("An unknown error occurred", "req_api", null, 500, null)),
-                failing(new InvalidRequestException("No such PaymentMethod: 'pm_card_visa'", "payment_method", "req_inv",
-                        "resource_missing", 400, null)));
+                failing(new InvalidRequestException(
+                        "No such PaymentMethod: 'pm_card_visa'",
+                        "payment_method",
+                        "req_inv",
+                        "resource_missing",
+                        400,
+                        null)));
         try (LogHygiene hygiene = new LogHygiene(MODULE, LogScan.create().secret("Stripe key", KEY))) {
             for (String name : LogHygiene.samples(MODULE)) {
                 Map<String, Object> sample = SampleEvents.load(MODULE, name);
@@ -94,11 +106,21 @@ class ProcessPaymentLogHygieneTest {
                     invoke(hygiene, name + " with gateway #" + g, sample, gateways.get(g));
                 }
             }
-            for (Map.Entry<String, String> planted : Map.of("payment_method_id", "4242424242424242",
-                    "stripe_customer_id", "4000 0566 5566 5556", "customer_id", "+573001234567").entrySet()) {
+            for (Map.Entry<String, String> planted : Map.of(
+                            "payment_method_id",
+                            "4242424242424242",
+                            "stripe_customer_id",
+                            "4000 0566 5566 5556",
+                            "customer_id",
+                            "+573001234567")
+                    .entrySet()) {
                 Map<String, Object> event = HostileEvents.copy(success);
                 event.put(planted.getKey(), planted.getValue());
-                invoke(hygiene, planted.getKey() + " holding a card or phone number", event, InMemoryStripeAccount.everyoneWithACard());
+                invoke(
+                        hygiene,
+                        planted.getKey() + " holding a card or phone number",
+                        event,
+                        InMemoryStripeAccount.everyoneWithACard());
             }
             HostileEvents events = HostileEvents.seeded();
             for (HostileEvents.Case c : LogHygiene.pick(events.cases(success, 100), 400, FOCUS)) {

@@ -1,17 +1,16 @@
 package com.ccs.workflows.processpayment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.testing.Emulators;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The key source against a real Secrets Manager API (MiniStack), with a secret of its own. */
 class SecretsManagerStripeKeysIT {
@@ -22,7 +21,8 @@ class SecretsManagerStripeKeysIT {
     void createSecret() {
         secrets = AwsClients.build(SecretsManagerClient.builder(), Emulators.awsEnvironment());
         secretArn = secrets.createSecret(b -> b.name("ccs-it-stripe-" + UUID.randomUUID())
-                .secretString("{\"api_key\": \"sk_test_fromSecretsManager\"}")).arn();
+                        .secretString("{\"api_key\": \"sk_test_fromSecretsManager\"}"))
+                .arn();
     }
 
     @AfterEach
@@ -62,7 +62,8 @@ class SecretsManagerStripeKeysIT {
 
     @Test
     void aSecretThatDoesNotExistIsACredentialsError() {
-        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(SecretsManagerSecrets.fromEnvironment(Emulators.awsEnvironment()),
+        SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(
+                SecretsManagerSecrets.fromEnvironment(Emulators.awsEnvironment()),
                 "ccs-it-stripe-missing-" + UUID.randomUUID());
 
         assertThatThrownBy(keys::current)

@@ -1,16 +1,13 @@
 package com.ccs.workflows.processpayment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.ClientTimeouts;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 class SecretsManagerStripeKeysTest {
     private static final String ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:ccs-dev-stripe-AbCdEf";
@@ -30,9 +29,10 @@ class SecretsManagerStripeKeysTest {
         final List<String> requests = new ArrayList<>();
         private final Deque<Answer> answers = new ArrayDeque<>();
         final SecretsManagerSecrets reader = new InMemorySdkHttpClient(call -> {
-            requests.add(call.body());
-            return answers.size() > 1 ? answers.poll() : answers.peek();
-        }).secrets();
+                    requests.add(call.body());
+                    return answers.size() > 1 ? answers.poll() : answers.peek();
+                })
+                .secrets();
 
         ScriptedSecrets then(Answer answer, int times) {
             for (int i = 0; i < times; i++) {
@@ -76,7 +76,8 @@ class SecretsManagerStripeKeysTest {
         SecretsManagerStripeKeys keys = new SecretsManagerStripeKeys(secrets.reader, ARN);
 
         for (int call = 0; call < 2; call++) {
-            assertThatThrownBy(keys::current).isInstanceOf(DependencyUnavailableException.class)
+            assertThatThrownBy(keys::current)
+                    .isInstanceOf(DependencyUnavailableException.class)
                     .hasMessageStartingWith("secretsmanager unavailable");
         }
         assertThat(keys.current()).isEqualTo("sk_test_eventually");
@@ -89,9 +90,12 @@ class SecretsManagerStripeKeysTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        SecretsManagerSecrets unreachable = new SecretsManagerSecrets(UrlConnectionHttpClient.create(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret-key")), Region.US_EAST_1,
-                URI.create("http://127.0.0.1:" + closed), ClientTimeouts.STANDARD);
+        SecretsManagerSecrets unreachable = new SecretsManagerSecrets(
+                UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret-key")),
+                Region.US_EAST_1,
+                URI.create("http://127.0.0.1:" + closed),
+                ClientTimeouts.STANDARD);
 
         assertThatThrownBy(() -> new SecretsManagerStripeKeys(unreachable, ARN).current())
                 .isInstanceOf(DependencyUnavailableException.class)
@@ -102,7 +106,10 @@ class SecretsManagerStripeKeysTest {
     @Test
     void aMissingSecretIsAConfigurationErrorNotRetried() {
         ScriptedSecrets secrets = new ScriptedSecrets()
-                .then(Answer.error(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."), 1);
+                .then(
+                        Answer.error(
+                                400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret."),
+                        1);
 
         assertThatThrownBy(() -> new SecretsManagerStripeKeys(secrets.reader, ARN).current())
                 .isInstanceOf(PaymentProviderCredentialsException.class)

@@ -1,28 +1,27 @@
 package com.ccs.workflows.processpayment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.InvalidInputException;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StripeCurrencyTest {
 
     @ParameterizedTest(name = "{0} COP -> {1}")
     @CsvSource({
-            "15000000, 1500000000",   // the module's example contract value
-            "5000000, 500000000",
-            "1, 100",
-            "0.5, 50",
-            "1234.56, 123456",
-            "1.50, 150",
-            "1.500, 150",             // trailing zeros beyond two decimals are still exact
-            "1.5E7, 1500000000"       // how a JSON number may arrive as a double
+        "15000000, 1500000000", // the module's example contract value
+        "5000000, 500000000",
+        "1, 100",
+        "0.5, 50",
+        "1234.56, 123456",
+        "1.50, 150",
+        "1.500, 150", // trailing zeros beyond two decimals are still exact
+        "1.5E7, 1500000000" // how a JSON number may arrive as a double
     })
     void copIsATwoDecimalCurrencyForStripe(String pesos, long minor) {
         assertThat(StripeCurrency.COP.toMinorUnits(new BigDecimal(pesos))).isEqualTo(minor);

@@ -1,30 +1,28 @@
 package com.ccs.workflows.processpayment;
 
+import static com.ccs.workflows.processpayment.FakeStripeServer.cardDeclined;
+import static com.ccs.workflows.processpayment.FakeStripeServer.customer;
+import static com.ccs.workflows.processpayment.FakeStripeServer.customersFound;
+import static com.ccs.workflows.processpayment.FakeStripeServer.error;
+import static com.ccs.workflows.processpayment.FakeStripeServer.list;
+import static com.ccs.workflows.processpayment.FakeStripeServer.listedIntent;
+import static com.ccs.workflows.processpayment.FakeStripeServer.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.processpayment.FakeStripeServer.Drop;
 import com.ccs.workflows.processpayment.FakeStripeServer.Recorded;
 import com.ccs.workflows.processpayment.FakeStripeServer.Slow;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static com.ccs.workflows.processpayment.FakeStripeServer.cardDeclined;
-import static com.ccs.workflows.processpayment.FakeStripeServer.customer;
-import static com.ccs.workflows.processpayment.FakeStripeServer.customersFound;
-import static com.ccs.workflows.processpayment.FakeStripeServer.list;
-import static com.ccs.workflows.processpayment.FakeStripeServer.listedIntent;
-import static com.ccs.workflows.processpayment.FakeStripeServer.error;
-import static com.ccs.workflows.processpayment.FakeStripeServer.succeeded;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Stripe adapter against a real local HTTP server answering as Stripe does, for what stripe-mock cannot
@@ -82,8 +80,12 @@ class StripePaymentGatewayHttpIT {
         gateway.charge(command("CONT-2026-000042", "5000000"));
         gateway.charge(command("CONT-2026-000043", "5000000"));
 
-        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).containsExactly(
-                "ccs-stack-1-CONT-2026-000042-pay-1of1", "ccs-stack-1-CONT-2026-000042-pay-1of1", "ccs-stack-1-CONT-2026-000043-pay-1of1");
+        assertThat(stripe.requests())
+                .extracting(r -> r.header("Idempotency-Key"))
+                .containsExactly(
+                        "ccs-stack-1-CONT-2026-000042-pay-1of1",
+                        "ccs-stack-1-CONT-2026-000042-pay-1of1",
+                        "ccs-stack-1-CONT-2026-000043-pay-1of1");
     }
 
     @Test
@@ -92,7 +94,8 @@ class StripePaymentGatewayHttpIT {
 
         PaymentOutcome outcome = gateway.charge(command("CONT-2026-000043", "15000000"));
 
-        assertThat(outcome).isEqualTo(new PaymentOutcome.Declined("insufficient_funds", "Your card has insufficient funds."));
+        assertThat(outcome)
+                .isEqualTo(new PaymentOutcome.Declined("insufficient_funds", "Your card has insufficient funds."));
     }
 
     @Test
@@ -118,7 +121,9 @@ class StripePaymentGatewayHttpIT {
 
     @Test
     void rateLimitsAreTransientAndRetriesReplayTheSameKey() {
-        stripe.answer(error(429, "invalid_request_error", "rate_limit", "Too many requests."), succeeded("pi_3After429", 100));
+        stripe.answer(
+                error(429, "invalid_request_error", "rate_limit", "Too many requests."),
+                succeeded("pi_3After429", 100));
 
         assertThatThrownBy(() -> gateway.charge(command("CONT-2026-000050", "1")))
                 .isInstanceOf(DependencyUnavailableException.class)
@@ -127,24 +132,33 @@ class StripePaymentGatewayHttpIT {
         // What the state machine's retry does next: the same call, hence the same key.
         assertThat(gateway.charge(command("CONT-2026-000050", "1")))
                 .isEqualTo(new PaymentOutcome.Succeeded("pi_3After429", 100, "cop", 0));
-        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).hasSize(2).containsOnly("ccs-stack-1-CONT-2026-000050-pay-1of1");
+        assertThat(stripe.requests())
+                .extracting(r -> r.header("Idempotency-Key"))
+                .hasSize(2)
+                .containsOnly("ccs-stack-1-CONT-2026-000050-pay-1of1");
     }
 
     @Test
     void serverErrorsLockTimeoutsAndConcurrentUseOfTheKeyAreTransient() {
         stripe.answer(error(500, "api_error", "internal", "Something went wrong on Stripe's end."));
         assertThatThrownBy(() -> gateway.charge(command("CONT-2026-000051", "1")))
-                .isInstanceOf(DependencyUnavailableException.class).hasMessageContaining("500");
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessageContaining("500");
 
         stripe.answer(error(409, "invalid_request_error", "lock_timeout", "This object cannot be accessed right now."));
         assertThatThrownBy(() -> gateway.charge(command("CONT-2026-000051", "1")))
-                .isInstanceOf(DependencyUnavailableException.class).hasMessageContaining("409");
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessageContaining("409");
 
         // A retry that overtakes the still-running first attempt: wait and replay, never a second charge.
-        stripe.answer(error(409, "idempotency_error", "idempotency_key_in_use",
+        stripe.answer(error(
+                409,
+                "idempotency_error",
+                "idempotency_key_in_use",
                 "There is currently another in-progress request using this Idempotent Key."));
         assertThatThrownBy(() -> gateway.charge(command("CONT-2026-000051", "1")))
-                .isInstanceOf(DependencyUnavailableException.class).hasMessageContaining("409");
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessageContaining("409");
     }
 
     @Test
@@ -155,13 +169,16 @@ class StripePaymentGatewayHttpIT {
                 .isInstanceOf(DependencyUnavailableException.class)
                 .hasMessageContaining("no answer from Stripe");
         // Whatever the JDK resent on its own went with the same key: still one charge at most.
-        assertThat(stripe.requests()).isNotEmpty().extracting(r -> r.header("Idempotency-Key"))
+        assertThat(stripe.requests())
+                .isNotEmpty()
+                .extracting(r -> r.header("Idempotency-Key"))
                 .containsOnly("ccs-stack-1-CONT-2026-000052-pay-1of1");
     }
 
     @Test
     void anAnswerSlowerThanTheReadTimeoutIsTransient() {
-        StripeSettings impatient = new StripeSettings(Optional.of(stripe.baseUri()), Duration.ofSeconds(2), Duration.ofMillis(200), 0);
+        StripeSettings impatient =
+                new StripeSettings(Optional.of(stripe.baseUri()), Duration.ofSeconds(2), Duration.ofMillis(200), 0);
         StripePaymentGateway quick = new StripePaymentGateway(impatient, new FixedKeys(KEY));
         stripe.answer(new Slow(1_500, succeeded("pi_3Late", 100)));
 
@@ -174,21 +191,26 @@ class StripePaymentGatewayHttpIT {
     void aRejectedKeyIsReadAgainOnceAndTheRotatedKeyIsUsed() {
         FixedKeys keys = new FixedKeys("sk_test_oldRevokedKey", "sk_test_rotatedKey");
         StripePaymentGateway rotating = new StripePaymentGateway(StripeSettings.at(stripe.baseUri()), keys);
-        stripe.answer(error(401, "invalid_request_error", "api_key_expired", "Expired API Key provided: sk_test_****eKey"),
+        stripe.answer(
+                error(401, "invalid_request_error", "api_key_expired", "Expired API Key provided: sk_test_****eKey"),
                 succeeded("pi_3Rotated", 100));
 
         assertThat(rotating.charge(command("CONT-2026-000054", "1"))).isInstanceOf(PaymentOutcome.Succeeded.class);
         assertThat(keys.refreshes).isEqualTo(1);
-        assertThat(stripe.requests()).extracting(r -> r.header("Authorization"))
+        assertThat(stripe.requests())
+                .extracting(r -> r.header("Authorization"))
                 .containsExactly("Bearer sk_test_oldRevokedKey", "Bearer sk_test_rotatedKey");
-        assertThat(stripe.requests()).extracting(r -> r.header("Idempotency-Key")).containsOnly("ccs-stack-1-CONT-2026-000054-pay-1of1");
+        assertThat(stripe.requests())
+                .extracting(r -> r.header("Idempotency-Key"))
+                .containsOnly("ccs-stack-1-CONT-2026-000054-pay-1of1");
     }
 
     @Test
     void aKeyStillRejectedAfterReadingItAgainIsACredentialsErrorThatDoesNotQuoteTheKey() {
         FixedKeys keys = new FixedKeys("sk_test_wrongKey123");
         StripePaymentGateway wrong = new StripePaymentGateway(StripeSettings.at(stripe.baseUri()), keys);
-        stripe.answer(error(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided: sk_test_wrongKey123"));
+        stripe.answer(error(
+                401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided: sk_test_wrongKey123"));
 
         assertThatThrownBy(() -> wrong.charge(command("CONT-2026-000055", "1")))
                 .isInstanceOf(PaymentProviderCredentialsException.class)
@@ -200,17 +222,20 @@ class StripePaymentGatewayHttpIT {
 
     @Test
     void aRefusedRequestIsNotRetriedAndNamesStripesCode() {
-        stripe.answer(error(400, "invalid_request_error", "resource_missing", "No such customer: 'cus_Q7xKcT2mJ9aB4d'"));
+        stripe.answer(
+                error(400, "invalid_request_error", "resource_missing", "No such customer: 'cus_Q7xKcT2mJ9aB4d'"));
 
         assertThatThrownBy(() -> gateway.charge(command("CONT-2026-000056", "1")))
                 .isInstanceOf(PaymentRequestRejectedException.class)
                 .hasMessageContaining("No such customer")
-                .extracting(e -> ((PaymentRequestRejectedException) e).code()).isEqualTo("resource_missing");
+                .extracting(e -> ((PaymentRequestRejectedException) e).code())
+                .isEqualTo("resource_missing");
     }
 
     @Test
     void anAmountStripeWillNotChargeIsADeclineWithStripesCodeNotAnError() {
-        stripe.answer(error(400, "invalid_request_error", "amount_too_large", "Amount must be no more than 99,999,999"));
+        stripe.answer(
+                error(400, "invalid_request_error", "amount_too_large", "Amount must be no more than 99,999,999"));
         assertThat(gateway.charge(command("CONT-2026-000058", "15000000")))
                 .isEqualTo(new PaymentOutcome.Declined("amount_too_large", "Amount must be no more than 99,999,999"));
 
@@ -222,7 +247,10 @@ class StripePaymentGatewayHttpIT {
 
     @Test
     void reusingAContractsKeyWithOtherParametersIsRefusedNotRetried() {
-        stripe.answer(error(400, "idempotency_error", "idempotency_error",
+        stripe.answer(error(
+                400,
+                "idempotency_error",
+                "idempotency_error",
                 "Keys for idempotent requests can only be used with the same parameters they were first used with."));
 
         assertThatThrownBy(() -> gateway.charge(command("CONT-2026-000057", "2")))
@@ -233,12 +261,12 @@ class StripePaymentGatewayHttpIT {
     @Test
     void aPaymentStillProcessingIsLookedUpAgainAndReportedOnceFinal() {
         stripe.answer(new FakeStripeServer.Json(200, """
-                {"id": "pi_3Slow", "object": "payment_intent", "amount": 100, "currency": "cop", "status": "processing"}"""),
-                succeeded("pi_3Slow", 100));
+                {"id": "pi_3Slow", "object": "payment_intent", "amount": 100, "currency": "cop", "status": "processing"}"""), succeeded("pi_3Slow", 100));
 
         assertThat(gateway.charge(command("CONT-2026-000058", "1")))
                 .isEqualTo(new PaymentOutcome.Succeeded("pi_3Slow", 100, "cop", 0));
-        assertThat(stripe.requests()).extracting(r -> r.method() + " " + r.path())
+        assertThat(stripe.requests())
+                .extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /v1/payment_intents", "GET /v1/payment_intents/pi_3Slow");
     }
 
@@ -250,8 +278,10 @@ class StripePaymentGatewayHttpIT {
         assertThat(gateway.findCustomer("CUST-98765")).isEqualTo(new CustomerLookup.Missing());
         stripe.answer(customersFound("cus_One", "cus_Two"));
         assertThat(gateway.findCustomer("CUST-98765")).isEqualTo(new CustomerLookup.Ambiguous(2));
-        assertThat(stripe.requests()).allSatisfy(r -> assertThat(r.form())
-                .containsEntry("query", "metadata['ccs_customer_id']:'CUST-98765'").containsEntry("limit", "2"));
+        assertThat(stripe.requests())
+                .allSatisfy(r -> assertThat(r.form())
+                        .containsEntry("query", "metadata['ccs_customer_id']:'CUST-98765'")
+                        .containsEntry("limit", "2"));
     }
 
     @Test
@@ -277,18 +307,31 @@ class StripePaymentGatewayHttpIT {
 
     @Test
     void theCustomersChargesAreListedPageByPageWithRefundsSeen() {
-        stripe.answer(list(true, listedIntent("pi_3", "succeeded", 1_772_460_300L, "CONT-2026-000042", "3/3", false),
+        stripe.answer(
+                list(
+                        true,
+                        listedIntent("pi_3", "succeeded", 1_772_460_300L, "CONT-2026-000042", "3/3", false),
                         listedIntent("pi_2", "succeeded", 1_772_460_200L, "CONT-2026-000042", "2/3", true)),
-                list(false, listedIntent("pi_1", "requires_payment_method", 1_772_460_100L, "CONT-2026-000042", "1/3", false)));
+                list(
+                        false,
+                        listedIntent(
+                                "pi_1", "requires_payment_method", 1_772_460_100L, "CONT-2026-000042", "1/3", false)));
 
         List<ChargeRecord> charges = gateway.chargesOf("cus_A", Optional.of(Instant.ofEpochSecond(1_772_460_000L)));
 
-        assertThat(charges).extracting(ChargeRecord::id, ChargeRecord::status, ChargeRecord::refunded).containsExactly(
-                tuple("pi_3", "succeeded", false), tuple("pi_2", "succeeded", true), tuple("pi_1", "requires_payment_method", false));
+        assertThat(charges)
+                .extracting(ChargeRecord::id, ChargeRecord::status, ChargeRecord::refunded)
+                .containsExactly(
+                        tuple("pi_3", "succeeded", false),
+                        tuple("pi_2", "succeeded", true),
+                        tuple("pi_1", "requires_payment_method", false));
         assertThat(charges.getFirst().metadata()).containsEntry("ccs_part", "3/3");
         assertThat(stripe.requests()).hasSize(2);
-        assertThat(stripe.requests().getFirst().form()).containsEntry("customer", "cus_A").containsEntry("limit", "100")
-                .containsEntry("created[gte]", "1772460000").containsEntry("expand[]", "data.latest_charge")
+        assertThat(stripe.requests().getFirst().form())
+                .containsEntry("customer", "cus_A")
+                .containsEntry("limit", "100")
+                .containsEntry("created[gte]", "1772460000")
+                .containsEntry("expand[]", "data.latest_charge")
                 .doesNotContainKey("starting_after");
         assertThat(stripe.requests().getLast().form()).containsEntry("starting_after", "pi_2");
     }
@@ -297,15 +340,19 @@ class StripePaymentGatewayHttpIT {
     void aRefundCarriesItsKeyAndAChargeAlreadyRefundedIsDone() {
         stripe.answer(new FakeStripeServer.Json(200, """
                 {"id": "re_1", "object": "refund", "status": "succeeded", "payment_intent": "pi_1"}"""));
-        gateway.refund(new RefundCommand("ccs-stack-1-CONT-2026-000042-refund-1of1", "pi_1", Map.of("contract_id", "CONT-2026-000042")));
+        gateway.refund(new RefundCommand(
+                "ccs-stack-1-CONT-2026-000042-refund-1of1", "pi_1", Map.of("contract_id", "CONT-2026-000042")));
 
-        stripe.answer(error(400, "invalid_request_error", "charge_already_refunded", "Charge ch_1 has already been refunded."));
+        stripe.answer(error(
+                400, "invalid_request_error", "charge_already_refunded", "Charge ch_1 has already been refunded."));
         gateway.refund(new RefundCommand("ccs-stack-1-CONT-2026-000042-refund-1of1", "pi_1", Map.of()));
 
         Recorded refund = stripe.requests().getFirst();
         assertThat(refund.path()).isEqualTo("/v1/refunds");
         assertThat(refund.header("Idempotency-Key")).isEqualTo("ccs-stack-1-CONT-2026-000042-refund-1of1");
-        assertThat(refund.form()).containsEntry("payment_intent", "pi_1").containsEntry("metadata[contract_id]", "CONT-2026-000042");
+        assertThat(refund.form())
+                .containsEntry("payment_intent", "pi_1")
+                .containsEntry("metadata[contract_id]", "CONT-2026-000042");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package com.ccs.workflows.processpayment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StripeSecretTest {
 
@@ -23,8 +23,16 @@ class StripeSecretTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "pk_test_51Publishable", "sk_test_51 with space", "{\"key\": \"sk_test_51Other\"}",
-            "{\"api_key\": 42}", "{\"api_key\": \"pk_test_51Publishable\"}"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "pk_test_51Publishable",
+                "sk_test_51 with space",
+                "{\"key\": \"sk_test_51Other\"}",
+                "{\"api_key\": 42}",
+                "{\"api_key\": \"pk_test_51Publishable\"}"
+            })
     void rejectsAnythingElse(String secretString) {
         assertThatThrownBy(() -> StripeSecret.apiKey(secretString))
                 .isInstanceOf(PaymentProviderCredentialsException.class)

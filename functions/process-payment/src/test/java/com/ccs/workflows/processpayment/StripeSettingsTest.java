@@ -1,14 +1,13 @@
 package com.ccs.workflows.processpayment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class StripeSettingsTest {
 
@@ -24,9 +23,11 @@ class StripeSettingsTest {
 
     @Test
     void stripeApiBasePointsTheClientAtStripeMock() {
-        assertThat(StripeSettings.fromEnvironment(Map.of("STRIPE_API_BASE", " http://127.0.0.1:12111 ")).apiBase())
+        assertThat(StripeSettings.fromEnvironment(Map.of("STRIPE_API_BASE", " http://127.0.0.1:12111 "))
+                        .apiBase())
                 .contains(URI.create("http://127.0.0.1:12111"));
-        assertThat(StripeSettings.fromEnvironment(Map.of("STRIPE_API_BASE", "")).apiBase()).isEmpty();
+        assertThat(StripeSettings.fromEnvironment(Map.of("STRIPE_API_BASE", "")).apiBase())
+                .isEmpty();
     }
 
     @Test

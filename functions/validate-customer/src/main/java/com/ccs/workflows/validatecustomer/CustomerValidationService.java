@@ -1,5 +1,7 @@
 package com.ccs.workflows.validatecustomer;
 
+import static com.ccs.workflows.shared.logging.LogField.entry;
+
 import com.ccs.workflows.contract.ContractRequest;
 import com.ccs.workflows.contract.ContractRequestFields;
 import com.ccs.workflows.contract.ContractRules;
@@ -8,16 +10,13 @@ import com.ccs.workflows.contract.IdMasking;
 import com.ccs.workflows.contract.Input;
 import com.ccs.workflows.contract.Reason;
 import com.ccs.workflows.validatecustomer.PlateOwners.ActivePlate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static com.ccs.workflows.shared.logging.LogField.entry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a contract request may go on: first every field ({@link ContractRules}), then, only for a
@@ -44,15 +43,24 @@ public final class CustomerValidationService {
     public ValidationResult validate(ContractRequestFields request) {
         Findings findings = ContractRules.check(request);
         ValidationResult result = findings.request().isEmpty()
-                ? ValidationResult.of(findings.problems(), findings.warnings(), findings.normalisedPlates(), RegistryStatus.NOT_CHECKED)
+                ? ValidationResult.of(
+                        findings.problems(),
+                        findings.warnings(),
+                        findings.normalisedPlates(),
+                        RegistryStatus.NOT_CHECKED)
                 : withRegistryAndPlates(findings, findings.request().get());
-        LOG.info("Customer validation finished",
+        LOG.info(
+                "Customer validation finished",
                 entry("valid", result.valid()),
                 entry("score", result.score()),
                 entry("registry_status", result.registryStatus().code()),
                 entry("document_id", IdMasking.mask(given(request.documentId()))),
-                entry("problem_fields", result.reasons().stream().map(Reason::field).toList()),
-                entry("warning_fields", result.warnings().stream().map(Reason::field).toList()));
+                entry(
+                        "problem_fields",
+                        result.reasons().stream().map(Reason::field).toList()),
+                entry(
+                        "warning_fields",
+                        result.warnings().stream().map(Reason::field).toList()));
         return result;
     }
 
@@ -67,8 +75,10 @@ public final class CustomerValidationService {
             }
             case RegistryLookup.Registered registered -> {
                 if (registered.status() != RegistryStatus.ACTIVE) {
-                    problems.add(new Reason("company_info.tax_id", "the company registry lists this company as "
-                            + registered.status().name() + "; only ACTIVE companies can sign a contract"));
+                    problems.add(new Reason(
+                            "company_info.tax_id",
+                            "the company registry lists this company as "
+                                    + registered.status().name() + "; only ACTIVE companies can sign a contract"));
                 } else if (!registered.name().isBlank() && !sameName(registered.name(), request.companyName())) {
                     warnings.add(new Reason("company_info.name", "differs from the name in the company registry"));
                 }
@@ -90,8 +100,10 @@ public final class CustomerValidationService {
             ActivePlate holder = active.get(request.vehicles().get(i).plate());
             if (holder != null && !request.customerId().equals(holder.customerId())) {
                 // Neither the other customer nor their contract is named: they are another customer's data.
-                problems.add(new Reason("vehicles[" + i + "].plate", holder.plate() + " is active under another"
-                        + " customer's contract; a plate belongs to one customer at a time"));
+                problems.add(new Reason(
+                        "vehicles[" + i + "].plate",
+                        holder.plate() + " is active under another"
+                                + " customer's contract; a plate belongs to one customer at a time"));
             }
         }
         return problems;

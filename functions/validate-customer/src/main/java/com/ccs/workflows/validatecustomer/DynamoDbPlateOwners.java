@@ -1,13 +1,12 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.ccs.workflows.shared.aws.DynamoDbBatchGet;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link PlateOwners} on the vehicles table (key {@code plate}), read strongly consistent in batches. */
 public final class DynamoDbPlateOwners implements PlateOwners {
@@ -27,8 +26,8 @@ public final class DynamoDbPlateOwners implements PlateOwners {
                 .map(plate -> Map.of("plate", AttributeValue.fromS(plate)))
                 .toList();
         Map<String, ActivePlate> active = new HashMap<>();
-        for (Map<String, AttributeValue> item : reader.batchGetItem(vehiclesTable, keys,
-                "plate, customer_id, contract_id, #status", Map.of("#status", "status"))) {
+        for (Map<String, AttributeValue> item : reader.batchGetItem(
+                vehiclesTable, keys, "plate, customer_id, contract_id, #status", Map.of("#status", "status"))) {
             if (ACTIVE.equals(text(item, "status"))) {
                 String plate = text(item, "plate");
                 active.put(plate, new ActivePlate(plate, text(item, "customer_id"), text(item, "contract_id")));

@@ -4,7 +4,6 @@ import com.ccs.workflows.contract.Nit;
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.observability.Observability;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,7 +83,8 @@ public final class HttpCompanyRegistry implements CompanyRegistry {
         if (status == 408 || status == 429 || (status >= 500 && status <= 599)) {
             throw new DependencyUnavailableException(DEPENDENCY, "GET /companies/{nit} answered HTTP " + status, null);
         }
-        throw new RegistryResponseException("company registry answered GET /companies/{nit} with unexpected HTTP " + status);
+        throw new RegistryResponseException(
+                "company registry answered GET /companies/{nit} with unexpected HTTP " + status);
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
@@ -107,20 +107,25 @@ public final class HttpCompanyRegistry implements CompanyRegistry {
             }
             if (cause instanceof IOException) {
                 // Refused or reset connections, a closed stream: all worth another try later.
-                throw new DependencyUnavailableException(DEPENDENCY, "request failed: " + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), cause);
+                throw new DependencyUnavailableException(
+                        DEPENDENCY,
+                        "request failed: " + cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"),
+                        cause);
             }
             throw new RegistryResponseException("company registry request failed", cause);
         }
     }
 
     private DependencyUnavailableException timedOut(Throwable cause) {
-        return new DependencyUnavailableException(DEPENDENCY, "no answer within " + config.timeout().toMillis() + " ms", cause);
+        return new DependencyUnavailableException(
+                DEPENDENCY, "no answer within " + config.timeout().toMillis() + " ms", cause);
     }
 
     private static RegistryLookup registered(Nit nit, String body) {
         if (body == null || body.length() > MAX_BODY_CHARS) {
-            throw new RegistryResponseException("company registry answer is empty or larger than " + MAX_BODY_CHARS + " characters");
+            throw new RegistryResponseException(
+                    "company registry answer is empty or larger than " + MAX_BODY_CHARS + " characters");
         }
         Map<String, Object> json;
         try {
@@ -137,8 +142,9 @@ public final class HttpCompanyRegistry implements CompanyRegistry {
             case "ACTIVE" -> RegistryStatus.ACTIVE;
             case "INACTIVE" -> RegistryStatus.INACTIVE;
             case "SUSPENDED" -> RegistryStatus.SUSPENDED;
-            default -> throw new RegistryResponseException("company registry answered an unknown status \""
-                    + (statusText.length() <= 20 ? statusText : statusText.substring(0, 20) + "...") + "\"");
+            default ->
+                throw new RegistryResponseException("company registry answered an unknown status \""
+                        + (statusText.length() <= 20 ? statusText : statusText.substring(0, 20) + "...") + "\"");
         };
         return new RegistryLookup.Registered(nit.base(), stringMember(json, "name", false), status);
     }

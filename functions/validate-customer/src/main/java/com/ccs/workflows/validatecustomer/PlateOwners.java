@@ -19,6 +19,5 @@ public interface PlateOwners {
     Map<String, ActivePlate> activeHolders(Collection<String> plates);
 
     /** A plate registered as active under {@code contractId} of {@code customerId}. */
-    record ActivePlate(String plate, String customerId, String contractId) {
-    }
+    record ActivePlate(String plate, String customerId, String contractId) {}
 }

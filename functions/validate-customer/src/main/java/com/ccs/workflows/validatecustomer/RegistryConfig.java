@@ -17,12 +17,17 @@ public record RegistryConfig(URI baseUrl, Duration timeout) {
 
     public RegistryConfig {
         String scheme = baseUrl.getScheme();
-        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null
-                || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException(BASE_URL_ENV + " must be an http(s) URL with a host and no query, got " + baseUrl);
+        if (scheme == null
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || baseUrl.getHost() == null
+                || baseUrl.getRawQuery() != null
+                || baseUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    BASE_URL_ENV + " must be an http(s) URL with a host and no query, got " + baseUrl);
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException(TIMEOUT_ENV + " must be between 1 and " + MAX_TIMEOUT.toMillis() + " ms");
+            throw new IllegalArgumentException(
+                    TIMEOUT_ENV + " must be between 1 and " + MAX_TIMEOUT.toMillis() + " ms");
         }
         String raw = baseUrl.toString();
         baseUrl = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
@@ -32,7 +37,8 @@ public record RegistryConfig(URI baseUrl, Duration timeout) {
     public static RegistryConfig fromEnvironment(Map<String, String> env) {
         String base = env.get(BASE_URL_ENV);
         if (base == null || base.isBlank()) {
-            throw new IllegalStateException(BASE_URL_ENV + " is not set: the URL of the company registry, e.g. https://registry.example.com/v1");
+            throw new IllegalStateException(BASE_URL_ENV
+                    + " is not set: the URL of the company registry, e.g. https://registry.example.com/v1");
         }
         String timeoutText = env.get(TIMEOUT_ENV);
         Duration timeout = DEFAULT_TIMEOUT;
@@ -40,7 +46,8 @@ public record RegistryConfig(URI baseUrl, Duration timeout) {
             try {
                 timeout = Duration.ofMillis(Long.parseLong(timeoutText.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalStateException(TIMEOUT_ENV + " must be a whole number of milliseconds, got \"" + timeoutText + "\"");
+                throw new IllegalStateException(
+                        TIMEOUT_ENV + " must be a whole number of milliseconds, got \"" + timeoutText + "\"");
             }
         }
         try {

@@ -9,12 +9,11 @@ import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.MetricUnit;
 import com.ccs.workflows.shared.observability.Observability;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * "Validate Customer Data" of the business workflow. Input: the contract request (see
@@ -48,10 +47,13 @@ public final class ValidateCustomerHandler extends JsonEventHandler {
     static CustomerValidationService fromEnvironment(Map<String, String> env) {
         String vehicles = env.get(VEHICLES_TABLE);
         if (vehicles == null || vehicles.isBlank()) {
-            throw new IllegalStateException(VEHICLES_TABLE + " is not set: it must name the vehicles table (e.g. ccs-dev-vehicles)");
+            throw new IllegalStateException(
+                    VEHICLES_TABLE + " is not set: it must name the vehicles table (e.g. ccs-dev-vehicles)");
         }
-        return new CustomerValidationService(new HttpCompanyRegistry(RegistryConfig.fromEnvironment(env)),
-                new DynamoDbPlateOwners(new DynamoDbBatchGet(AwsClients.build(DynamoDbClient.builder(), env)), vehicles.strip()));
+        return new CustomerValidationService(
+                new HttpCompanyRegistry(RegistryConfig.fromEnvironment(env)),
+                new DynamoDbPlateOwners(
+                        new DynamoDbBatchGet(AwsClients.build(DynamoDbClient.builder(), env)), vehicles.strip()));
     }
 
     @Override

@@ -6,10 +6,9 @@ import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.Priming;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SnapStart priming: before the snapshot, validates a valid request, one with problems and one whose company the
@@ -19,14 +18,13 @@ import java.util.Map;
  * and no metric is emitted. The service logs its usual summary line.
  */
 final class ValidationPriming {
-    private static final String REGISTRY_ANSWER = "{\"nit\": \"900123456\", \"name\": \"Priming S.A.S.\", \"status\": \"ACTIVE\"}";
+    private static final String REGISTRY_ANSWER =
+            "{\"nit\": \"900123456\", \"name\": \"Priming S.A.S.\", \"status\": \"ACTIVE\"}";
 
     /** What priming exercised: validations run, and how many found the request valid. */
-    record Report(int validations, int valid) {
-    }
+    record Report(int validations, int valid) {}
 
-    private ValidationPriming() {
-    }
+    private ValidationPriming() {}
 
     /** Registers priming with the snapshot; called by the handler Lambda constructs. */
     static void register() {
@@ -40,8 +38,8 @@ final class ValidationPriming {
                 return new RegistryLookup.NotRegistered(nit.base());
             }
             Map<String, Object> answer = MiniJson.parseObject(REGISTRY_ANSWER);
-            return new RegistryLookup.Registered(nit.base(), (String) answer.get("name"),
-                    RegistryStatus.valueOf((String) answer.get("status")));
+            return new RegistryLookup.Registered(
+                    nit.base(), (String) answer.get("name"), RegistryStatus.valueOf((String) answer.get("status")));
         };
         // The vehicles table knows no plate: every plate of the valid request is free.
         InMemorySdkHttpClient http = new InMemorySdkHttpClient(call -> switch (call.operation()) {
@@ -51,12 +49,15 @@ final class ValidationPriming {
         int validations = 0;
         int valid = 0;
         try (DynamoDbClient dynamo = http.client(DynamoDbClient.builder())) {
-            CustomerValidationService service = new CustomerValidationService(registry,
-                    new DynamoDbPlateOwners(new DynamoDbBatchGet(dynamo), "ccs-priming-vehicles"));
+            CustomerValidationService service = new CustomerValidationService(
+                    registry, new DynamoDbPlateOwners(new DynamoDbBatchGet(dynamo), "ccs-priming-vehicles"));
             for (int round = 0; round < rounds; round++) {
-                for (Map<String, Object> event : List.of(event("900123456-8", "ABC-123"), event("900123456-1", "not a plate"),
+                for (Map<String, Object> event : List.of(
+                        event("900123456-8", "ABC-123"),
+                        event("900123456-1", "not a plate"),
                         event("800197268-4", "DEF456"))) {
-                    Map<String, Object> output = ValidateCustomerHandler.toOutput(service.validate(ContractRequestReader.read(event)));
+                    Map<String, Object> output =
+                            ValidateCustomerHandler.toOutput(service.validate(ContractRequestReader.read(event)));
                     if (!(output.get("valid") instanceof Boolean isValid)) {
                         throw new IllegalStateException("priming produced an unexpected result: " + output);
                     }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.validatecustomer;
 
 import com.ccs.workflows.contract.Reason;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,13 @@ import java.util.List;
  * one {@code max(0, 50 - penalty)}. So a clean request scores 100, every warning costs 5, and any score of 50 or
  * more means valid, any score below 50 invalid (one problem gives at most 40).
  */
-public record ValidationResult(boolean valid, int score, List<Reason> reasons, List<Reason> warnings,
-                               List<String> normalisedPlates, RegistryStatus registryStatus) {
+public record ValidationResult(
+        boolean valid,
+        int score,
+        List<Reason> reasons,
+        List<Reason> warnings,
+        List<String> normalisedPlates,
+        RegistryStatus registryStatus) {
     static final int PROBLEM_PENALTY = 10;
     static final int WARNING_PENALTY = 5;
     /**
@@ -31,10 +35,15 @@ public record ValidationResult(boolean valid, int score, List<Reason> reasons, L
         normalisedPlates = List.copyOf(normalisedPlates);
     }
 
-    public static ValidationResult of(List<Reason> problems, List<Reason> warnings, List<String> plates,
-                                      RegistryStatus registryStatus) {
-        return new ValidationResult(problems.isEmpty(), score(problems.size(), warnings.size()),
-                capped(problems, "problems"), capped(warnings, "warnings"), plates, registryStatus);
+    public static ValidationResult of(
+            List<Reason> problems, List<Reason> warnings, List<String> plates, RegistryStatus registryStatus) {
+        return new ValidationResult(
+                problems.isEmpty(),
+                score(problems.size(), warnings.size()),
+                capped(problems, "problems"),
+                capped(warnings, "warnings"),
+                plates,
+                registryStatus);
     }
 
     static List<Reason> capped(List<Reason> findings, String kind) {
@@ -42,7 +51,8 @@ public record ValidationResult(boolean valid, int score, List<Reason> reasons, L
             return findings;
         }
         List<Reason> listed = new java.util.ArrayList<>(findings.subList(0, MAX_LISTED));
-        listed.add(new Reason(findings.get(MAX_LISTED).field(),
+        listed.add(new Reason(
+                findings.get(MAX_LISTED).field(),
                 (findings.size() - MAX_LISTED) + " more " + kind + " not listed, starting with this field"));
         return listed;
     }

@@ -1,19 +1,18 @@
 package com.ccs.workflows.validatecustomer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.contract.ContractRequestReader;
 import com.ccs.workflows.contract.Reason;
 import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CustomerValidationServiceTest {
     private final InMemoryCompanyRegistry registry = new InMemoryCompanyRegistry();
@@ -39,7 +38,9 @@ class CustomerValidationServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RegistryStatus.class, names = {"INACTIVE", "SUSPENDED"})
+    @EnumSource(
+            value = RegistryStatus.class,
+            names = {"INACTIVE", "SUSPENDED"})
     void aCompanyThatIsNotActiveMakesTheRequestInvalid(RegistryStatus status) {
         registry.register("900123456", "Transportes ABC S.A.S.", status);
 
@@ -47,8 +48,9 @@ class CustomerValidationServiceTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.registryStatus()).isEqualTo(status);
-        assertThat(result.reasons()).extracting(Reason::toString).containsExactly(
-                "company_info.tax_id: the company registry lists this company as " + status.name()
+        assertThat(result.reasons())
+                .extracting(Reason::toString)
+                .containsExactly("company_info.tax_id: the company registry lists this company as " + status.name()
                         + "; only ACTIVE companies can sign a contract");
         assertThat(result.score()).isEqualTo(40);
     }
@@ -81,16 +83,17 @@ class CustomerValidationServiceTest {
         ValidationResult result = validate(example);
 
         assertThat(result.valid()).isFalse();
-        assertThat(result.reasons()).extracting(Reason::toString)
+        assertThat(result.reasons())
+                .extracting(Reason::toString)
                 .contains("document_id: NIT check digit 7 does not match the DIAN check digit 8");
         assertThat(registry.asked).isEmpty();
     }
 
     @ParameterizedTest(name = "\"{0}\" vs registry \"{1}\" -> warning {2}")
     @CsvSource({
-            "Transportes ABC S.A.S., TRANSPORTES ABC SAS, false",
-            "Compañía Andina Ltda., COMPANIA ANDINA LTDA, false",
-            "Transportes ABC S.A.S., Transportes XYZ S.A.S., true"
+        "Transportes ABC S.A.S., TRANSPORTES ABC SAS, false",
+        "Compañía Andina Ltda., COMPANIA ANDINA LTDA, false",
+        "Transportes ABC S.A.S., Transportes XYZ S.A.S., true"
     })
     void aDifferentRegisteredNameIsOnlyAWarning(String given, String registered, boolean warned) {
         registry.register("900123456", registered, RegistryStatus.ACTIVE);
@@ -98,7 +101,8 @@ class CustomerValidationServiceTest {
         ValidationResult result = validate(Requests.with("company_info.name", given));
 
         assertThat(result.valid()).isTrue();
-        assertThat(result.warnings()).extracting(Reason::field)
+        assertThat(result.warnings())
+                .extracting(Reason::field)
                 .isEqualTo(warned ? java.util.List.of("company_info.name") : java.util.List.of());
         assertThat(result.score()).isEqualTo(warned ? 95 : 100);
     }
@@ -130,7 +134,9 @@ class CustomerValidationServiceTest {
 
         ValidationResult result = validate(Requests.valid());
 
-        assertThat(result.reasons()).extracting(Reason::field).containsExactly("company_info.tax_id", "vehicles[0].plate");
+        assertThat(result.reasons())
+                .extracting(Reason::field)
+                .containsExactly("company_info.tax_id", "vehicles[0].plate");
     }
 
     @Test

@@ -1,20 +1,19 @@
 package com.ccs.workflows.validatecustomer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.contract.Nit;
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link HttpCompanyRegistry} against a real HTTP server on this machine. Answers are awaited generously (a shared
@@ -46,9 +45,11 @@ class HttpCompanyRegistryIT {
 
         RegistryLookup lookup = registry.lookup(NIT);
 
-        assertThat(lookup).isEqualTo(new RegistryLookup.Registered("900123456", "Transportes ABC S.A.S.", RegistryStatus.ACTIVE));
-        assertThat(server.seen).containsExactly(
-                new RegistryServer.Seen("GET", "/registry/v1/companies/900123456", "application/json"));
+        assertThat(lookup)
+                .isEqualTo(new RegistryLookup.Registered("900123456", "Transportes ABC S.A.S.", RegistryStatus.ACTIVE));
+        assertThat(server.seen)
+                .containsExactly(
+                        new RegistryServer.Seen("GET", "/registry/v1/companies/900123456", "application/json"));
     }
 
     @ParameterizedTest
@@ -56,14 +57,16 @@ class HttpCompanyRegistryIT {
     void theStatusTheRegistryGives(String answered, RegistryStatus status) {
         server.company("900123456", "Transportes ABC S.A.S.", answered);
 
-        assertThat(registry.lookup(NIT)).isEqualTo(new RegistryLookup.Registered("900123456", "Transportes ABC S.A.S.", status));
+        assertThat(registry.lookup(NIT))
+                .isEqualTo(new RegistryLookup.Registered("900123456", "Transportes ABC S.A.S.", status));
     }
 
     @Test
     void toleratesACheckDigitInTheAnsweredNitAndAMissingName() {
         server.respond("900123456", 200, "{\"nit\":\"900.123.456-8\",\"status\":\"ACTIVE\",\"since\":\"2015-03-01\"}");
 
-        assertThat(registry.lookup(NIT)).isEqualTo(new RegistryLookup.Registered("900123456", "", RegistryStatus.ACTIVE));
+        assertThat(registry.lookup(NIT))
+                .isEqualTo(new RegistryLookup.Registered("900123456", "", RegistryStatus.ACTIVE));
     }
 
     @Test
@@ -115,14 +118,15 @@ class HttpCompanyRegistryIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<html>OK</html>",
-            "{\"nit\":\"900123456\"}",
-            "{\"nit\":\"900123456\",\"status\":\"CLOSED\"}",
-            "{\"nit\":\"800197268\",\"status\":\"ACTIVE\"}",
-            "{\"nit\":900123456,\"status\":\"ACTIVE\"}",
-            "{\"nit\":\"900123456\",\"status\":\"ACTIVE\",\"name\":42}"
-    })
+    @ValueSource(
+            strings = {
+                "<html>OK</html>",
+                "{\"nit\":\"900123456\"}",
+                "{\"nit\":\"900123456\",\"status\":\"CLOSED\"}",
+                "{\"nit\":\"800197268\",\"status\":\"ACTIVE\"}",
+                "{\"nit\":900123456,\"status\":\"ACTIVE\"}",
+                "{\"nit\":\"900123456\",\"status\":\"ACTIVE\",\"name\":42}"
+            })
     void aBodyOutsideTheContractIsNotRetried(String body) {
         server.respond("900123456", 200, body);
 

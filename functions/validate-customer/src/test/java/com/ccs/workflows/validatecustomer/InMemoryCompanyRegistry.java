@@ -27,6 +27,7 @@ final class InMemoryCompanyRegistry implements CompanyRegistry {
     @Override
     public RegistryLookup lookup(Nit nit) {
         asked.add(nit.base());
-        return answers.getOrDefault(nit.base(), () -> new RegistryLookup.NotRegistered(nit.base())).get();
+        return answers.getOrDefault(nit.base(), () -> new RegistryLookup.NotRegistered(nit.base()))
+                .get();
     }
 }

@@ -2,7 +2,6 @@ package com.ccs.workflows.validatecustomer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,11 +23,9 @@ import java.util.concurrent.TimeUnit;
  * which is how a registry that does not answer in time looks to the client.
  */
 final class RegistryServer implements AutoCloseable {
-    record Seen(String method, String path, String accept) {
-    }
+    record Seen(String method, String path, String accept) {}
 
-    private record Answer(int status, String body, boolean hang) {
-    }
+    private record Answer(int status, String body, boolean hang) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -46,7 +43,8 @@ final class RegistryServer implements AutoCloseable {
     }
 
     URI baseUrl() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + prefix);
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + prefix);
     }
 
     RegistryServer company(String nit, String name, String status) {
@@ -66,7 +64,10 @@ final class RegistryServer implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            seen.add(new Seen(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Accept")));
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestHeaders().getFirst("Accept")));
             String nit = path.substring(path.lastIndexOf('/') + 1);
             Answer answer = answers.getOrDefault(nit, new Answer(404, "{\"error\":\"NOT_FOUND\"}", false));
             if (answer.hang()) {

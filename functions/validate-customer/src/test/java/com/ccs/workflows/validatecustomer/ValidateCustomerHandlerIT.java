@@ -1,18 +1,17 @@
 package com.ccs.workflows.validatecustomer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The handler end to end, as Lambda runs it, with the HTTP registry adapter talking to a real local server. */
 class ValidateCustomerHandlerIT {
@@ -37,7 +36,8 @@ class ValidateCustomerHandlerIT {
     }
 
     private Map<String, Object> invoke(String sampleEvent) {
-        return handler.handle(SampleEvents.load("validate-customer", sampleEvent), new TestLambdaContext("ccs-it-validate-customer"));
+        return handler.handle(
+                SampleEvents.load("validate-customer", sampleEvent), new TestLambdaContext("ccs-it-validate-customer"));
     }
 
     @Test
@@ -46,7 +46,10 @@ class ValidateCustomerHandlerIT {
 
         Map<String, Object> output = invoke("valid-25-vehicles.json");
 
-        assertThat(output).containsEntry("valid", true).containsEntry("score", 100).containsEntry("registry_status", "active");
+        assertThat(output)
+                .containsEntry("valid", true)
+                .containsEntry("score", 100)
+                .containsEntry("registry_status", "active");
         assertThat(server.seen).extracting(RegistryServer.Seen::path).containsExactly("/companies/901234567");
     }
 
@@ -57,8 +60,10 @@ class ValidateCustomerHandlerIT {
         Map<String, Object> output = invoke("valid-75-vehicles.json");
 
         assertThat(output).containsEntry("valid", false).containsEntry("registry_status", "inactive");
-        assertThat(output.get("reasons")).isEqualTo(List.of(
-                "company_info.tax_id: the company registry lists this company as INACTIVE; only ACTIVE companies can sign a contract"));
+        assertThat(output.get("reasons"))
+                .isEqualTo(
+                        List.of(
+                                "company_info.tax_id: the company registry lists this company as INACTIVE; only ACTIVE companies can sign a contract"));
     }
 
     @Test

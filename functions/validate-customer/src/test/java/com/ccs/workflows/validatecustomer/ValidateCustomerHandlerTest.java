@@ -1,17 +1,16 @@
 package com.ccs.workflows.validatecustomer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.contract.Plates;
 import com.ccs.workflows.contract.Requests;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ValidateCustomerHandlerTest {
     private final InMemoryCompanyRegistry registry = new InMemoryCompanyRegistry()
@@ -30,13 +29,14 @@ class ValidateCustomerHandlerTest {
     void validWith25Vehicles() {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-25-vehicles.json"));
 
-        assertThat(output).containsExactly(
-                Map.entry("valid", true),
-                Map.entry("score", 100),
-                Map.entry("reasons", List.of()),
-                Map.entry("warnings", List.of()),
-                Map.entry("normalized_plates", List.of("JKL321", "MNO654", "PQR987")),
-                Map.entry("registry_status", "active"));
+        assertThat(output)
+                .containsExactly(
+                        Map.entry("valid", true),
+                        Map.entry("score", 100),
+                        Map.entry("reasons", List.of()),
+                        Map.entry("warnings", List.of()),
+                        Map.entry("normalized_plates", List.of("JKL321", "MNO654", "PQR987")),
+                        Map.entry("registry_status", "active"));
         assertThat(registry.asked).containsExactly("901234567");
     }
 
@@ -57,9 +57,10 @@ class ValidateCustomerHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "invalid-document.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat(output.get("reasons")).isEqualTo(List.of(
-                "document_id: NIT check digit 7 does not match the DIAN check digit 8",
-                "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8"));
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of(
+                        "document_id: NIT check digit 7 does not match the DIAN check digit 8",
+                        "company_info.tax_id: NIT check digit 7 does not match the DIAN check digit 8"));
         assertThat(output.get("score")).isEqualTo(30);
         assertThat(output.get("registry_status")).isEqualTo("not_checked");
         assertThat(registry.asked).isEmpty();
@@ -70,10 +71,11 @@ class ValidateCustomerHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "invalid-plates.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat(output.get("reasons")).isEqualTo(List.of(
-                "vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)",
-                "vehicles[2].plate: must be " + Plates.FORMATS + ", got \"AB-1234\"",
-                "vehicles[3].plate: must be " + Plates.FORMATS + ", got \"XYZ7A8\""));
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of(
+                        "vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)",
+                        "vehicles[2].plate: must be " + Plates.FORMATS + ", got \"AB-1234\"",
+                        "vehicles[3].plate: must be " + Plates.FORMATS + ", got \"XYZ7A8\""));
         assertThat(output.get("normalized_plates")).isEqualTo(List.of("GHT204"));
     }
 
@@ -82,8 +84,9 @@ class ValidateCustomerHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "amount-out-of-range.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat(output.get("reasons")).isEqualTo(List.of(
-                "estimated_value: must be whole COP pesos from 10,000 to 2,000,000,000, got 2,500,000,000"));
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of(
+                        "estimated_value: must be whole COP pesos from 10,000 to 2,000,000,000, got 2,500,000,000"));
         assertThat(registry.asked).isEmpty();
         assertThat(plateOwners.asked).isEmpty();
     }
@@ -95,8 +98,9 @@ class ValidateCustomerHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "valid-75-vehicles.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat(output.get("reasons")).isEqualTo(List.of("vehicles[1].plate: DEF456 is active under another"
-                + " customer's contract; a plate belongs to one customer at a time"));
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of("vehicles[1].plate: DEF456 is active under another"
+                        + " customer's contract; a plate belongs to one customer at a time"));
         assertThat(output.toString()).doesNotContain("CUST-11111", "CONT-2026-000007");
         assertThat(plateOwners.asked).containsExactly(List.of("ABC123", "DEF456"));
     }
@@ -106,8 +110,9 @@ class ValidateCustomerHandlerTest {
         Map<String, Object> output = invoke(SampleEvents.load("validate-customer", "unsupported-payment-method.json"));
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat(output.get("reasons")).isEqualTo(List.of("payment_method: pse is not supported: the payment step"
-                + " charges a saved card through Stripe; use credit_card or debit_card"));
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of("payment_method: pse is not supported: the payment step"
+                        + " charges a saved card through Stripe; use credit_card or debit_card"));
     }
 
     @Test
@@ -119,10 +124,11 @@ class ValidateCustomerHandlerTest {
         Map<String, Object> output = invoke(event);
 
         assertThat(output.get("valid")).isEqualTo(false);
-        assertThat(output.get("reasons")).isEqualTo(List.of(
-                "company_info: must be an object, got an array",
-                "number_of_vehicles: must be an integer, got a string \"75\"",
-                "vehicles: must be an array, got an object"));
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of(
+                        "company_info: must be an object, got an array",
+                        "number_of_vehicles: must be an integer, got a string \"75\"",
+                        "vehicles: must be an array, got an object"));
     }
 
     @Test
@@ -131,9 +137,18 @@ class ValidateCustomerHandlerTest {
 
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("score")).isEqualTo(0);
-        assertThat((List<?>) output.get("reasons")).map(String.class::cast).map(r -> r.substring(0, r.indexOf(':')))
-                .containsExactly("customer_id", "document_type", "document_id", "company_info", "number_of_vehicles",
-                        "contract_type", "estimated_value", "payment_method");
+        assertThat((List<?>) output.get("reasons"))
+                .map(String.class::cast)
+                .map(r -> r.substring(0, r.indexOf(':')))
+                .containsExactly(
+                        "customer_id",
+                        "document_type",
+                        "document_id",
+                        "company_info",
+                        "number_of_vehicles",
+                        "contract_type",
+                        "estimated_value",
+                        "payment_method");
     }
 
     @Test

@@ -6,12 +6,11 @@ import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial contract requests (see {@link HostileEvents}) through the handler. Bad data
@@ -20,10 +19,20 @@ import java.util.Set;
  * in a reason. Only an event that is not a JSON object may throw, as InvalidInputException on {@code $}.
  */
 class ValidateCustomerHostileInputTest {
-    private static final Set<String> REQUIRED = Set.of("customer_id", "document_type", "document_id", "company_info",
-            "company_info.name", "company_info.tax_id", "number_of_vehicles", "contract_type", "estimated_value", "payment_method",
+    private static final Set<String> REQUIRED = Set.of(
+            "customer_id",
+            "document_type",
+            "document_id",
+            "company_info",
+            "company_info.name",
+            "company_info.tax_id",
+            "number_of_vehicles",
+            "contract_type",
+            "estimated_value",
+            "payment_method",
             // required with a card, which the sample pays by
-            "stripe_customer_id", "payment_method_id");
+            "stripe_customer_id",
+            "payment_method_id");
 
     @Test
     void hostileRequestsAreAnsweredWithReasonsNamingTheFields() {
@@ -33,9 +42,10 @@ class ValidateCustomerHostileInputTest {
         fields.addAll(List.of("stripe_customer_id", "payment_method_id", "payment_method"));
         HostileEvents events = HostileEvents.seeded();
         HostileRun run = new HostileRun("validate-customer", events);
-        InMemoryCompanyRegistry registry = new InMemoryCompanyRegistry()
-                .register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE);
-        ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
+        InMemoryCompanyRegistry registry =
+                new InMemoryCompanyRegistry().register("900123456", "TRANSPORTES ABC SAS", RegistryStatus.ACTIVE);
+        ValidateCustomerHandler handler =
+                new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
         int[] largestOutput = {0};
 
         run.run(events.cases(sample, 2000), c -> {
@@ -47,14 +57,17 @@ class ValidateCustomerHostileInputTest {
             } catch (InvalidInputException e) {
                 run.rejected();
                 if (c.event() instanceof Map<?, ?>) {
-                    throw new AssertionError("a JSON object must be answered with reasons, not thrown: " + e.getMessage());
+                    throw new AssertionError(
+                            "a JSON object must be answered with reasons, not thrown: " + e.getMessage());
                 }
                 HostileRun.assertCleanInvalidInput(e, c, fields);
                 return;
             }
             largestOutput[0] = Math.max(largestOutput[0], String.valueOf(output).length());
-            if (!(output.get("valid") instanceof Boolean valid) || !(output.get("score") instanceof Integer score)
-                    || score < 0 || score > 100) {
+            if (!(output.get("valid") instanceof Boolean valid)
+                    || !(output.get("score") instanceof Integer score)
+                    || score < 0
+                    || score > 100) {
                 throw new AssertionError("malformed output " + output.keySet());
             }
             @SuppressWarnings("unchecked")
@@ -66,10 +79,12 @@ class ValidateCustomerHostileInputTest {
                 HostileRun.assertCleanMessage(reason);
                 String field = reason.substring(0, Math.max(0, reason.indexOf(": ")));
                 if (!fields.contains(HostileEvents.shape(field))) {
-                    throw new AssertionError("reason names no field of the request: " + HostileEvents.escape(reason, 80));
+                    throw new AssertionError(
+                            "reason names no field of the request: " + HostileEvents.escape(reason, 80));
                 }
             }
-            if (c.paths().size() == 1 && REQUIRED.contains(HostileEvents.shape(c.paths().get(0)))) {
+            if (c.paths().size() == 1
+                    && REQUIRED.contains(HostileEvents.shape(c.paths().get(0)))) {
                 String path = c.paths().get(0);
                 Object value = HostileEvents.valueAt(c.event(), path);
                 Object original = HostileEvents.valueAt(sample, path);

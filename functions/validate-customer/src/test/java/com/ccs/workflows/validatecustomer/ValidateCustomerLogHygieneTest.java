@@ -6,12 +6,11 @@ import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 
 /**
  * What validate-customer logs, for every sample event, for hostile requests and when the registry fails, holds no
@@ -29,7 +28,8 @@ class ValidateCustomerLogHygieneTest {
     }
 
     private static void invoke(LogHygiene hygiene, String label, Object event, CompanyRegistry registry) {
-        ValidateCustomerHandler handler = new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
+        ValidateCustomerHandler handler =
+                new ValidateCustomerHandler(new CustomerValidationService(registry, new InMemoryPlateOwners()));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event;
         hygiene.invoke(label, event, () -> handler.handle(request, new TestLambdaContext("ccs-test-" + MODULE)));
@@ -46,7 +46,8 @@ class ValidateCustomerLogHygieneTest {
                 invoke(hygiene, name, sample, registry());
                 for (Supplier<RuntimeException> failure : List.<Supplier<RuntimeException>>of(
                         () -> new DependencyUnavailableException("company-registry", "HTTP 503", null),
-                        () -> new RegistryResponseException("company registry answered an unknown status \"CLOSED\""))) {
+                        () -> new RegistryResponseException(
+                                "company registry answered an unknown status \"CLOSED\""))) {
                     CompanyRegistry failing = nit -> {
                         throw failure.get();
                     };

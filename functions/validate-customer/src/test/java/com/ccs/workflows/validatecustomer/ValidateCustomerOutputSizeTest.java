@@ -1,20 +1,19 @@
 package com.ccs.workflows.validatecustomer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.ccs.workflows.contract.Reason;
 import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * However many problems a request has, the answer stays small: Step Functions refuses a state payload over 256 KiB,
@@ -58,10 +57,12 @@ class ValidateCustomerOutputSizeTest {
         assertThat(output.get("valid")).isEqualTo(false);
         assertThat(output.get("score")).isEqualTo(0);
         assertThat(reasons).hasSize(ValidationResult.MAX_LISTED + 1);
-        assertThat(reasons.get(0)).isEqualTo("vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)");
+        assertThat(reasons.get(0))
+                .isEqualTo("vehicles[1].plate: duplicates vehicles[0].plate (GHT204 after normalisation)");
         int max = ValidationResult.MAX_LISTED;
-        assertThat(reasons.get(max)).isEqualTo("vehicles[" + (max + 1) + "].plate: " + (9_999 - max)
-                + " more problems not listed, starting with this field");
+        assertThat(reasons.get(max))
+                .isEqualTo("vehicles[" + (max + 1) + "].plate: " + (9_999 - max)
+                        + " more problems not listed, starting with this field");
         assertThat(output.get("normalized_plates")).isEqualTo(List.of("GHT204"));
         assertThat(jsonBytes(output)).isLessThan(OUTPUT_BUDGET_BYTES);
     }
@@ -73,8 +74,9 @@ class ValidateCustomerOutputSizeTest {
 
         List<String> reasons = reasons(output);
         assertThat(reasons).hasSize(ValidationResult.MAX_LISTED + 1);
-        assertThat(reasons.get(ValidationResult.MAX_LISTED)).startsWith("vehicles[" + ValidationResult.MAX_LISTED + "].plate: "
-                + (10_000 - ValidationResult.MAX_LISTED) + " more problems not listed");
+        assertThat(reasons.get(ValidationResult.MAX_LISTED))
+                .startsWith("vehicles[" + ValidationResult.MAX_LISTED + "].plate: "
+                        + (10_000 - ValidationResult.MAX_LISTED) + " more problems not listed");
         assertThat(jsonBytes(output)).isLessThan(OUTPUT_BUDGET_BYTES);
         assertThat(JSON.writeValueAsString(reasons).length()).isLessThan(FAILURE_CAUSE_CHARS);
     }
@@ -85,31 +87,42 @@ class ValidateCustomerOutputSizeTest {
         Map<String, Object> event = SampleEvents.load("validate-customer", "valid-75-vehicles.json");
         event.put("number_of_vehicles", "NUMBER_OF_VEHICLES");
         event.put("estimated_value", "ESTIMATED_VALUE");
-        String json = JsonText.document(event).replace("\"NUMBER_OF_VEHICLES\"", "9".repeat(100_000))
+        String json = JsonText.document(event)
+                .replace("\"NUMBER_OF_VEHICLES\"", "9".repeat(100_000))
                 .replace("\"ESTIMATED_VALUE\"", "-" + "8".repeat(100_000));
 
-        Map<String, Object> output = SampleEvents.parseJson(StreamInvocation.invokeRaw(handler, json,
-                new TestLambdaContext("ccs-test-validate-customer")));
+        Map<String, Object> output = SampleEvents.parseJson(
+                StreamInvocation.invokeRaw(handler, json, new TestLambdaContext("ccs-test-validate-customer")));
 
         List<String> reasons = reasons(output);
-        assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("number_of_vehicles: must be an integer, got 999"))
+        assertThat(reasons)
+                .anySatisfy(r -> assertThat(r).startsWith("number_of_vehicles: must be an integer, got 999"))
                 .anySatisfy(r -> assertThat(r).startsWith("estimated_value: must be an integer, got -888"))
-                .allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo("number_of_vehicles: ".length() + Reason.MAX_MESSAGE_CHARS));
+                .allSatisfy(r -> assertThat(r.length())
+                        .isLessThanOrEqualTo("number_of_vehicles: ".length() + Reason.MAX_MESSAGE_CHARS));
         assertThat(jsonBytes(output)).isLessThan(OUTPUT_BUDGET_BYTES);
     }
 
     @Test
     void aCutMessageSaysHowLongItWasAndNeverSplitsACharacter() {
-        // One 'x', then emoji pairs from index 1: the cut falls between the two halves of a pair and must move before it.
+        // One 'x', then emoji pairs from index 1: the cut falls between the two halves of a pair and must move before
+        // it.
         String message = "x" + "\uD83D\uDE9A".repeat(200);
         String suffix = "... (" + message.length() + " characters)";
 
         String cut = new Reason("company_info.name", message).message();
 
-        assertThat(cut).hasSizeLessThanOrEqualTo(Reason.MAX_MESSAGE_CHARS).startsWith("x\uD83D\uDE9A").endsWith(suffix);
+        assertThat(cut)
+                .hasSizeLessThanOrEqualTo(Reason.MAX_MESSAGE_CHARS)
+                .startsWith("x\uD83D\uDE9A")
+                .endsWith(suffix);
         String kept = cut.substring(0, cut.length() - suffix.length());
-        assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1))).as("ends inside a character").isFalse();
-        assertThat(kept.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF)).as("unpaired surrogates").isEmpty();
+        assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1)))
+                .as("ends inside a character")
+                .isFalse();
+        assertThat(kept.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF))
+                .as("unpaired surrogates")
+                .isEmpty();
         assertThat(new Reason("f", "short").message()).isEqualTo("short");
     }
 }

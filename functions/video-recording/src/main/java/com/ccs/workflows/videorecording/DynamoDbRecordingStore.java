@@ -2,6 +2,9 @@ package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.SdkFaults;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -10,10 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Recording sessions in the recordings table (partition key {@code incident_id}, one item per incident).
@@ -43,7 +42,8 @@ public final class DynamoDbRecordingStore implements RecordingStore {
                     .build());
             return new SessionClaim.Created(intent);
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = e.hasItem() && !e.item().isEmpty() ? e.item() : read(intent.incidentId());
+            Map<String, AttributeValue> stored =
+                    e.hasItem() && !e.item().isEmpty() ? e.item() : read(intent.incidentId());
             return new SessionClaim.Existing(fromItem(stored));
         } catch (SdkException e) {
             throw SdkFaults.translate(DEPENDENCY, e);
@@ -66,8 +66,8 @@ public final class DynamoDbRecordingStore implements RecordingStore {
                     .build());
         } catch (ConditionalCheckFailedException e) {
             // Only possible if the item was removed between claim and update; a retry claims it afresh.
-            throw new DependencyUnavailableException(DEPENDENCY, "the session of incident " + session.incidentId()
-                    + " disappeared while starting", e);
+            throw new DependencyUnavailableException(
+                    DEPENDENCY, "the session of incident " + session.incidentId() + " disappeared while starting", e);
         } catch (SdkException e) {
             throw SdkFaults.translate(DEPENDENCY, e);
         }
@@ -79,8 +79,10 @@ public final class DynamoDbRecordingStore implements RecordingStore {
                     .key(Map.of("incident_id", s(incidentId)))
                     .consistentRead(true));
             if (!response.hasItem() || response.item().isEmpty()) {
-                throw new DependencyUnavailableException(DEPENDENCY, "the session of incident " + incidentId
-                        + " was reported as existing but could not be read", null);
+                throw new DependencyUnavailableException(
+                        DEPENDENCY,
+                        "the session of incident " + incidentId + " was reported as existing but could not be read",
+                        null);
             }
             return response.item();
         } catch (SdkException e) {
@@ -112,7 +114,8 @@ public final class DynamoDbRecordingStore implements RecordingStore {
     private static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.s() == null) {
-            throw new IllegalStateException("recordings item " + item.get("incident_id") + " has no string attribute " + name);
+            throw new IllegalStateException(
+                    "recordings item " + item.get("incident_id") + " has no string attribute " + name);
         }
         return value.s();
     }

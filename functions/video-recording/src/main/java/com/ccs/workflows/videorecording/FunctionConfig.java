@@ -25,11 +25,13 @@ record FunctionConfig(String recordingsTable, Optional<URI> iotDataEndpoint, Rec
 
     static FunctionConfig fromEnvironment(Map<String, String> env) {
         String table = value(env, "RECORDINGS_TABLE")
-                .orElseThrow(() -> new IllegalStateException("RECORDINGS_TABLE must name the recordings table, e.g. ccs-dev-recordings"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "RECORDINGS_TABLE must name the recordings table, e.g. ccs-dev-recordings"));
         String prefix = value(env, "VEHICLE_COMMAND_TOPIC_PREFIX").orElseGet(() -> defaultPrefix(table));
         RecordingSettings settings;
         try {
-            settings = new RecordingSettings(prefix,
+            settings = new RecordingSettings(
+                    prefix,
                     intValue(env, "RECORDING_PRE_ROLL_SECONDS", DEFAULT_PRE_ROLL_SECONDS),
                     intValue(env, "RECORDING_DURATION_SECONDS", DEFAULT_DURATION_SECONDS));
         } catch (IllegalArgumentException e) {
@@ -41,8 +43,9 @@ record FunctionConfig(String recordingsTable, Optional<URI> iotDataEndpoint, Rec
     private static String defaultPrefix(String table) {
         Matcher matcher = TABLE_NAME.matcher(table);
         if (!matcher.matches()) {
-            throw new IllegalStateException("VEHICLE_COMMAND_TOPIC_PREFIX is not set and cannot be derived from RECORDINGS_TABLE '"
-                    + table + "' (expected ccs-<env>-recordings)");
+            throw new IllegalStateException(
+                    "VEHICLE_COMMAND_TOPIC_PREFIX is not set and cannot be derived from RECORDINGS_TABLE '" + table
+                            + "' (expected ccs-<env>-recordings)");
         }
         return "ccs/" + matcher.group(1) + "/vehicles";
     }

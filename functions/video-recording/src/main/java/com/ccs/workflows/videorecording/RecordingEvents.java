@@ -1,7 +1,6 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.shared.event.EventFields;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +11,7 @@ import java.util.Map;
  * "started_at","command_topic","already_started"}}.
  */
 final class RecordingEvents {
-    private RecordingEvents() {
-    }
+    private RecordingEvents() {}
 
     static RecordingRequest toRequest(Map<String, Object> event) {
         EventFields fields = EventFields.of(event);

@@ -1,7 +1,6 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +23,9 @@ public record RecordingRequest(String incidentId, String vehicleId) {
             throw new InvalidInputException("incident_id", "is required and must be a non-empty string");
         }
         if (incidentId.length() > MAX_INCIDENT_ID_LENGTH) {
-            throw new InvalidInputException("incident_id", "must be at most " + MAX_INCIDENT_ID_LENGTH + " characters, got "
-                    + incidentId.length());
+            throw new InvalidInputException(
+                    "incident_id",
+                    "must be at most " + MAX_INCIDENT_ID_LENGTH + " characters, got " + incidentId.length());
         }
         for (int i = 0; i < incidentId.length(); i++) {
             if (Character.isISOControl(incidentId.charAt(i))) {
@@ -39,16 +39,22 @@ public record RecordingRequest(String incidentId, String vehicleId) {
             throw new InvalidInputException("vehicle_id", "is required and must be a non-empty string");
         }
         if (!VEHICLE_ID.matcher(vehicleId).matches()) {
-            throw new InvalidInputException("vehicle_id", "must be usable as one MQTT topic level: 1-" + MAX_VEHICLE_ID_LENGTH
-                    + " characters among A-Z a-z 0-9 ':' '_' '-' (no '/', '+', '#', '$' or spaces), got "
-                    + (vehicleId.length() <= 40 ? "\"" + printable(vehicleId) + "\"" : vehicleId.length() + " characters"));
+            throw new InvalidInputException(
+                    "vehicle_id",
+                    "must be usable as one MQTT topic level: 1-" + MAX_VEHICLE_ID_LENGTH
+                            + " characters among A-Z a-z 0-9 ':' '_' '-' (no '/', '+', '#', '$' or spaces), got "
+                            + (vehicleId.length() <= 40
+                                    ? "\"" + printable(vehicleId) + "\""
+                                    : vehicleId.length() + " characters"));
         }
     }
 
     /** The offending value as it can be shown in an error message (control characters made visible). */
     private static String printable(String value) {
         StringBuilder out = new StringBuilder(value.length());
-        value.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        value.chars()
+                .forEach(c ->
+                        out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
 }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.videorecording;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.time.Clock;
 
 /**
@@ -28,8 +27,8 @@ public final class RecordingService {
     }
 
     public RecordingOutcome start(RecordingRequest request) {
-        RecordingSession intent = RecordingSession.starting(request.incidentId(), request.vehicleId(),
-                settings.commandTopic(request.vehicleId()), clock.instant());
+        RecordingSession intent = RecordingSession.starting(
+                request.incidentId(), request.vehicleId(), settings.commandTopic(request.vehicleId()), clock.instant());
         return switch (store.claim(intent)) {
             case SessionClaim.Created created -> commandRecording(created.session());
             case SessionClaim.Existing existing -> resume(request, existing.session());
@@ -40,8 +39,10 @@ public final class RecordingService {
         if (!session.vehicleId().equals(request.vehicleId())) {
             // The incident id names its vehicle; a different one means the event was assembled wrongly, and no
             // retry can fix that, so it is rejected rather than sent to another vehicle's camera.
-            throw new InvalidInputException("vehicle_id", "incident " + request.incidentId() + " is recorded for vehicle "
-                    + session.vehicleId() + ", not " + request.vehicleId());
+            throw new InvalidInputException(
+                    "vehicle_id",
+                    "incident " + request.incidentId() + " is recorded for vehicle " + session.vehicleId() + ", not "
+                            + request.vehicleId());
         }
         if (session.status() == RecordingStatus.RECORDING) {
             return new RecordingOutcome(session, true);
@@ -50,8 +51,12 @@ public final class RecordingService {
     }
 
     private RecordingOutcome commandRecording(RecordingSession session) {
-        StartRecordingCommand command = new StartRecordingCommand(session.incidentId(), session.recordingId(),
-                settings.preRollSeconds(), settings.durationSeconds(), clock.instant());
+        StartRecordingCommand command = new StartRecordingCommand(
+                session.incidentId(),
+                session.recordingId(),
+                settings.preRollSeconds(),
+                settings.durationSeconds(),
+                clock.instant());
         publisher.publish(session.commandTopic(), command.toJson());
         store.markRecording(session);
         return new RecordingOutcome(session.withStatus(RecordingStatus.RECORDING), false);

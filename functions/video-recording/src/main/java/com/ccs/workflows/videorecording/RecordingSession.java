@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One incident's recording session, as kept in the recordings table (one item per incident). */
-public record RecordingSession(String incidentId, String recordingId, String vehicleId, RecordingStatus status,
-                               Instant startedAt, String commandTopic) {
+public record RecordingSession(
+        String incidentId,
+        String recordingId,
+        String vehicleId,
+        RecordingStatus status,
+        Instant startedAt,
+        String commandTopic) {
     private static final String RECORDING_ID_PREFIX = "REC-";
 
     public RecordingSession {
@@ -28,7 +33,8 @@ public record RecordingSession(String incidentId, String recordingId, String veh
 
     /** A new session about to send its start command. */
     public static RecordingSession starting(String incidentId, String vehicleId, String commandTopic, Instant now) {
-        return new RecordingSession(incidentId, recordingIdFor(incidentId), vehicleId, RecordingStatus.STARTING, now, commandTopic);
+        return new RecordingSession(
+                incidentId, recordingIdFor(incidentId), vehicleId, RecordingStatus.STARTING, now, commandTopic);
     }
 
     public RecordingSession withStatus(RecordingStatus newStatus) {

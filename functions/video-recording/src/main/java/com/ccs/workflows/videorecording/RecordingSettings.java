@@ -35,21 +35,25 @@ public record RecordingSettings(String topicPrefix, int preRollSeconds, int dura
         if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//")) {
             throw new IllegalArgumentException("the command topic prefix must not have empty levels: '" + prefix + "'");
         }
-        if (prefix.startsWith("$") || prefix.chars().anyMatch(c -> c == '+' || c == '#' || Character.isWhitespace(c)
-                || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("the command topic prefix must not contain wildcards, spaces or start with '$': '"
-                    + prefix + "'");
+        if (prefix.startsWith("$")
+                || prefix.chars()
+                        .anyMatch(
+                                c -> c == '+' || c == '#' || Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException(
+                    "the command topic prefix must not contain wildcards, spaces or start with '$': '" + prefix + "'");
         }
         long slashes = prefix.chars().filter(c -> c == '/').count() + 2; // "/<vehicle>" and "/commands"
         if (slashes > MAX_TOPIC_SLASHES) {
             throw new IllegalArgumentException("the command topic prefix has too many levels for AWS IoT (at most "
                     + (MAX_TOPIC_SLASHES - 2) + " slashes): '" + prefix + "'");
         }
-        int longest = prefix.getBytes(StandardCharsets.UTF_8).length + 1
-                + RecordingRequest.MAX_VEHICLE_ID_LENGTH + COMMANDS_SUFFIX.length();
+        int longest = prefix.getBytes(StandardCharsets.UTF_8).length
+                + 1
+                + RecordingRequest.MAX_VEHICLE_ID_LENGTH
+                + COMMANDS_SUFFIX.length();
         if (longest > MAX_TOPIC_BYTES) {
-            throw new IllegalArgumentException("the command topic prefix is too long: topics would exceed "
-                    + MAX_TOPIC_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "the command topic prefix is too long: topics would exceed " + MAX_TOPIC_BYTES + " bytes");
         }
     }
 }

@@ -5,13 +5,12 @@ import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Answer;
 import com.ccs.workflows.shared.priming.InMemorySdkHttpClient.Call;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 
 /**
  * Runs the whole request path before a SnapStart snapshot without side effects: the event mapping, request
@@ -24,8 +23,7 @@ import java.util.Map;
  */
 final class RequestPathPrimer {
     /** What priming exercised, for the init log and for tests. */
-    record Report(int invocations, Map<String, Integer> sdkRequests) {
-    }
+    record Report(int invocations, Map<String, Integer> sdkRequests) {}
 
     static final String SAMPLE_VEHICLE = "PRIMING-VEHICLE";
     static final String SAMPLE_INCIDENT = "INC-" + SAMPLE_VEHICLE + "-0";
@@ -46,14 +44,19 @@ final class RequestPathPrimer {
         InMemorySdkHttpClient http = new InMemorySdkHttpClient(this::answer);
         int invocations = 0;
         try (DynamoDbClient dynamoDb = http.client(DynamoDbClient.builder());
-             IotDataPlaneClient iot = http.client(IotDataPlaneClient.builder())) {
-            RecordingService service = new RecordingService(new DynamoDbRecordingStore(dynamoDb, "ccs-priming-recordings"),
-                    new IotCommandPublisher(iot), settings, Clock.systemUTC());
+                IotDataPlaneClient iot = http.client(IotDataPlaneClient.builder())) {
+            RecordingService service = new RecordingService(
+                    new DynamoDbRecordingStore(dynamoDb, "ccs-priming-recordings"),
+                    new IotCommandPublisher(iot),
+                    settings,
+                    Clock.systemUTC());
             Map<String, Object> event = sampleEvent();
             for (int round = 0; round < rounds; round++) {
-                for (RecordingStatus stored : new RecordingStatus[]{null, RecordingStatus.STARTING, RecordingStatus.RECORDING}) {
+                for (RecordingStatus stored :
+                        new RecordingStatus[] {null, RecordingStatus.STARTING, RecordingStatus.RECORDING}) {
                     storedStatus = stored;
-                    Map<String, Object> output = RecordingEvents.toOutput(service.start(RecordingEvents.toRequest(event)));
+                    Map<String, Object> output =
+                            RecordingEvents.toOutput(service.start(RecordingEvents.toRequest(event)));
                     if (!RecordingStatus.RECORDING.wire().equals(output.get("status"))) {
                         throw new IllegalStateException("priming produced an unexpected result: " + output);
                     }
@@ -78,9 +81,10 @@ final class RequestPathPrimer {
 
     private Answer answer(Call call) {
         return switch (call.operation()) {
-            case "PutItem" -> storedStatus == null
-                    ? Answer.json("{}")
-                    : new Answer(400, JSON_1_0, conditionalCheckFailed(storedStatus));
+            case "PutItem" ->
+                storedStatus == null
+                        ? Answer.json("{}")
+                        : new Answer(400, JSON_1_0, conditionalCheckFailed(storedStatus));
             case "UpdateItem" -> Answer.json("{}");
             case "Publish" -> new Answer(200, "application/json", "");
             default -> throw new IllegalStateException("priming does not expect " + call.operation());
@@ -89,14 +93,23 @@ final class RequestPathPrimer {
 
     /** DynamoDB's answer to a conditional put that found the incident's session, returning it (ALL_OLD). */
     private String conditionalCheckFailed(RecordingStatus status) {
-        RecordingSession stored = new RecordingSession(SAMPLE_INCIDENT, RecordingSession.recordingIdFor(SAMPLE_INCIDENT),
-                SAMPLE_VEHICLE, status, Instant.EPOCH, settings.commandTopic(SAMPLE_VEHICLE));
-        StringBuilder json = new StringBuilder("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
-                + "\"message\":\"The conditional request failed\",\"Item\":{");
+        RecordingSession stored = new RecordingSession(
+                SAMPLE_INCIDENT,
+                RecordingSession.recordingIdFor(SAMPLE_INCIDENT),
+                SAMPLE_VEHICLE,
+                status,
+                Instant.EPOCH,
+                settings.commandTopic(SAMPLE_VEHICLE));
+        StringBuilder json =
+                new StringBuilder("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+                        + "\"message\":\"The conditional request failed\",\"Item\":{");
         String separator = "";
         for (var attribute : DynamoDbRecordingStore.toItem(stored).entrySet()) {
-            json.append(separator).append(JsonText.quote(attribute.getKey())).append(":{\"S\":")
-                    .append(JsonText.quote(attribute.getValue().s())).append('}');
+            json.append(separator)
+                    .append(JsonText.quote(attribute.getKey()))
+                    .append(":{\"S\":")
+                    .append(JsonText.quote(attribute.getValue().s()))
+                    .append('}');
             separator = ",";
         }
         return json.append("}}").toString();

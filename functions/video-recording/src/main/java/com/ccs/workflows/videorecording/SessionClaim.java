@@ -5,10 +5,8 @@ public sealed interface SessionClaim {
     RecordingSession session();
 
     /** This attempt wrote the session; it is in {@link RecordingStatus#STARTING}. */
-    record Created(RecordingSession session) implements SessionClaim {
-    }
+    record Created(RecordingSession session) implements SessionClaim {}
 
     /** The incident already had a session (any status), returned as stored. */
-    record Existing(RecordingSession session) implements SessionClaim {
-    }
+    record Existing(RecordingSession session) implements SessionClaim {}
 }

@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
  * {@code recording_id}: a command it has already acted on (MQTT QoS 1 redelivery, or a retried start) is
  * acknowledged and ignored, so publishing it more than once is harmless.
  */
-public record StartRecordingCommand(String incidentId, String recordingId, int preRollSeconds, int durationSeconds,
-                                    Instant issuedAt) {
+public record StartRecordingCommand(
+        String incidentId, String recordingId, int preRollSeconds, int durationSeconds, Instant issuedAt) {
     public static final String NAME = "START_RECORDING";
 
     /** The wire form, e.g. {@code {"command":"START_RECORDING","incident_id":"INC-...","recording_id":"REC-INC-...",...}}. */

@@ -7,15 +7,14 @@ import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonEventHandler;
 import com.ccs.workflows.shared.observability.Observability;
 import com.ccs.workflows.shared.priming.Priming;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClientBuilder;
-
-import java.time.Clock;
-import java.util.Collections;
-import java.util.Map;
 
 /**
  * "Activate Video Recording" of the emergency workflow: starts the vehicle's camera for an incident, once per
@@ -44,11 +43,15 @@ public final class VideoRecordingHandler extends JsonEventHandler {
     }
 
     private VideoRecordingHandler(FunctionConfig config, Map<String, String> env) {
-        this(new RecordingService(
-                new DynamoDbRecordingStore(AwsClients.build(DynamoDbClient.builder(), env, ClientTimeouts.EMERGENCY), config.recordingsTable()),
-                new IotCommandPublisher(AwsClients.build(iotBuilder(config), env, ClientTimeouts.EMERGENCY)),
-                config.settings(),
-                Clock.systemUTC()), config.settings());
+        this(
+                new RecordingService(
+                        new DynamoDbRecordingStore(
+                                AwsClients.build(DynamoDbClient.builder(), env, ClientTimeouts.EMERGENCY),
+                                config.recordingsTable()),
+                        new IotCommandPublisher(AwsClients.build(iotBuilder(config), env, ClientTimeouts.EMERGENCY)),
+                        config.settings(),
+                        Clock.systemUTC()),
+                config.settings());
     }
 
     /** For tests: the domain service with its collaborators, and the settings priming uses. */
@@ -60,15 +63,17 @@ public final class VideoRecordingHandler extends JsonEventHandler {
     @Override
     public Map<String, Object> handle(Map<String, Object> event, Context context) {
         Object incidentId = event == null ? null : event.get("incident_id");
-        Map<String, String> correlation = Collections.singletonMap(Observability.INCIDENT_ID,
-                incidentId instanceof String id ? id : null);
+        Map<String, String> correlation =
+                Collections.singletonMap(Observability.INCIDENT_ID, incidentId instanceof String id ? id : null);
         return Observability.handle(context, "StartVideoRecording", correlation, () -> {
             RecordingOutcome outcome = service.start(RecordingEvents.toRequest(event));
             if (outcome.alreadyStarted()) {
                 LOG.info("Recording already started by an earlier attempt; nothing sent");
             } else {
                 Observability.count(METRIC_RECORDING_STARTED);
-                LOG.info("Start command accepted by the broker for topic {}", outcome.session().commandTopic());
+                LOG.info(
+                        "Start command accepted by the broker for topic {}",
+                        outcome.session().commandTopic());
             }
             return RecordingEvents.toOutput(outcome);
         });

@@ -1,15 +1,11 @@
 package com.ccs.workflows.videorecording;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,9 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The recordings store against DynamoDB in MiniStack, in a table of its own. */
 class DynamoDbRecordingStoreIT {
@@ -54,13 +53,14 @@ class DynamoDbRecordingStoreIT {
 
         assertThat(store.claim(intent)).isEqualTo(new SessionClaim.Created(intent));
 
-        assertThat(table.item("INC-VEH-IT-1")).isEqualTo(Map.of(
-                "incident_id", AttributeValue.fromS("INC-VEH-IT-1"),
-                "recording_id", AttributeValue.fromS("REC-INC-VEH-IT-1"),
-                "vehicle_id", AttributeValue.fromS("VEH-IT"),
-                "status", AttributeValue.fromS("starting"),
-                "started_at", AttributeValue.fromS("2026-03-01T12:00:00Z"),
-                "command_topic", AttributeValue.fromS(TOPIC)));
+        assertThat(table.item("INC-VEH-IT-1"))
+                .isEqualTo(Map.of(
+                        "incident_id", AttributeValue.fromS("INC-VEH-IT-1"),
+                        "recording_id", AttributeValue.fromS("REC-INC-VEH-IT-1"),
+                        "vehicle_id", AttributeValue.fromS("VEH-IT"),
+                        "status", AttributeValue.fromS("starting"),
+                        "started_at", AttributeValue.fromS("2026-03-01T12:00:00Z"),
+                        "command_topic", AttributeValue.fromS(TOPIC)));
     }
 
     @Test
@@ -114,10 +114,17 @@ class DynamoDbRecordingStoreIT {
                 results.add(claim.get());
             }
 
-            assertThat(results).filteredOn(SessionClaim.Created.class::isInstance).hasSize(1);
-            RecordingSession winner = results.stream().filter(SessionClaim.Created.class::isInstance).findFirst().orElseThrow().session();
+            assertThat(results)
+                    .filteredOn(SessionClaim.Created.class::isInstance)
+                    .hasSize(1);
+            RecordingSession winner = results.stream()
+                    .filter(SessionClaim.Created.class::isInstance)
+                    .findFirst()
+                    .orElseThrow()
+                    .session();
             assertThat(results).extracting(SessionClaim::session).containsOnly(winner);
-            assertThat(table.item("INC-VEH-IT-RACE").get("started_at").s()).isEqualTo(winner.startedAt().toString());
+            assertThat(table.item("INC-VEH-IT-RACE").get("started_at").s())
+                    .isEqualTo(winner.startedAt().toString());
         } finally {
             pool.shutdownNow();
         }

@@ -1,14 +1,13 @@
 package com.ccs.workflows.videorecording;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FunctionConfigTest {
 
@@ -38,21 +37,34 @@ class FunctionConfigTest {
     @Test
     void refusesToStartWithoutATableOrAPrefixItCanDerive() {
         assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RECORDINGS_TABLE");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RECORDINGS_TABLE");
         assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of("RECORDINGS_TABLE", "recordings")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("VEHICLE_COMMAND_TOPIC_PREFIX");
-        assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of("RECORDINGS_TABLE", "ccs-dev-recordings",
-                "RECORDING_DURATION_SECONDS", "ten")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RECORDING_DURATION_SECONDS");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("VEHICLE_COMMAND_TOPIC_PREFIX");
+        assertThatThrownBy(() -> FunctionConfig.fromEnvironment(
+                        Map.of("RECORDINGS_TABLE", "ccs-dev-recordings", "RECORDING_DURATION_SECONDS", "ten")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RECORDING_DURATION_SECONDS");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/ccs/dev", "ccs/dev/", "ccs//dev", "ccs/+/vehicles", "ccs/#", "$aws/things", "ccs dev",
-            "a/b/c/d/e/f/g"})
+    @ValueSource(
+            strings = {
+                "/ccs/dev",
+                "ccs/dev/",
+                "ccs//dev",
+                "ccs/+/vehicles",
+                "ccs/#",
+                "$aws/things",
+                "ccs dev",
+                "a/b/c/d/e/f/g"
+            })
     void rejectsTopicPrefixesAwsIotWouldRefuseOrMisroute(String prefix) {
-        assertThatThrownBy(() -> FunctionConfig.fromEnvironment(Map.of("RECORDINGS_TABLE", "ccs-dev-recordings",
-                "VEHICLE_COMMAND_TOPIC_PREFIX", prefix)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("command topic prefix");
+        assertThatThrownBy(() -> FunctionConfig.fromEnvironment(
+                        Map.of("RECORDINGS_TABLE", "ccs-dev-recordings", "VEHICLE_COMMAND_TOPIC_PREFIX", prefix)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("command topic prefix");
     }
 
     @Test

@@ -27,8 +27,14 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
         }
     }
 
-    private static final int CONNECT = 0x10, CONNACK = 0x20, PUBLISH = 0x30, PUBACK = 0x40, SUBSCRIBE = 0x82,
-            SUBACK = 0x90, PINGRESP = 0xd0, DISCONNECT = 0xe0;
+    private static final int CONNECT = 0x10,
+            CONNACK = 0x20,
+            PUBLISH = 0x30,
+            PUBACK = 0x40,
+            SUBSCRIBE = 0x82,
+            SUBACK = 0x90,
+            PINGRESP = 0xd0,
+            DISCONNECT = 0xe0;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Socket socket;
@@ -45,7 +51,8 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
     }
 
     /** Connects to the broker behind {@code endpoint} (the emulator's gateway) and subscribes to {@code topicFilter}. */
-    static MqttWebSocketSubscriber subscribe(URI endpoint, String region, String topicFilter, Duration readTimeout) throws IOException {
+    static MqttWebSocketSubscriber subscribe(URI endpoint, String region, String topicFilter, Duration readTimeout)
+            throws IOException {
         Socket socket = new Socket(endpoint.getHost(), endpoint.getPort());
         socket.setSoTimeout((int) readTimeout.toMillis());
         MqttWebSocketSubscriber subscriber = new MqttWebSocketSubscriber(socket);
@@ -70,7 +77,7 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
                 String topic = body.string();
                 if (qos > 0) {
                     int packetId = body.u16();
-                    send(new byte[]{(byte) PUBACK, 2, (byte) (packetId >> 8), (byte) packetId});
+                    send(new byte[] {(byte) PUBACK, 2, (byte) (packetId >> 8), (byte) packetId});
                 }
                 return new Message(topic, qos, body.rest());
             }
@@ -83,7 +90,7 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            send(new byte[]{(byte) DISCONNECT, 0});
+            send(new byte[] {(byte) DISCONNECT, 0});
         } finally {
             socket.close();
         }
@@ -110,17 +117,18 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
             head.append((char) b);
         }
         if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("WebSocket upgrade refused: " + head.toString().lines().findFirst().orElse(""));
+            throw new IOException("WebSocket upgrade refused: "
+                    + head.toString().lines().findFirst().orElse(""));
         }
     }
 
     private void connect(String clientId) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, "MQTT");
-        body.write(4);             // protocol level 3.1.1
-        body.write(0x02);          // clean session
+        body.write(4); // protocol level 3.1.1
+        body.write(0x02); // clean session
         body.write(0);
-        body.write(60);            // keep-alive seconds
+        body.write(60); // keep-alive seconds
         writeString(body, clientId);
         sendPacket(CONNECT, body.toByteArray());
         Packet connack = readPacket();
@@ -132,9 +140,9 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
     private void subscribe(String topicFilter) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(0);
-        body.write(1);             // packet id 1
+        body.write(1); // packet id 1
         writeString(body, topicFilter);
-        body.write(1);             // requested QoS 1
+        body.write(1); // requested QoS 1
         sendPacket(SUBSCRIBE, body.toByteArray());
         Packet suback = readPacket();
         if (suback.type != SUBACK || suback.body.length < 3 || (suback.body[2] & 0xff) == 0x80) {
@@ -142,8 +150,7 @@ final class MqttWebSocketSubscriber implements AutoCloseable {
         }
     }
 
-    private record Packet(int type, byte[] body) {
-    }
+    private record Packet(int type, byte[] body) {}
 
     private Packet readPacket() throws IOException {
         int type = nextByte();

@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records what would have been published; can be told to fail the next publishes first. */
 final class RecordingPublisherSpy implements CommandPublisher {
-    record Published(String topic, String json) {
-    }
+    record Published(String topic, String json) {}
 
     private final List<Published> published = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();

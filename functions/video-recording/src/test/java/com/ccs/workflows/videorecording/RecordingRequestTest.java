@@ -1,25 +1,38 @@
 package com.ccs.workflows.videorecording;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.SampleEvents;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class RecordingRequestTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"VEH/12345", "VEH-12345/#", "VEH+1", "#", "+", "$aws", "VEH 1", "VEH\n1", "VEH\u00001",
-            "VEH\u00e91", "../VEH", "VEH.1"})
+    @ValueSource(
+            strings = {
+                "VEH/12345",
+                "VEH-12345/#",
+                "VEH+1",
+                "#",
+                "+",
+                "$aws",
+                "VEH 1",
+                "VEH\n1",
+                "VEH\u00001",
+                "VEH\u00e91",
+                "../VEH",
+                "VEH.1"
+            })
     void vehicleIdsThatAreNotASafeTopicLevelAreRejectedNamingTheField(String vehicleId) {
         assertThatThrownBy(() -> new RecordingRequest("INC-1", vehicleId))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
     }
 
     @Test
@@ -47,9 +60,11 @@ class RecordingRequestTest {
     @Test
     void incidentIdsWithControlCharactersOrUnboundedLengthAreRejected() {
         assertThatThrownBy(() -> new RecordingRequest("INC-\n-1", "VEH-1"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
         assertThatThrownBy(() -> new RecordingRequest("I".repeat(257), "VEH-1"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
     }
 
     @Test
@@ -57,20 +72,22 @@ class RecordingRequestTest {
         Map<String, Object> event = new HashMap<>(SampleEvents.load("video-recording", "panic-button.json"));
         event.remove("incident_id");
         assertThatThrownBy(() -> RecordingEvents.toRequest(event))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("incident_id"));
 
         Map<String, Object> numericVehicle = new HashMap<>(SampleEvents.load("video-recording", "panic-button.json"));
         numericVehicle.put("vehicle_id", 12345);
         assertThatThrownBy(() -> RecordingEvents.toRequest(numericVehicle))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
 
-        assertThatThrownBy(() -> RecordingEvents.toRequest(null))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> RecordingEvents.toRequest(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void theInvalidSampleEventIsRejectedOnItsVehicleId() {
-        assertThatThrownBy(() -> RecordingEvents.toRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json")))
+        assertThatThrownBy(() ->
+                        RecordingEvents.toRequest(SampleEvents.load("video-recording", "invalid-vehicle-id.json")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("vehicle_id");
                     assertThat(e.getMessage()).startsWith("vehicle_id: ").contains("VEH-12345/#");

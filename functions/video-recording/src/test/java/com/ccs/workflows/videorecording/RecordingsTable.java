@@ -1,13 +1,12 @@
 package com.ccs.workflows.videorecording;
 
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-
-import java.util.Map;
-import java.util.UUID;
 
 /** A uniquely named recordings table in the emulator, shaped as template.yaml declares it; deleted by its creator. */
 final class RecordingsTable implements AutoCloseable {
@@ -30,8 +29,10 @@ final class RecordingsTable implements AutoCloseable {
     }
 
     Map<String, AttributeValue> item(String incidentId) {
-        return client.getItem(b -> b.tableName(name).consistentRead(true)
-                .key(Map.of("incident_id", AttributeValue.fromS(incidentId)))).item();
+        return client.getItem(b -> b.tableName(name)
+                        .consistentRead(true)
+                        .key(Map.of("incident_id", AttributeValue.fromS(incidentId))))
+                .item();
     }
 
     int itemCount() {

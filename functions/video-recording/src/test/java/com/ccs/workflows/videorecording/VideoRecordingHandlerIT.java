@@ -1,17 +1,14 @@
 package com.ccs.workflows.videorecording;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.shared.priming.Priming;
 import com.ccs.workflows.testing.Emulators;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 
 /**
  * The handler as Lambda builds it (configuration from the environment, real clients) against MiniStack's
@@ -66,13 +65,17 @@ class VideoRecordingHandlerIT {
 
     @Test
     void panicButtonThenRetryStartsTheCameraOnceAndPrimingLeavesNoTrace() throws IOException {
-        try (MqttWebSocketSubscriber vehicles = MqttWebSocketSubscriber.subscribe(Emulators.aws(), "us-east-1", PREFIX + "/#", READ_TIMEOUT)) {
+        try (MqttWebSocketSubscriber vehicles =
+                MqttWebSocketSubscriber.subscribe(Emulators.aws(), "us-east-1", PREFIX + "/#", READ_TIMEOUT)) {
             assertThat(handler.prime(Priming.ROUNDS)).isNotNull();
             assertThat(table.itemCount()).as("items written by priming").isZero();
 
-            Map<String, Object> first = handler.handle(SampleEvents.load("video-recording", "panic-button.json"), new TestLambdaContext("video-recording"));
+            Map<String, Object> first = handler.handle(
+                    SampleEvents.load("video-recording", "panic-button.json"),
+                    new TestLambdaContext("video-recording"));
 
-            assertThat(first).containsEntry("incident_id", "INC-VEH-12345-1698765432000")
+            assertThat(first)
+                    .containsEntry("incident_id", "INC-VEH-12345-1698765432000")
                     .containsEntry("recording_id", "REC-INC-VEH-12345-1698765432000")
                     .containsEntry("status", "recording")
                     .containsEntry("command_topic", PREFIX + "/VEH-12345/commands")
@@ -86,11 +89,15 @@ class VideoRecordingHandlerIT {
                     .containsEntry("recording_id", "REC-INC-VEH-12345-1698765432000")
                     .containsEntry("pre_roll_seconds", 30)
                     .containsEntry("duration_seconds", 300);
-            assertThat(table.item("INC-VEH-12345-1698765432000").get("status").s()).isEqualTo("recording");
+            assertThat(table.item("INC-VEH-12345-1698765432000").get("status").s())
+                    .isEqualTo("recording");
 
-            Map<String, Object> retry = handler.handle(SampleEvents.load("video-recording", "retry-same-incident.json"), new TestLambdaContext("video-recording"));
+            Map<String, Object> retry = handler.handle(
+                    SampleEvents.load("video-recording", "retry-same-incident.json"),
+                    new TestLambdaContext("video-recording"));
 
-            assertThat(retry).containsEntry("already_started", true)
+            assertThat(retry)
+                    .containsEntry("already_started", true)
                     .containsEntry("recording_id", first.get("recording_id"))
                     .containsEntry("started_at", first.get("started_at"));
             // A marker published after the retry arrives next: the retry sent no second command.
@@ -103,8 +110,11 @@ class VideoRecordingHandlerIT {
 
     @Test
     void anInvalidVehicleIdIsRejectedBeforeAnyWrite() {
-        assertThatThrownBy(() -> handler.handle(SampleEvents.load("video-recording", "invalid-vehicle-id.json"), new TestLambdaContext("video-recording")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
+        assertThatThrownBy(() -> handler.handle(
+                        SampleEvents.load("video-recording", "invalid-vehicle-id.json"),
+                        new TestLambdaContext("video-recording")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("vehicle_id"));
         assertThat(table.item("INC-VEH-12345/#-1698765432000")).isEmpty();
     }
 
@@ -127,10 +137,16 @@ class VideoRecordingHandlerIT {
             Map<String, Object> a = starts.get(0).get();
             Map<String, Object> b = starts.get(1).get();
 
-            assertThat(a.get("recording_id")).isEqualTo("REC-INC-VEH-RACE-1698765432999").isEqualTo(b.get("recording_id"));
+            assertThat(a.get("recording_id"))
+                    .isEqualTo("REC-INC-VEH-RACE-1698765432999")
+                    .isEqualTo(b.get("recording_id"));
             assertThat(a.get("started_at")).isEqualTo(b.get("started_at"));
-            assertThat(table.item("INC-VEH-RACE-1698765432999").get("status").s()).isEqualTo("recording");
-            assertThat(table.item("INC-VEH-RACE-1698765432999").get("started_at").s()).isEqualTo(a.get("started_at"));
+            assertThat(table.item("INC-VEH-RACE-1698765432999").get("status").s())
+                    .isEqualTo("recording");
+            assertThat(table.item("INC-VEH-RACE-1698765432999")
+                            .get("started_at")
+                            .s())
+                    .isEqualTo(a.get("started_at"));
         } finally {
             pool.shutdownNow();
         }

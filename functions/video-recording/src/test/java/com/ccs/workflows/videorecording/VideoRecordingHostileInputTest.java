@@ -6,14 +6,13 @@ import com.ccs.workflows.testing.HostileRun;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed and adversarial incidents (see {@link HostileEvents}) through the handler over the
@@ -36,13 +35,17 @@ class VideoRecordingHostileInputTest {
         run.run(events.cases(sample, 2000), c -> {
             InMemoryRecordingStore store = new InMemoryRecordingStore();
             RecordingPublisherSpy publisher = new RecordingPublisherSpy();
-            VideoRecordingHandler handler = new VideoRecordingHandler(new RecordingService(store, publisher, SETTINGS, clock), SETTINGS);
+            VideoRecordingHandler handler =
+                    new VideoRecordingHandler(new RecordingService(store, publisher, SETTINGS, clock), SETTINGS);
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) c.event();
             try {
-                Map<String, Object> output = StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-video-recording"));
-                if (publisher.published().size() != 1 || !TOPIC.matcher(publisher.published().get(0).topic()).matches()
-                        || !"recording".equals(output.get("status")) || store.size() != 1) {
+                Map<String, Object> output =
+                        StreamInvocation.invoke(handler, event, new TestLambdaContext("ccs-test-video-recording"));
+                if (publisher.published().size() != 1
+                        || !TOPIC.matcher(publisher.published().get(0).topic()).matches()
+                        || !"recording".equals(output.get("status"))
+                        || store.size() != 1) {
                     throw new AssertionError("unexpected output " + output + ", published " + publisher.published());
                 }
                 String json = publisher.published().get(0).json();

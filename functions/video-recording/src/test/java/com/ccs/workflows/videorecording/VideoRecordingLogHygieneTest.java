@@ -6,13 +6,12 @@ import com.ccs.workflows.testing.LogHygiene;
 import com.ccs.workflows.testing.LogScan;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * What video-recording logs, for every sample event (twice: the retry finds the session), for hostile incidents and
@@ -36,8 +35,10 @@ class VideoRecordingLogHygieneTest {
         }
     };
 
-    private static void invoke(LogHygiene hygiene, String label, Object event, RecordingStore store, CommandPublisher publisher) {
-        VideoRecordingHandler handler = new VideoRecordingHandler(new RecordingService(store, publisher, SETTINGS, CLOCK), SETTINGS);
+    private static void invoke(
+            LogHygiene hygiene, String label, Object event, RecordingStore store, CommandPublisher publisher) {
+        VideoRecordingHandler handler =
+                new VideoRecordingHandler(new RecordingService(store, publisher, SETTINGS, CLOCK), SETTINGS);
         @SuppressWarnings("unchecked")
         Map<String, Object> incident = (Map<String, Object>) event;
         hygiene.invoke(label, event, () -> handler.handle(incident, new TestLambdaContext("ccs-test-" + MODULE)));
@@ -55,10 +56,16 @@ class VideoRecordingLogHygieneTest {
                 RecordingPublisherSpy brokerDown = new RecordingPublisherSpy();
                 brokerDown.failNext(1, new DependencyUnavailableException("AWS IoT data plane", "throttled", null));
                 invoke(hygiene, name + " with the broker failing", event, new InMemoryRecordingStore(), brokerDown);
-                invoke(hygiene, name + " with the recordings table down", event, TABLE_DOWN, new RecordingPublisherSpy());
+                invoke(
+                        hygiene,
+                        name + " with the recordings table down",
+                        event,
+                        TABLE_DOWN,
+                        new RecordingPublisherSpy());
             }
             HostileEvents events = HostileEvents.seeded();
-            for (HostileEvents.Case c : LogHygiene.pick(events.cases(sample, 100), 400, Set.of("incident_id", "vehicle_id"))) {
+            for (HostileEvents.Case c :
+                    LogHygiene.pick(events.cases(sample, 100), 400, Set.of("incident_id", "vehicle_id"))) {
                 invoke(hygiene, c.toString(), c.event(), new InMemoryRecordingStore(), new RecordingPublisherSpy());
             }
             hygiene.report();

@@ -1,12 +1,9 @@
 package com.ccs.workflows.videorecording;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.ccs.workflows.shared.aws.AwsClients;
 import com.ccs.workflows.testing.Emulators;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,8 +26,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The zip Lambda runs, not the module's class path: the IoT data-plane client (2.41.5, the newest the project can
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VideoRecordingZipIT {
     private static final Path SAMPLE = Path.of("../../events/functions/video-recording/panic-button.json");
     private static final Pattern JAR = Pattern.compile("lib/(iotdataplane|sdk-core|dynamodb)-(\\d[\\w.-]*)\\.jar");
-    private static final String PREFIX = "ccs/zip" + UUID.randomUUID().toString().substring(0, 8) + "/vehicles";
+    private static final String PREFIX =
+            "ccs/zip" + UUID.randomUUID().toString().substring(0, 8) + "/vehicles";
 
     private static DynamoDbClient dynamoDb;
     private static RecordingsTable table;
@@ -70,22 +70,29 @@ class VideoRecordingZipIT {
         Map<String, String> versions = unpack(zip, root);
         assertThat(versions).containsKeys("iotdataplane", "sdk-core", "dynamodb");
         assertThat(versions.get("iotdataplane")).isEqualTo("2.41.5");
-        assertThat(versions.get("sdk-core")).as("the core the other clients bring").isEqualTo(versions.get("dynamodb"))
+        assertThat(versions.get("sdk-core"))
+                .as("the core the other clients bring")
+                .isEqualTo(versions.get("dynamodb"))
                 .isNotEqualTo(versions.get("iotdataplane"));
 
         Map<String, String> env = new HashMap<>(Emulators.awsEnvironment());
         env.put("RECORDINGS_TABLE", table.name);
         env.put("VEHICLE_COMMAND_TOPIC_PREFIX", PREFIX);
         try (URLClassLoader function = new URLClassLoader(classPath(root), ClassLoader.getPlatformClassLoader());
-             MqttWebSocketSubscriber vehicles = MqttWebSocketSubscriber.subscribe(Emulators.aws(), "us-east-1",
-                     PREFIX + "/#", Duration.ofSeconds(10))) {
+                MqttWebSocketSubscriber vehicles = MqttWebSocketSubscriber.subscribe(
+                        Emulators.aws(), "us-east-1", PREFIX + "/#", Duration.ofSeconds(10))) {
             Class<?> handlerClass = function.loadClass(VideoRecordingHandler.class.getName());
             assertThat(handlerClass.getClassLoader()).isSameAs(function);
             Object handler = handlerClass.getConstructor(Map.class).newInstance(env);
             Class<?> context = function.loadClass("com.amazonaws.services.lambda.runtime.Context");
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            handlerClass.getMethod("handleRequest", InputStream.class, OutputStream.class, context).invoke(handler,
-                    new ByteArrayInputStream(Files.readAllBytes(SAMPLE)), answer, lambdaContext(context));
+            handlerClass
+                    .getMethod("handleRequest", InputStream.class, OutputStream.class, context)
+                    .invoke(
+                            handler,
+                            new ByteArrayInputStream(Files.readAllBytes(SAMPLE)),
+                            answer,
+                            lambdaContext(context));
 
             assertThat(answer.toString(StandardCharsets.UTF_8)).contains("\"status\":\"recording\"");
             MqttWebSocketSubscriber.Message command = vehicles.next();
@@ -127,14 +134,17 @@ class VideoRecordingZipIT {
 
     /** A Lambda Context of the zip's own interface: the function name and a generous remaining time. */
     private static Object lambdaContext(Class<?> contextType) {
-        return Proxy.newProxyInstance(contextType.getClassLoader(), new Class<?>[] {contextType}, (proxy, method, args) ->
-                switch (method.getName()) {
+        return Proxy.newProxyInstance(
+                contextType.getClassLoader(),
+                new Class<?>[] {contextType},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getFunctionName" -> "video-recording";
                     case "getAwsRequestId" -> UUID.randomUUID().toString();
                     case "getRemainingTimeInMillis" -> 2_000;
                     case "getMemoryLimitInMB" -> 1024;
                     case "getFunctionVersion" -> "1";
-                    case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:000000000000:function:video-recording:live";
+                    case "getInvokedFunctionArn" ->
+                        "arn:aws:lambda:us-east-1:000000000000:function:video-recording:live";
                     case "toString" -> "zip-it-context";
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];

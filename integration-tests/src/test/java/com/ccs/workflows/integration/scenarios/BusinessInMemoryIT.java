@@ -5,8 +5,8 @@ import com.ccs.workflows.integration.stack.WorkflowStack;
 
 /** The business workflow scenarios on {@link Stacks#inMemory()}. */
 class BusinessInMemoryIT extends BusinessScenarios {
-  @Override
-  protected WorkflowStack createStack() {
-    return Stacks.inMemory();
-  }
+    @Override
+    protected WorkflowStack createStack() {
+        return Stacks.inMemory();
+    }
 }

@@ -5,8 +5,8 @@ import com.ccs.workflows.integration.stack.WorkflowStack;
 
 /** The business workflow scenarios on {@link Stacks#onEmulator()}. */
 class BusinessOnEmulatorIT extends BusinessScenarios {
-  @Override
-  protected WorkflowStack createStack() {
-    return Stacks.onEmulator();
-  }
+    @Override
+    protected WorkflowStack createStack() {
+        return Stacks.onEmulator();
+    }
 }

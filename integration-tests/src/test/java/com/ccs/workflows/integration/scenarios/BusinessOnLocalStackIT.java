@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The business workflow scenarios on {@link Stacks#onLocalStack()}. */
 @ExtendWith(DockerEngine.class)
 class BusinessOnLocalStackIT extends BusinessScenarios {
-  @Override
-  protected WorkflowStack createStack() {
-    return Stacks.onLocalStack();
-  }
+    @Override
+    protected WorkflowStack createStack() {
+        return Stacks.onLocalStack();
+    }
 }

@@ -5,8 +5,8 @@ import com.ccs.workflows.integration.stack.WorkflowStack;
 
 /** The emergency workflow scenarios on {@link Stacks#inMemory()}. */
 class EmergencyInMemoryIT extends EmergencyScenarios {
-  @Override
-  protected WorkflowStack createStack() {
-    return Stacks.inMemory();
-  }
+    @Override
+    protected WorkflowStack createStack() {
+        return Stacks.inMemory();
+    }
 }

@@ -5,8 +5,8 @@ import com.ccs.workflows.integration.stack.WorkflowStack;
 
 /** The emergency workflow scenarios on {@link Stacks#onEmulator()}. */
 class EmergencyOnEmulatorIT extends EmergencyScenarios {
-  @Override
-  protected WorkflowStack createStack() {
-    return Stacks.onEmulator();
-  }
+    @Override
+    protected WorkflowStack createStack() {
+        return Stacks.onEmulator();
+    }
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The emergency workflow scenarios on {@link Stacks#onLocalStack()}. */
 @ExtendWith(DockerEngine.class)
 class EmergencyOnLocalStackIT extends EmergencyScenarios {
-  @Override
-  protected WorkflowStack createStack() {
-    return Stacks.onLocalStack();
-  }
+    @Override
+    protected WorkflowStack createStack() {
+        return Stacks.onLocalStack();
+    }
 }

@@ -11,18 +11,20 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class DockerEngine implements ExecutionCondition {
 
-  static boolean available() {
-    try {
-      return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException | LinkageError e) {
-      return false;
+    static boolean available() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
-  }
 
-  @Override
-  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    return available() ? ConditionEvaluationResult.enabled("a Docker engine answers")
-        : ConditionEvaluationResult.disabled("No Docker engine: the LocalStack (Testcontainers) backend is skipped;"
-            + " the same scenarios run in memory and against MiniStack");
-  }
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return available()
+                ? ConditionEvaluationResult.enabled("a Docker engine answers")
+                : ConditionEvaluationResult.disabled(
+                        "No Docker engine: the LocalStack (Testcontainers) backend is skipped;"
+                                + " the same scenarios run in memory and against MiniStack");
+    }
 }

@@ -21,36 +21,39 @@ import org.testcontainers.utility.DockerImageName;
  * </ol>
  */
 public final class Stacks {
-  private Stacks() {}
+    private Stacks() {}
 
-  public static WorkflowStack inMemory() {
-    return new LocalRunnerStack("local runner, in memory", null, null);
-  }
-
-  public static WorkflowStack onEmulator() {
-    URI aws = Emulators.aws();
-    URI stripe = Emulators.stripe();
-    return new LocalRunnerStack("local runner on " + aws + " + stripe-mock", aws, stripe);
-  }
-
-  public static WorkflowStack onLocalStack() {
-    assumeTrue(DockerEngine.available(), "No Docker engine: the LocalStack (Testcontainers) backend is skipped");
-    String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
-    String image = LocalStackImage.resolve(setting("CCS_LOCALSTACK_IMAGE", null), token).name();
-    LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(image)
-        .asCompatibleSubstituteFor("localstack/localstack"));
-    if (token != null && !token.isBlank()) {
-      container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
+    public static WorkflowStack inMemory() {
+        return new LocalRunnerStack("local runner, in memory", null, null);
     }
-    container.start();
-    String stripe = System.getenv(Emulators.STRIPE_ENDPOINT);
-    LocalRunnerStack stack = new LocalRunnerStack("local runner on LocalStack (" + image + ")",
-        container.getEndpoint(), stripe == null || stripe.isBlank() ? null : URI.create(stripe));
-    return new ContainerStack(stack, container);
-  }
 
-  private static String setting(String name, String fallback) {
-    String value = System.getProperty(name, System.getenv(name));
-    return value == null || value.isBlank() ? fallback : value;
-  }
+    public static WorkflowStack onEmulator() {
+        URI aws = Emulators.aws();
+        URI stripe = Emulators.stripe();
+        return new LocalRunnerStack("local runner on " + aws + " + stripe-mock", aws, stripe);
+    }
+
+    public static WorkflowStack onLocalStack() {
+        assumeTrue(DockerEngine.available(), "No Docker engine: the LocalStack (Testcontainers) backend is skipped");
+        String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
+        String image = LocalStackImage.resolve(setting("CCS_LOCALSTACK_IMAGE", null), token)
+                .name();
+        LocalStackContainer container = new LocalStackContainer(
+                DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"));
+        if (token != null && !token.isBlank()) {
+            container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
+        }
+        container.start();
+        String stripe = System.getenv(Emulators.STRIPE_ENDPOINT);
+        LocalRunnerStack stack = new LocalRunnerStack(
+                "local runner on LocalStack (" + image + ")",
+                container.getEndpoint(),
+                stripe == null || stripe.isBlank() ? null : URI.create(stripe));
+        return new ContainerStack(stack, container);
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? fallback : value;
+    }
 }

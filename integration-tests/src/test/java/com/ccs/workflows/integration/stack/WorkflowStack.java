@@ -14,34 +14,34 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public interface WorkflowStack extends AutoCloseable {
 
-  /** What runs the workflows and serves the AWS APIs, for messages and reports ("in memory", "MiniStack" ...). */
-  String description();
+    /** What runs the workflows and serves the AWS APIs, for messages and reports ("in memory", "MiniStack" ...). */
+    String description();
 
-  SfnClient sfn();
+    SfnClient sfn();
 
-  DynamoDbClient dynamoDb();
+    DynamoDbClient dynamoDb();
 
-  SqsClient sqs();
+    SqsClient sqs();
 
-  /** The ARN of a workflow's state machine: {@code emergency} or {@code business}. */
-  String stateMachineArn(String workflow);
+    /** The ARN of a workflow's state machine: {@code emergency} or {@code business}. */
+    String stateMachineArn(String workflow);
 
-  /** A resource name of the deployed template, by logical id (tables: the table name; queues: the URL). */
-  String tableName(String logicalId);
+    /** A resource name of the deployed template, by logical id (tables: the table name; queues: the URL). */
+    String tableName(String logicalId);
 
-  String queueUrl(String logicalId);
+    String queueUrl(String logicalId);
 
-  String topicArn(String logicalId);
+    String topicArn(String logicalId);
 
-  /** The messages published to the stack's topics, received through an SQS subscription of each. */
-  TopicInbox inbox();
+    /** The messages published to the stack's topics, received through an SQS subscription of each. */
+    TopicInbox inbox();
 
-  /** The base URL of the template's HTTP API (POST /contracts, POST /incidents, the approval links). */
-  URI httpApi();
+    /** The base URL of the template's HTTP API (POST /contracts, POST /incidents, the approval links). */
+    URI httpApi();
 
-  /** Faults, clock and stand-in controls; empty where the workflows do not run in the local runner. */
-  Optional<LocalControls> controls();
+    /** Faults, clock and stand-in controls; empty where the workflows do not run in the local runner. */
+    Optional<LocalControls> controls();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

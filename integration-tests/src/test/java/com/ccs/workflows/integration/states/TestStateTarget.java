@@ -21,64 +21,71 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * service, so nothing is called on AWS either.
  */
 final class TestStateTarget implements AutoCloseable {
-  static final String ON_AWS = "ccs.teststate.aws";
-  static final String PROFILE = "ccs.teststate.profile";
-  /** The build's stand-in key for emulators: never a real account's. */
-  private static final String DUMMY_KEY = "test";
+    static final String ON_AWS = "ccs.teststate.aws";
+    static final String PROFILE = "ccs.teststate.profile";
+    /** The build's stand-in key for emulators: never a real account's. */
+    private static final String DUMMY_KEY = "test";
 
-  private final SfnClient sfn;
-  private final WorkflowStack stack;
+    private final SfnClient sfn;
+    private final WorkflowStack stack;
 
-  private TestStateTarget(SfnClient sfn, WorkflowStack stack) {
-    this.sfn = sfn;
-    this.stack = stack;
-  }
-
-  static TestStateTarget start() {
-    if (!Boolean.getBoolean(ON_AWS)) {
-      WorkflowStack local = Stacks.inMemory();
-      return new TestStateTarget(local.sfn(), local);
+    private TestStateTarget(SfnClient sfn, WorkflowStack stack) {
+        this.sfn = sfn;
+        this.stack = stack;
     }
-    String profile = System.getProperty(PROFILE);
-    AwsCredentialsProvider credentials = profile == null || profile.isBlank()
-        ? DefaultCredentialsProvider.builder().build() : ProfileCredentialsProvider.create(profile);
-    AwsCredentials resolved = null;
-    try {
-      resolved = credentials.resolveCredentials();
-    } catch (SdkClientException e) {
-      abort("-D" + ON_AWS + "=true asks for AWS's TestState endpoint, but no AWS credentials were found ("
-          + e.getMessage() + "): the state tests are skipped");
+
+    static TestStateTarget start() {
+        if (!Boolean.getBoolean(ON_AWS)) {
+            WorkflowStack local = Stacks.inMemory();
+            return new TestStateTarget(local.sfn(), local);
+        }
+        String profile = System.getProperty(PROFILE);
+        AwsCredentialsProvider credentials = profile == null || profile.isBlank()
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(profile);
+        AwsCredentials resolved = null;
+        try {
+            resolved = credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            abort("-D" + ON_AWS + "=true asks for AWS's TestState endpoint, but no AWS credentials were found ("
+                    + e.getMessage() + "): the state tests are skipped");
+        }
+        if (DUMMY_KEY.equals(resolved.accessKeyId())) {
+            abort("-D" + ON_AWS + "=true asks for AWS's TestState endpoint, but the only credentials are the build's"
+                    + " dummy ones: give -D" + PROFILE
+                    + "=<profile> (or -Daws.accessKeyId/-Daws.secretAccessKey); the state"
+                    + " tests are skipped");
+        }
+        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        return new TestStateTarget(
+                SfnClient.builder()
+                        .credentialsProvider(credentials)
+                        .region(software.amazon.awssdk.regions.Region.of(region))
+                        .build(),
+                null);
     }
-    if (DUMMY_KEY.equals(resolved.accessKeyId())) {
-      abort("-D" + ON_AWS + "=true asks for AWS's TestState endpoint, but the only credentials are the build's"
-          + " dummy ones: give -D" + PROFILE + "=<profile> (or -Daws.accessKeyId/-Daws.secretAccessKey); the state"
-          + " tests are skipped");
+
+    SfnClient sfn() {
+        return sfn;
     }
-    String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-    return new TestStateTarget(SfnClient.builder().credentialsProvider(credentials)
-        .region(software.amazon.awssdk.regions.Region.of(region)).build(), null);
-  }
 
-  SfnClient sfn() {
-    return sfn;
-  }
-
-  /** True on the local runner, where a Task may also run the project's real function without a mock. */
-  boolean local() {
-    return stack != null;
-  }
-
-  /** The definition of a workflow as the local runner deployed it (its substitutions resolved). */
-  String deployedDefinition(String workflow) {
-    return sfn.describeStateMachine(b -> b.stateMachineArn(stack.stateMachineArn(workflow))).definition();
-  }
-
-  @Override
-  public void close() {
-    if (stack != null) {
-      stack.close();
-    } else {
-      sfn.close();
+    /** True on the local runner, where a Task may also run the project's real function without a mock. */
+    boolean local() {
+        return stack != null;
     }
-  }
+
+    /** The definition of a workflow as the local runner deployed it (its substitutions resolved). */
+    String deployedDefinition(String workflow) {
+        return sfn.describeStateMachine(b -> b.stateMachineArn(stack.stateMachineArn(workflow)))
+                .definition();
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+        } else {
+            sfn.close();
+        }
+    }
 }

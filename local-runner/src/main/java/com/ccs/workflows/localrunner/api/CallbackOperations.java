@@ -14,48 +14,49 @@ import java.util.regex.Pattern;
  * are told apart by shape: a token of the engine's form that is no longer waiting was issued and has closed.
  */
 final class CallbackOperations {
-  /** The shape of the tokens the engine issues. */
-  private static final Pattern ISSUED_FORM = Pattern.compile("[0-9a-f]{64}");
-  private static final int MAX_TOKEN = 2048;
+    /** The shape of the tokens the engine issues. */
+    private static final Pattern ISSUED_FORM = Pattern.compile("[0-9a-f]{64}");
 
-  private final Engine engine;
+    private static final int MAX_TOKEN = 2048;
 
-  CallbackOperations(Engine engine) {
-    this.engine = engine;
-  }
+    private final Engine engine;
 
-  ObjectNode success(ApiRequest request) {
-    String token = request.requiredString("taskToken", 1, MAX_TOKEN);
-    String output = request.requiredString("output", 0, ExecutionOperations.MAX_INPUT);
-    answer(token, () -> engine.sendTaskSuccess(token, output));
-    return Json.object();
-  }
-
-  ObjectNode failure(ApiRequest request) {
-    String token = request.requiredString("taskToken", 1, MAX_TOKEN);
-    String error = request.optionalString("error", 0, 256);
-    String cause = request.optionalString("cause", 0, 32_768);
-    answer(token, () -> engine.sendTaskFailure(token, error, cause));
-    return Json.object();
-  }
-
-  ObjectNode heartbeat(ApiRequest request) {
-    String token = request.requiredString("taskToken", 1, MAX_TOKEN);
-    answer(token, () -> engine.sendTaskHeartbeat(token));
-    return Json.object();
-  }
-
-  private static void answer(String token, Runnable call) {
-    try {
-      call.run();
-    } catch (EngineException e) {
-      if (!e.code().equals("TaskDoesNotExist") && !e.code().equals("InvalidToken")) {
-        throw e;
-      }
-      if (ISSUED_FORM.matcher(token).matches()) {
-        throw new EngineException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
-      }
-      throw new EngineException(ApiErrors.INVALID_TOKEN, "Invalid Token: 'Invalid token'");
+    CallbackOperations(Engine engine) {
+        this.engine = engine;
     }
-  }
+
+    ObjectNode success(ApiRequest request) {
+        String token = request.requiredString("taskToken", 1, MAX_TOKEN);
+        String output = request.requiredString("output", 0, ExecutionOperations.MAX_INPUT);
+        answer(token, () -> engine.sendTaskSuccess(token, output));
+        return Json.object();
+    }
+
+    ObjectNode failure(ApiRequest request) {
+        String token = request.requiredString("taskToken", 1, MAX_TOKEN);
+        String error = request.optionalString("error", 0, 256);
+        String cause = request.optionalString("cause", 0, 32_768);
+        answer(token, () -> engine.sendTaskFailure(token, error, cause));
+        return Json.object();
+    }
+
+    ObjectNode heartbeat(ApiRequest request) {
+        String token = request.requiredString("taskToken", 1, MAX_TOKEN);
+        answer(token, () -> engine.sendTaskHeartbeat(token));
+        return Json.object();
+    }
+
+    private static void answer(String token, Runnable call) {
+        try {
+            call.run();
+        } catch (EngineException e) {
+            if (!e.code().equals("TaskDoesNotExist") && !e.code().equals("InvalidToken")) {
+                throw e;
+            }
+            if (ISSUED_FORM.matcher(token).matches()) {
+                throw new EngineException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+            }
+            throw new EngineException(ApiErrors.INVALID_TOKEN, "Invalid Token: 'Invalid token'");
+        }
+    }
 }

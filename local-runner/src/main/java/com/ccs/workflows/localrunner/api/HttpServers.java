@@ -10,16 +10,16 @@ import java.net.InetSocketAddress;
  * acknowledge the headers, which a client delaying its ACK holds back by up to 40 ms on a kept-alive connection.
  */
 public final class HttpServers {
-  /** The JDK server's own switch, read once, when the first server of the process starts. */
-  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    /** The JDK server's own switch, read once, when the first server of the process starts. */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-  private HttpServers() {}
+    private HttpServers() {}
 
-  /** As {@link HttpServer#create(InetSocketAddress, int)}; an explicit {@code -Dsun.net.httpserver.nodelay} wins. */
-  public static HttpServer create(InetSocketAddress address, int backlog) throws IOException {
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
+    /** As {@link HttpServer#create(InetSocketAddress, int)}; an explicit {@code -Dsun.net.httpserver.nodelay} wins. */
+    public static HttpServer create(InetSocketAddress address, int backlog) throws IOException {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+        return HttpServer.create(address, backlog);
     }
-    return HttpServer.create(address, backlog);
-  }
 }

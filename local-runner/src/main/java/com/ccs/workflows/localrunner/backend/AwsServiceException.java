@@ -24,9 +24,12 @@ public class AwsServiceException extends RuntimeException {
 
     /** An operation or service outside the embedded subset: say so, and what to use instead. */
     public static AwsServiceException unsupported(String service, String operation) {
-        return new AwsServiceException("UnsupportedOperation", 501, service + " " + operation
-                + " is outside the embedded backends' subset (see local-runner/README.md); run against an emulator"
-                + " such as MiniStack, moto or LocalStack with --endpoint-url (or AWS_ENDPOINT_URL)");
+        return new AwsServiceException(
+                "UnsupportedOperation",
+                501,
+                service + " " + operation
+                        + " is outside the embedded backends' subset (see local-runner/README.md); run against an emulator"
+                        + " such as MiniStack, moto or LocalStack with --endpoint-url (or AWS_ENDPOINT_URL)");
     }
 
     public String code() {

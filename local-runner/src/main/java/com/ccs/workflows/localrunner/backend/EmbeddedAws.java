@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -40,8 +39,9 @@ public final class EmbeddedAws implements AutoCloseable {
     private final SecretsManagerBackend secrets = new SecretsManagerBackend(REGION, ACCOUNT);
     private final SqsBackend sqs;
     private final RecordingBackends recorded = new RecordingBackends();
-    private volatile BiFunction<String, JsonNode, JsonNode> stepFunctions =
-            (operation, request) -> { throw AwsServiceException.unsupported("Step Functions", operation); };
+    private volatile BiFunction<String, JsonNode, JsonNode> stepFunctions = (operation, request) -> {
+        throw AwsServiceException.unsupported("Step Functions", operation);
+    };
 
     private EmbeddedAws(HttpServer server) {
         this.server = server;
@@ -94,7 +94,8 @@ public final class EmbeddedAws implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -109,7 +110,10 @@ public final class EmbeddedAws implements AutoCloseable {
             } catch (AwsServiceException e) {
                 sendError(exchange, target == null && contentType.startsWith("application/x-www-form-urlencoded"), e);
             } catch (RuntimeException e) {
-                sendError(exchange, false, new AwsServiceException("InternalFailure", 500, "embedded backend failure: " + e));
+                sendError(
+                        exchange,
+                        false,
+                        new AwsServiceException("InternalFailure", 500, "embedded backend failure: " + e));
             }
         }
     }
@@ -150,7 +154,10 @@ public final class EmbeddedAws implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (path.startsWith("/topics/") && method.equals("POST")) {
             String topic = URLDecoder.decode(path.substring("/topics/".length()), StandardCharsets.UTF_8);
-            recorded.iotPublish(topic, new String(body, StandardCharsets.UTF_8), form(exchange.getRequestURI().getRawQuery()));
+            recorded.iotPublish(
+                    topic,
+                    new String(body, StandardCharsets.UTF_8),
+                    form(exchange.getRequestURI().getRawQuery()));
             send(exchange, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         } else if (path.startsWith("/schedules/")) {
             String name = URLDecoder.decode(path.substring("/schedules/".length()), StandardCharsets.UTF_8);
@@ -158,7 +165,8 @@ public final class EmbeddedAws implements AutoCloseable {
                 recorded.deleteSchedule(name);
                 send(exchange, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
             } else {
-                ObjectNode response = JSON.createObjectNode().put("ScheduleArn", recorded.createSchedule(name, new String(body, StandardCharsets.UTF_8)));
+                ObjectNode response = JSON.createObjectNode()
+                        .put("ScheduleArn", recorded.createSchedule(name, new String(body, StandardCharsets.UTF_8)));
                 send(exchange, 200, "application/json", JSON.writeValueAsBytes(response));
             }
         } else {
@@ -168,9 +176,11 @@ public final class EmbeddedAws implements AutoCloseable {
 
     private static void sendError(HttpExchange exchange, boolean query, AwsServiceException e) throws IOException {
         if (query) {
-            String xml = "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>"
-                    + QueryXml.escape(e.code()) + "</Code><Message>" + QueryXml.escape(e.getMessage()) + "</Message></Error><RequestId>"
-                    + UUID.randomUUID() + "</RequestId></ErrorResponse>";
+            String xml =
+                    "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>"
+                            + QueryXml.escape(e.code()) + "</Code><Message>" + QueryXml.escape(e.getMessage())
+                            + "</Message></Error><RequestId>"
+                            + UUID.randomUUID() + "</RequestId></ErrorResponse>";
             send(exchange, e.status(), "text/xml", xml.getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -209,12 +219,17 @@ public final class EmbeddedAws implements AutoCloseable {
 
     /** Renders SNS query-protocol results: scalars as elements, lists as member elements, maps as entries. */
     static final class QueryXml {
-        private QueryXml() {
-        }
+        private QueryXml() {}
 
         static String render(Map<String, Object> result) {
             StringBuilder xml = new StringBuilder();
-            result.forEach((key, value) -> xml.append('<').append(key).append('>').append(value(key, value)).append("</").append(key).append('>'));
+            result.forEach((key, value) -> xml.append('<')
+                    .append(key)
+                    .append('>')
+                    .append(value(key, value))
+                    .append("</")
+                    .append(key)
+                    .append('>'));
             return xml.toString();
         }
 
@@ -222,20 +237,31 @@ public final class EmbeddedAws implements AutoCloseable {
         private static String value(String key, Object value) {
             if (value instanceof List<?> list) {
                 StringBuilder xml = new StringBuilder();
-                list.forEach(member -> xml.append("<member>").append(member instanceof Map<?, ?> map ? render((Map<String, Object>) map) : escape(String.valueOf(member))).append("</member>"));
+                list.forEach(member -> xml.append("<member>")
+                        .append(
+                                member instanceof Map<?, ?> map
+                                        ? render((Map<String, Object>) map)
+                                        : escape(String.valueOf(member)))
+                        .append("</member>"));
                 return xml.toString();
             }
             if (value instanceof Map<?, ?> map && key.equals("Attributes")) {
                 StringBuilder xml = new StringBuilder();
-                map.forEach((k, v) -> xml.append("<entry><key>").append(escape(String.valueOf(k))).append("</key><value>")
-                        .append(escape(String.valueOf(v))).append("</value></entry>"));
+                map.forEach((k, v) -> xml.append("<entry><key>")
+                        .append(escape(String.valueOf(k)))
+                        .append("</key><value>")
+                        .append(escape(String.valueOf(v)))
+                        .append("</value></entry>"));
                 return xml.toString();
             }
             return escape(String.valueOf(value));
         }
 
         static String escape(String text) {
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            return text.replace("&", "&amp;")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;")
+                    .replace("\"", "&quot;");
         }
     }
 }

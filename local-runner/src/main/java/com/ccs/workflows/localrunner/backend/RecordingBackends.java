@@ -27,7 +27,8 @@ public final class RecordingBackends {
     }
 
     String createSchedule(String name, String body) {
-        schedules.add(new Published("scheduler", name, UUID.randomUUID().toString(), null, body, Map.of(), Instant.now()));
+        schedules.add(
+                new Published("scheduler", name, UUID.randomUUID().toString(), null, body, Map.of(), Instant.now()));
         return "arn:aws:scheduler:us-east-1:000000000000:schedule/default/" + name;
     }
 

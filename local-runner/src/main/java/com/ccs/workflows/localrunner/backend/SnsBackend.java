@@ -3,7 +3,6 @@ package com.ccs.workflows.localrunner.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,18 +54,38 @@ public final class SnsBackend {
     public Map<String, Object> handle(String operation, Map<String, String> params) {
         return switch (operation) {
             case "CreateTopic" -> Map.of("TopicArn", createTopic(required(params, "Name")));
-            case "ListTopics" -> Map.of("Topics", topics.stream().sorted().map(arn -> Map.of("TopicArn", arn)).toList());
-            case "GetTopicAttributes" -> Map.of("Attributes", Map.of("TopicArn", existing(required(params, "TopicArn"))));
+            case "ListTopics" ->
+                Map.of(
+                        "Topics",
+                        topics.stream()
+                                .sorted()
+                                .map(arn -> Map.of("TopicArn", arn))
+                                .toList());
+            case "GetTopicAttributes" ->
+                Map.of("Attributes", Map.of("TopicArn", existing(required(params, "TopicArn"))));
             case "Publish" -> publish(params);
             case "Subscribe" -> subscribe(params);
             case "Unsubscribe" -> {
                 subscriptions.remove(required(params, "SubscriptionArn"));
                 yield Map.of();
             }
-            case "ListSubscriptionsByTopic" -> Map.of("Subscriptions", subscriptions.values().stream()
-                    .filter(s -> s.topicArn().equals(existing(required(params, "TopicArn"))))
-                    .map(s -> (Object) Map.of("SubscriptionArn", s.arn(), "TopicArn", s.topicArn(), "Protocol", "sqs",
-                            "Endpoint", s.queueArn(), "Owner", account)).toList());
+            case "ListSubscriptionsByTopic" ->
+                Map.of(
+                        "Subscriptions",
+                        subscriptions.values().stream()
+                                .filter(s -> s.topicArn().equals(existing(required(params, "TopicArn"))))
+                                .map(s -> (Object) Map.of(
+                                        "SubscriptionArn",
+                                        s.arn(),
+                                        "TopicArn",
+                                        s.topicArn(),
+                                        "Protocol",
+                                        "sqs",
+                                        "Endpoint",
+                                        s.queueArn(),
+                                        "Owner",
+                                        account))
+                                .toList());
             default -> throw AwsServiceException.unsupported("SNS", operation);
         };
     }
@@ -80,7 +99,8 @@ public final class SnsBackend {
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 1; params.containsKey("MessageAttributes.entry." + i + ".Name"); i++) {
-            attributes.put(params.get("MessageAttributes.entry." + i + ".Name"),
+            attributes.put(
+                    params.get("MessageAttributes.entry." + i + ".Name"),
                     params.get("MessageAttributes.entry." + i + ".Value.StringValue"));
         }
         String id = UUID.randomUUID().toString();
@@ -88,8 +108,12 @@ public final class SnsBackend {
         messages.add(new Published("sns", topic, id, params.get("Subject"), message, attributes, now));
         for (Subscription subscription : subscriptions.values()) {
             if (subscription.topicArn().equals(topic)) {
-                sqs.deliver(subscription.queueArn(), subscription.raw() ? message
-                        : envelope(id, topic, params.get("Subject"), message, attributes, now), null);
+                sqs.deliver(
+                        subscription.queueArn(),
+                        subscription.raw()
+                                ? message
+                                : envelope(id, topic, params.get("Subject"), message, attributes, now),
+                        null);
             }
         }
         return Map.of("MessageId", id);
@@ -118,19 +142,25 @@ public final class SnsBackend {
         return Map.of("SubscriptionArn", arn);
     }
 
-    private String envelope(String id, String topic, String subject, String message, Map<String, String> attributes,
-            Instant at) {
-        ObjectNode envelope = JSON.createObjectNode().put("Type", "Notification").put("MessageId", id)
+    private String envelope(
+            String id, String topic, String subject, String message, Map<String, String> attributes, Instant at) {
+        ObjectNode envelope = JSON.createObjectNode()
+                .put("Type", "Notification")
+                .put("MessageId", id)
                 .put("TopicArn", topic);
         if (subject != null) {
             envelope.put("Subject", subject);
         }
-        envelope.put("Message", message).put("Timestamp", at.toString()).put("SignatureVersion", "1")
-                .put("Signature", "local").put("SigningCertURL", "https://sns." + region + ".amazonaws.com/local.pem")
+        envelope.put("Message", message)
+                .put("Timestamp", at.toString())
+                .put("SignatureVersion", "1")
+                .put("Signature", "local")
+                .put("SigningCertURL", "https://sns." + region + ".amazonaws.com/local.pem")
                 .put("UnsubscribeURL", "https://sns." + region + ".amazonaws.com/?Action=Unsubscribe");
         if (!attributes.isEmpty()) {
             ObjectNode out = envelope.putObject("MessageAttributes");
-            attributes.forEach((name, value) -> out.putObject(name).put("Type", "String").put("Value", value));
+            attributes.forEach(
+                    (name, value) -> out.putObject(name).put("Type", "String").put("Value", value));
         }
         return envelope.toString();
     }
@@ -158,7 +188,9 @@ public final class SnsBackend {
                 int[] i = {1};
                 field.getValue().fields().forEachRemaining(attribute -> {
                     params.put("MessageAttributes.entry." + i[0] + ".Name", attribute.getKey());
-                    params.put("MessageAttributes.entry." + i[0] + ".Value.StringValue", attribute.getValue().path("StringValue").asText());
+                    params.put(
+                            "MessageAttributes.entry." + i[0] + ".Value.StringValue",
+                            attribute.getValue().path("StringValue").asText());
                     i[0]++;
                 });
             } else if (field.getValue().isValueNode()) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,8 +46,15 @@ public final class SqsBackend {
         long visibleAt;
         String receipt;
 
-        Message(String id, String body, String groupId, String deduplicationId, long sentAt, long sequence,
-                JsonNode messageAttributes, long visibleAt) {
+        Message(
+                String id,
+                String body,
+                String groupId,
+                String deduplicationId,
+                long sentAt,
+                long sequence,
+                JsonNode messageAttributes,
+                long visibleAt) {
             this.id = id;
             this.body = body;
             this.groupId = groupId;
@@ -114,22 +120,31 @@ public final class SqsBackend {
     public synchronized JsonNode handle(String operation, JsonNode request) {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         switch (operation) {
-            case "CreateQueue" -> response.put("QueueUrl", create(request.path("QueueName").asText(),
-                    request.path("Attributes")).url);
-            case "GetQueueUrl" -> response.put("QueueUrl", queue(request.path("QueueName").asText()).url);
+            case "CreateQueue" ->
+                response.put("QueueUrl", create(request.path("QueueName").asText(), request.path("Attributes")).url);
+            case "GetQueueUrl" ->
+                response.put("QueueUrl", queue(request.path("QueueName").asText()).url);
             case "ListQueues" -> {
                 ArrayNode urls = response.putArray("QueueUrls");
                 String prefix = request.path("QueueNamePrefix").asText("");
-                queues.values().stream().filter(q -> q.name.startsWith(prefix)).map(q -> q.url).sorted()
+                queues.values().stream()
+                        .filter(q -> q.name.startsWith(prefix))
+                        .map(q -> q.url)
+                        .sorted()
                         .forEach(urls::add);
             }
-            case "DeleteQueue" -> queues.remove(queueByUrl(request.path("QueueUrl").asText()).name);
-            case "PurgeQueue" -> queueByUrl(request.path("QueueUrl").asText()).messages.clear();
+            case "DeleteQueue" ->
+                queues.remove(queueByUrl(request.path("QueueUrl").asText()).name);
+            case "PurgeQueue" ->
+                queueByUrl(request.path("QueueUrl").asText()).messages.clear();
             case "SendMessage" -> send(queueByUrl(request.path("QueueUrl").asText()), request, response);
-            case "SendMessageBatch" -> sendBatch(queueByUrl(request.path("QueueUrl").asText()), request, response);
+            case "SendMessageBatch" ->
+                sendBatch(queueByUrl(request.path("QueueUrl").asText()), request, response);
             case "ReceiveMessage" -> receive(queueByUrl(request.path("QueueUrl").asText()), request, response);
-            case "DeleteMessage" -> delete(queueByUrl(request.path("QueueUrl").asText()),
-                    request.path("ReceiptHandle").asText());
+            case "DeleteMessage" ->
+                delete(
+                        queueByUrl(request.path("QueueUrl").asText()),
+                        request.path("ReceiptHandle").asText());
             case "DeleteMessageBatch" -> {
                 Queue queue = queueByUrl(request.path("QueueUrl").asText());
                 ArrayNode successful = response.putArray("Successful");
@@ -139,14 +154,19 @@ public final class SqsBackend {
                     successful.addObject().put("Id", entry.path("Id").asText());
                 }
             }
-            case "ChangeMessageVisibility" -> changeVisibility(queueByUrl(request.path("QueueUrl").asText()),
-                    request.path("ReceiptHandle").asText(), request.path("VisibilityTimeout").asInt());
-            case "GetQueueAttributes" -> attributes(queueByUrl(request.path("QueueUrl").asText()),
-                    response.putObject("Attributes"));
+            case "ChangeMessageVisibility" ->
+                changeVisibility(
+                        queueByUrl(request.path("QueueUrl").asText()),
+                        request.path("ReceiptHandle").asText(),
+                        request.path("VisibilityTimeout").asInt());
+            case "GetQueueAttributes" ->
+                attributes(queueByUrl(request.path("QueueUrl").asText()), response.putObject("Attributes"));
             case "SetQueueAttributes" -> {
                 Queue queue = queueByUrl(request.path("QueueUrl").asText());
-                request.path("Attributes").properties().forEach(e -> queue.attributes.put(e.getKey(),
-                        e.getValue().asText()));
+                request.path("Attributes")
+                        .properties()
+                        .forEach(e ->
+                                queue.attributes.put(e.getKey(), e.getValue().asText()));
             }
             default -> throw AwsServiceException.unsupported("SQS", operation);
         }
@@ -155,8 +175,11 @@ public final class SqsBackend {
 
     /** Delivers a message from another embedded service (an SNS subscription) to the queue with this ARN. */
     synchronized void deliver(String queueArn, String body, String groupId) {
-        Queue queue = queues.values().stream().filter(q -> q.arn.equals(queueArn)).findFirst().orElseThrow(
-                () -> new AwsServiceException("NotFound", 404, "SQS queue " + queueArn + " does not exist"));
+        Queue queue = queues.values().stream()
+                .filter(q -> q.arn.equals(queueArn))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AwsServiceException("NotFound", 404, "SQS queue " + queueArn + " does not exist"));
         ObjectNode request = JsonNodeFactory.instance.objectNode().put("MessageBody", body);
         if (queue.fifo) {
             request.put("MessageGroupId", groupId == null ? "sns" : groupId);
@@ -166,13 +189,20 @@ public final class SqsBackend {
 
     private Queue create(String name, JsonNode attributes) {
         if (name.isEmpty() || name.length() > 80 || !name.matches("[A-Za-z0-9_-]+(\\.fifo)?")) {
-            throw new AwsServiceException("InvalidParameterValue", 400, "Can only include alphanumeric characters,"
-                    + " hyphens, or underscores. 1 to 80 in length");
+            throw new AwsServiceException(
+                    "InvalidParameterValue",
+                    400,
+                    "Can only include alphanumeric characters," + " hyphens, or underscores. 1 to 80 in length");
         }
-        boolean fifo = name.endsWith(".fifo") || "true".equals(attributes.path("FifoQueue").asText());
-        Queue queue = queues.computeIfAbsent(name, n -> new Queue(n, baseUrl + "/" + account + "/" + n,
-                "arn:aws:sqs:" + region + ":" + account + ":" + n, fifo));
-        attributes.properties().forEach(e -> queue.attributes.put(e.getKey(), e.getValue().asText()));
+        boolean fifo = name.endsWith(".fifo")
+                || "true".equals(attributes.path("FifoQueue").asText());
+        Queue queue = queues.computeIfAbsent(
+                name,
+                n -> new Queue(
+                        n, baseUrl + "/" + account + "/" + n, "arn:aws:sqs:" + region + ":" + account + ":" + n, fifo));
+        attributes
+                .properties()
+                .forEach(e -> queue.attributes.put(e.getKey(), e.getValue().asText()));
         return queue;
     }
 
@@ -183,12 +213,17 @@ public final class SqsBackend {
             ObjectNode result = JsonNodeFactory.instance.objectNode();
             try {
                 send(queue, entry, result);
-                successful.addObject().put("Id", entry.path("Id").asText()).put("MessageId",
-                        result.path("MessageId").asText()).put("MD5OfMessageBody", result.path("MD5OfMessageBody")
-                        .asText());
+                successful
+                        .addObject()
+                        .put("Id", entry.path("Id").asText())
+                        .put("MessageId", result.path("MessageId").asText())
+                        .put("MD5OfMessageBody", result.path("MD5OfMessageBody").asText());
             } catch (AwsServiceException e) {
-                failed.addObject().put("Id", entry.path("Id").asText()).put("Code", e.code())
-                        .put("Message", e.getMessage()).put("SenderFault", true);
+                failed.addObject()
+                        .put("Id", entry.path("Id").asText())
+                        .put("Code", e.code())
+                        .put("Message", e.getMessage())
+                        .put("SenderFault", true);
             }
         }
     }
@@ -196,11 +231,14 @@ public final class SqsBackend {
     private void send(Queue queue, JsonNode request, ObjectNode response) {
         String body = request.path("MessageBody").asText();
         if (body.isEmpty()) {
-            throw new AwsServiceException("MissingParameter", 400, "The request must contain the parameter MessageBody.");
+            throw new AwsServiceException(
+                    "MissingParameter", 400, "The request must contain the parameter MessageBody.");
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > 262_144) {
-            throw new AwsServiceException("InvalidParameterValue", 400, "One or more parameters are invalid. Reason:"
-                    + " Message must be shorter than 262144 bytes.");
+            throw new AwsServiceException(
+                    "InvalidParameterValue",
+                    400,
+                    "One or more parameters are invalid. Reason:" + " Message must be shorter than 262144 bytes.");
         }
         String groupId = request.path("MessageGroupId").asText(null);
         long now = System.currentTimeMillis();
@@ -213,14 +251,17 @@ public final class SqsBackend {
         String deduplicationId = null;
         if (queue.fifo) {
             if (groupId == null) {
-                throw new AwsServiceException("MissingParameter", 400,
-                        "The request must contain the parameter MessageGroupId.");
+                throw new AwsServiceException(
+                        "MissingParameter", 400, "The request must contain the parameter MessageGroupId.");
             }
-            deduplicationId = request.path("MessageDeduplicationId").asText(
-                    queue.contentDeduplication() ? digest("SHA-256", body) : null);
+            deduplicationId = request.path("MessageDeduplicationId")
+                    .asText(queue.contentDeduplication() ? digest("SHA-256", body) : null);
             if (deduplicationId == null) {
-                throw new AwsServiceException("InvalidParameterValue", 400, "The queue should either have"
-                        + " ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+                throw new AwsServiceException(
+                        "InvalidParameterValue",
+                        400,
+                        "The queue should either have"
+                                + " ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
             }
             queue.deduplication.values().removeIf(at -> now - at > DEDUPLICATION_WINDOW_MILLIS);
             String scope = "messageGroup".equals(queue.attributes.get("DeduplicationScope")) ? groupId + "/" : "";
@@ -229,21 +270,39 @@ public final class SqsBackend {
             }
             response.put("SequenceNumber", Long.toString(sequence.incrementAndGet()));
         } else if (groupId != null) {
-            throw new AwsServiceException("InvalidParameterValue", 400,
+            throw new AwsServiceException(
+                    "InvalidParameterValue",
+                    400,
                     "The request include parameter that is not valid for this queue type");
         }
-        long delay = request.path("DelaySeconds").asLong(Long.parseLong(queue.attributes.getOrDefault("DelaySeconds", "0")));
-        queue.messages.add(new Message(id, body, groupId, deduplicationId, now, sequence.get(),
-                request.path("MessageAttributes"), now + delay * 1000));
-        sent.add(new Published("sqs", queue.url, id, null, body,
-                groupId == null ? Map.of() : Map.of("MessageGroupId", groupId), Instant.ofEpochMilli(now)));
+        long delay =
+                request.path("DelaySeconds").asLong(Long.parseLong(queue.attributes.getOrDefault("DelaySeconds", "0")));
+        queue.messages.add(new Message(
+                id,
+                body,
+                groupId,
+                deduplicationId,
+                now,
+                sequence.get(),
+                request.path("MessageAttributes"),
+                now + delay * 1000));
+        sent.add(new Published(
+                "sqs",
+                queue.url,
+                id,
+                null,
+                body,
+                groupId == null ? Map.of() : Map.of("MessageGroupId", groupId),
+                Instant.ofEpochMilli(now)));
         notifyAll(); // long polls waiting on this backend
     }
 
     private void receive(Queue queue, JsonNode request, ObjectNode response) {
         int max = Math.max(1, Math.min(request.path("MaxNumberOfMessages").asInt(1), 10));
-        long waitUntil = System.currentTimeMillis() + Math.min(request.path("WaitTimeSeconds").asLong(0), 20) * 1000;
-        int visibility = request.has("VisibilityTimeout") ? request.path("VisibilityTimeout").asInt()
+        long waitUntil = System.currentTimeMillis()
+                + Math.min(request.path("WaitTimeSeconds").asLong(0), 20) * 1000;
+        int visibility = request.has("VisibilityTimeout")
+                ? request.path("VisibilityTimeout").asInt()
                 : queue.visibilityTimeoutSeconds();
         ArrayNode messages = response.putArray("Messages");
         while (true) {
@@ -306,29 +365,39 @@ public final class SqsBackend {
         try {
             redrive = JSON.readTree(policy);
         } catch (java.io.IOException e) {
-            throw new AwsServiceException("InvalidAttributeValue", 400, "Invalid value for the parameter RedrivePolicy");
+            throw new AwsServiceException(
+                    "InvalidAttributeValue", 400, "Invalid value for the parameter RedrivePolicy");
         }
         if (message.receiveCount < redrive.path("maxReceiveCount").asInt(Integer.MAX_VALUE)) {
             return null;
         }
         String target = redrive.path("deadLetterTargetArn").asText();
-        return queues.values().stream().filter(q -> q.arn.equals(target)).findFirst().orElse(null);
+        return queues.values().stream()
+                .filter(q -> q.arn.equals(target))
+                .findFirst()
+                .orElse(null);
     }
 
     private static ObjectNode render(Queue queue, Message message) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("MessageId", message.id).put("ReceiptHandle", message.receipt).put("Body", message.body)
+        out.put("MessageId", message.id)
+                .put("ReceiptHandle", message.receipt)
+                .put("Body", message.body)
                 .put("MD5OfBody", digest("MD5", message.body));
         ObjectNode attributes = out.putObject("Attributes");
-        attributes.put("ApproximateReceiveCount", Integer.toString(message.receiveCount))
+        attributes
+                .put("ApproximateReceiveCount", Integer.toString(message.receiveCount))
                 .put("SentTimestamp", Long.toString(message.sentAt))
                 .put("ApproximateFirstReceiveTimestamp", Long.toString(message.firstReceivedAt))
                 .put("SenderId", EmbeddedAws.ACCOUNT);
         if (queue.fifo) {
-            attributes.put("MessageGroupId", message.groupId).put("MessageDeduplicationId", message.deduplicationId)
+            attributes
+                    .put("MessageGroupId", message.groupId)
+                    .put("MessageDeduplicationId", message.deduplicationId)
                     .put("SequenceNumber", Long.toString(message.sequence));
         }
-        if (message.messageAttributes != null && message.messageAttributes.isObject()
+        if (message.messageAttributes != null
+                && message.messageAttributes.isObject()
                 && !message.messageAttributes.isEmpty()) {
             out.set("MessageAttributes", message.messageAttributes);
             out.put("MD5OfMessageAttributes", attributesDigest(message.messageAttributes));
@@ -343,12 +412,17 @@ public final class SqsBackend {
 
     private void changeVisibility(Queue queue, String receipt, int seconds) {
         if (seconds < 0 || seconds > 43_200) {
-            throw new AwsServiceException("InvalidParameterValue", 400, "Value " + seconds
-                    + " for parameter VisibilityTimeout is invalid. Reason: must be between 0 and 43200.");
+            throw new AwsServiceException(
+                    "InvalidParameterValue",
+                    400,
+                    "Value " + seconds
+                            + " for parameter VisibilityTimeout is invalid. Reason: must be between 0 and 43200.");
         }
-        Message message = queue.messages.stream().filter(m -> receipt.equals(m.receipt)).findFirst()
-                .orElseThrow(() -> new AwsServiceException("ReceiptHandleIsInvalid", 400,
-                        "The input receipt handle is invalid."));
+        Message message = queue.messages.stream()
+                .filter(m -> receipt.equals(m.receipt))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AwsServiceException("ReceiptHandleIsInvalid", 400, "The input receipt handle is invalid."));
         message.visibleAt = System.currentTimeMillis() + seconds * 1000L;
         notifyAll();
     }
@@ -357,12 +431,21 @@ public final class SqsBackend {
         long now = System.currentTimeMillis();
         queue.attributes.forEach(out::put);
         out.put("QueueArn", queue.arn)
-                .put("ApproximateNumberOfMessages", Long.toString(queue.messages.stream()
-                        .filter(m -> !m.inFlight(now) && m.visibleAt <= now).count()))
-                .put("ApproximateNumberOfMessagesNotVisible", Long.toString(queue.messages.stream()
-                        .filter(m -> m.inFlight(now)).count()))
-                .put("ApproximateNumberOfMessagesDelayed", Long.toString(queue.messages.stream()
-                        .filter(m -> m.receipt == null && m.visibleAt > now).count()))
+                .put(
+                        "ApproximateNumberOfMessages",
+                        Long.toString(queue.messages.stream()
+                                .filter(m -> !m.inFlight(now) && m.visibleAt <= now)
+                                .count()))
+                .put(
+                        "ApproximateNumberOfMessagesNotVisible",
+                        Long.toString(queue.messages.stream()
+                                .filter(m -> m.inFlight(now))
+                                .count()))
+                .put(
+                        "ApproximateNumberOfMessagesDelayed",
+                        Long.toString(queue.messages.stream()
+                                .filter(m -> m.receipt == null && m.visibleAt > now)
+                                .count()))
                 .put("VisibilityTimeout", Integer.toString(queue.visibilityTimeoutSeconds()))
                 .put("FifoQueue", Boolean.toString(queue.fifo));
     }
@@ -370,7 +453,8 @@ public final class SqsBackend {
     private Queue queue(String name) {
         Queue queue = queues.get(name);
         if (queue == null) {
-            throw new AwsServiceException("AWS.SimpleQueueService.NonExistentQueue", 400, "The specified queue does not exist.");
+            throw new AwsServiceException(
+                    "AWS.SimpleQueueService.NonExistentQueue", 400, "The specified queue does not exist.");
         }
         return queue;
     }
@@ -395,7 +479,10 @@ public final class SqsBackend {
             lengthPrefixed(bytes, type.getBytes(StandardCharsets.UTF_8));
             if (type.startsWith("Binary")) {
                 bytes.write(2);
-                lengthPrefixed(bytes, java.util.Base64.getDecoder().decode(attribute.path("BinaryValue").asText()));
+                lengthPrefixed(
+                        bytes,
+                        java.util.Base64.getDecoder()
+                                .decode(attribute.path("BinaryValue").asText()));
             } else {
                 bytes.write(1);
                 lengthPrefixed(bytes, attribute.path("StringValue").asText().getBytes(StandardCharsets.UTF_8));
@@ -418,7 +505,8 @@ public final class SqsBackend {
 
     private static String digest(String algorithm, String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(algorithm).digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

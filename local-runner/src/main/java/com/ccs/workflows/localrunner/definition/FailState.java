@@ -5,4 +5,4 @@ package com.ccs.workflows.localrunner.definition;
  * the {@code *Path} variants JSONPath references or intrinsic functions.
  */
 public record FailState(StateCommon common, String error, String errorPath, String cause, String causePath)
-    implements State {}
+        implements State {}

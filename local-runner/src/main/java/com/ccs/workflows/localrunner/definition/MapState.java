@@ -14,19 +14,19 @@ import java.util.List;
  * @param distributed the ItemReader/ResultWriter/ItemBatcher block of a distributed map, or null
  */
 public record MapState(
-    StateCommon common,
-    Program processor,
-    String itemsPath,
-    JsonNode items,
-    JsonNode itemSelector,
-    JsonNode maxConcurrency,
-    String maxConcurrencyPath,
-    JsonNode toleratedFailureCount,
-    String toleratedFailureCountPath,
-    JsonNode toleratedFailurePercentage,
-    String toleratedFailurePercentagePath,
-    boolean distributedMode,
-    JsonNode distributed,
-    List<Retrier> retry,
-    List<Catcher> catchers)
-    implements State {}
+        StateCommon common,
+        Program processor,
+        String itemsPath,
+        JsonNode items,
+        JsonNode itemSelector,
+        JsonNode maxConcurrency,
+        String maxConcurrencyPath,
+        JsonNode toleratedFailureCount,
+        String toleratedFailureCountPath,
+        JsonNode toleratedFailurePercentage,
+        String toleratedFailurePercentagePath,
+        boolean distributedMode,
+        JsonNode distributed,
+        List<Retrier> retry,
+        List<Catcher> catchers)
+        implements State {}

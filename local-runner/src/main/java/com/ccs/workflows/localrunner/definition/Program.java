@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Program(String startAt, Map<String, State> states, QueryLanguage queryLanguage) {
 
-  public State state(String name) {
-    return states.get(name);
-  }
+    public State state(String name) {
+        return states.get(name);
+    }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  * @param maxDelaySeconds null when unset
  */
 public record Retrier(
-    List<String> errorEquals,
-    int intervalSeconds,
-    int maxAttempts,
-    double backoffRate,
-    Integer maxDelaySeconds,
-    boolean fullJitter) {}
+        List<String> errorEquals,
+        int intervalSeconds,
+        int maxAttempts,
+        double backoffRate,
+        Integer maxDelaySeconds,
+        boolean fullJitter) {}

@@ -13,20 +13,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param output the JSONata {@code Output} or null
  */
 public record StateCommon(
-    String name,
-    String type,
-    QueryLanguage queryLanguage,
-    String next,
-    boolean end,
-    String inputPath,
-    JsonNode parameters,
-    JsonNode resultSelector,
-    String resultPath,
-    String outputPath,
-    JsonNode assign,
-    JsonNode output) {
+        String name,
+        String type,
+        QueryLanguage queryLanguage,
+        String next,
+        boolean end,
+        String inputPath,
+        JsonNode parameters,
+        JsonNode resultSelector,
+        String resultPath,
+        String outputPath,
+        JsonNode assign,
+        JsonNode output) {
 
-  public boolean jsonata() {
-    return queryLanguage == QueryLanguage.JSONATA;
-  }
+    public boolean jsonata() {
+        return queryLanguage == QueryLanguage.JSONATA;
+    }
 }

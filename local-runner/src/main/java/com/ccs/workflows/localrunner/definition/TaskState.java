@@ -8,11 +8,11 @@ import java.util.List;
  * {@code common.parameters()}.
  */
 public record TaskState(
-    StateCommon common,
-    String resource,
-    TimeoutSpec timeout,
-    TimeoutSpec heartbeat,
-    JsonNode credentials,
-    List<Retrier> retry,
-    List<Catcher> catchers)
-    implements State {}
+        StateCommon common,
+        String resource,
+        TimeoutSpec timeout,
+        TimeoutSpec heartbeat,
+        JsonNode credentials,
+        List<Retrier> retry,
+        List<Catcher> catchers)
+        implements State {}

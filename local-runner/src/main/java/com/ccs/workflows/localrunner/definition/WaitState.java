@@ -7,5 +7,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  * JSONata they may be {@code {% expressions %}}.
  */
 public record WaitState(
-    StateCommon common, JsonNode seconds, JsonNode timestamp, String secondsPath, String timestampPath)
-    implements State {}
+        StateCommon common, JsonNode seconds, JsonNode timestamp, String secondsPath, String timestampPath)
+        implements State {}

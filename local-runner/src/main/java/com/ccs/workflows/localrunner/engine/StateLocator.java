@@ -9,43 +9,43 @@ import java.util.Map;
  * too), as TestState's {@code stateName} names it, with the query language it runs in there made explicit.
  */
 final class StateLocator {
-  /** The state's name and its definition, copied, with its QueryLanguage set. */
-  record Located(String name, ObjectNode state) {}
+    /** The state's name and its definition, copied, with its QueryLanguage set. */
+    record Located(String name, ObjectNode state) {}
 
-  private StateLocator() {}
+    private StateLocator() {}
 
-  /**
-   * @param program an object with {@code States} (a machine, a branch, an item processor)
-   * @param inherited the query language of the program's states that do not name one
-   * @return the state, or null when no state of that name is there
-   */
-  static Located find(JsonNode program, String name, String inherited) {
-    String language = program.path("QueryLanguage").asText(inherited);
-    for (Map.Entry<String, JsonNode> entry : program.path("States").properties()) {
-      JsonNode state = entry.getValue();
-      if (!state.isObject()) {
-        continue;
-      }
-      String own = state.path("QueryLanguage").asText(language);
-      if (entry.getKey().equals(name)) {
-        ObjectNode copy = ((ObjectNode) state).deepCopy();
-        copy.put("QueryLanguage", own);
-        return new Located(name, copy);
-      }
-      for (JsonNode branch : state.path("Branches")) {
-        Located found = find(branch, name, own);
-        if (found != null) {
-          return found;
+    /**
+     * @param program an object with {@code States} (a machine, a branch, an item processor)
+     * @param inherited the query language of the program's states that do not name one
+     * @return the state, or null when no state of that name is there
+     */
+    static Located find(JsonNode program, String name, String inherited) {
+        String language = program.path("QueryLanguage").asText(inherited);
+        for (Map.Entry<String, JsonNode> entry : program.path("States").properties()) {
+            JsonNode state = entry.getValue();
+            if (!state.isObject()) {
+                continue;
+            }
+            String own = state.path("QueryLanguage").asText(language);
+            if (entry.getKey().equals(name)) {
+                ObjectNode copy = ((ObjectNode) state).deepCopy();
+                copy.put("QueryLanguage", own);
+                return new Located(name, copy);
+            }
+            for (JsonNode branch : state.path("Branches")) {
+                Located found = find(branch, name, own);
+                if (found != null) {
+                    return found;
+                }
+            }
+            JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
+            if (processor != null) {
+                Located found = find(processor, name, own);
+                if (found != null) {
+                    return found;
+                }
+            }
         }
-      }
-      JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-      if (processor != null) {
-        Located found = find(processor, name, own);
-        if (found != null) {
-          return found;
-        }
-      }
+        return null;
     }
-    return null;
-  }
 }

@@ -9,11 +9,11 @@ import java.time.Instant;
  * @param revisionId the revision an update of its definition or role gave it, null before any (AWS's INITIAL)
  */
 public record StateMachine(
-    String arn,
-    String name,
-    StateMachineType type,
-    String roleArn,
-    String definitionText,
-    StateMachineDefinition definition,
-    Instant creationDate,
-    String revisionId) {}
+        String arn,
+        String name,
+        StateMachineType type,
+        String roleArn,
+        String definitionText,
+        StateMachineDefinition definition,
+        Instant creationDate,
+        String revisionId) {}

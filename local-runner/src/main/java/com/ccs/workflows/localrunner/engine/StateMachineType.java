@@ -1,4 +1,7 @@
 package com.ccs.workflows.localrunner.engine;
 
 /** STANDARD keeps a full history; EXPRESS runs the same semantics (its history is not kept by AWS). */
-public enum StateMachineType { STANDARD, EXPRESS }
+public enum StateMachineType {
+    STANDARD,
+    EXPRESS
+}

@@ -8,5 +8,5 @@ import java.time.Instant;
  * @param machine the machine as it was published (its unqualified ARN, definition, role and type)
  * @param revisionId the revision it was published from, null for the machine's initial revision
  */
-public record StateMachineVersion(String arn, int number, String description, StateMachine machine,
-    String revisionId, Instant creationDate) {}
+public record StateMachineVersion(
+        String arn, int number, String description, StateMachine machine, String revisionId, Instant creationDate) {}

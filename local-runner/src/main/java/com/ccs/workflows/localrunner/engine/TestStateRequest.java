@@ -13,31 +13,44 @@ package com.ccs.workflows.localrunner.engine;
  * @param inspectionLevel INFO (null means INFO), DEBUG or TRACE
  * @param roleArn required to test a Task without a mock, optional otherwise
  */
-public record TestStateRequest(String definition, String stateName, String input, String variables, String context,
-    Mock mock, Configuration configuration, String inspectionLevel, boolean revealSecrets, String roleArn) {
+public record TestStateRequest(
+        String definition,
+        String stateName,
+        String input,
+        String variables,
+        String context,
+        Mock mock,
+        Configuration configuration,
+        String inspectionLevel,
+        boolean revealSecrets,
+        String roleArn) {
 
-  /**
-   * A mocked result (JSON text) or error output; {@code fieldValidationMode} STRICT (null), PRESENT or NONE.
-   *
-   * @param errorOutput null for a mocked result
-   */
-  public record Mock(String result, ErrorOutput errorOutput, String fieldValidationMode) {}
+    /**
+     * A mocked result (JSON text) or error output; {@code fieldValidationMode} STRICT (null), PRESENT or NONE.
+     *
+     * @param errorOutput null for a mocked result
+     */
+    public record Mock(String result, ErrorOutput errorOutput, String fieldValidationMode) {}
 
-  /** A mocked failure: both members optional, as on AWS. */
-  public record ErrorOutput(String error, String cause) {}
+    /** A mocked failure: both members optional, as on AWS. */
+    public record ErrorOutput(String error, String cause) {}
 
-  /**
-   * TestState's stateConfiguration; every member may be null.
-   *
-   * @param mapItemReaderData JSON text
-   */
-  public record Configuration(Integer retrierRetryCount, String errorCausedByState, Integer mapIterationFailureCount,
-      String mapItemReaderData) {
-    public static final Configuration NONE = new Configuration(null, null, null, null);
-  }
+    /**
+     * TestState's stateConfiguration; every member may be null.
+     *
+     * @param mapItemReaderData JSON text
+     */
+    public record Configuration(
+            Integer retrierRetryCount,
+            String errorCausedByState,
+            Integer mapIterationFailureCount,
+            String mapItemReaderData) {
+        public static final Configuration NONE = new Configuration(null, null, null, null);
+    }
 
-  /** One state run on {@code input}, unmocked, at the INFO level. */
-  public static TestStateRequest of(String definition, String input, String roleArn) {
-    return new TestStateRequest(definition, null, input, null, null, null, Configuration.NONE, null, false, roleArn);
-  }
+    /** One state run on {@code input}, unmocked, at the INFO level. */
+    public static TestStateRequest of(String definition, String input, String roleArn) {
+        return new TestStateRequest(
+                definition, null, input, null, null, null, Configuration.NONE, null, false, roleArn);
+    }
 }

@@ -16,10 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     and {@code errorDetails} ({@code retryIndex}, {@code retryBackoffIntervalSeconds}, {@code catchIndex});
  *     null at INFO
  */
-public record TestStateResult(String status, JsonNode output, String error, String cause, String nextState,
-    ObjectNode inspectionData) {
+public record TestStateResult(
+        String status, JsonNode output, String error, String cause, String nextState, ObjectNode inspectionData) {
 
-  public TestStateResult(String status, JsonNode output, String error, String cause, String nextState) {
-    this(status, output, error, cause, nextState, null);
-  }
+    public TestStateResult(String status, JsonNode output, String error, String cause, String nextState) {
+        this(status, output, error, cause, nextState, null);
+    }
 }

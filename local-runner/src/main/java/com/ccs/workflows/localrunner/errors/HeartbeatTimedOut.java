@@ -7,7 +7,7 @@ package com.ccs.workflows.localrunner.errors;
  * {@code States.Timeout}.
  */
 public final class HeartbeatTimedOut extends StatesFailure {
-  public HeartbeatTimedOut() {
-    super(StatesErrors.TIMEOUT, null);
-  }
+    public HeartbeatTimedOut() {
+        super(StatesErrors.TIMEOUT, null);
+    }
 }

@@ -8,27 +8,27 @@ package com.ccs.workflows.localrunner.errors;
  * @see #location() the field being evaluated, reported in EvaluationFailed events
  */
 public final class RuntimeFailure extends StatesFailure {
-  private final String location;
+    private final String location;
 
-  public RuntimeFailure(String error, String detail, String location) {
-    super(error, detail);
-    this.location = location;
-  }
+    public RuntimeFailure(String error, String detail, String location) {
+        super(error, detail);
+        this.location = location;
+    }
 
-  public static RuntimeFailure runtime(String detail) {
-    return new RuntimeFailure(StatesErrors.RUNTIME, detail, null);
-  }
+    public static RuntimeFailure runtime(String detail) {
+        return new RuntimeFailure(StatesErrors.RUNTIME, detail, null);
+    }
 
-  public static RuntimeFailure query(String detail) {
-    return new RuntimeFailure(StatesErrors.QUERY_EVALUATION_ERROR, detail, null);
-  }
+    public static RuntimeFailure query(String detail) {
+        return new RuntimeFailure(StatesErrors.QUERY_EVALUATION_ERROR, detail, null);
+    }
 
-  public static RuntimeFailure query(String detail, String location) {
-    return new RuntimeFailure(StatesErrors.QUERY_EVALUATION_ERROR, detail, location);
-  }
+    public static RuntimeFailure query(String detail, String location) {
+        return new RuntimeFailure(StatesErrors.QUERY_EVALUATION_ERROR, detail, location);
+    }
 
-  /** The field being evaluated (e.g. "Arguments/FunctionName"), or null. */
-  public String location() {
-    return location;
-  }
+    /** The field being evaluated (e.g. "Arguments/FunctionName"), or null. */
+    public String location() {
+        return location;
+    }
 }

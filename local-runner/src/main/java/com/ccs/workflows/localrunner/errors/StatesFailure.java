@@ -5,20 +5,20 @@ package com.ccs.workflows.localrunner.errors;
  * into Retry/Catch decisions or an ExecutionFailed event.
  */
 public class StatesFailure extends RuntimeException {
-  private final String error;
-  private final String cause;
+    private final String error;
+    private final String cause;
 
-  public StatesFailure(String error, String cause) {
-    super(String.valueOf(error) + (cause == null ? "" : ": " + cause), null, false, false);
-    this.error = error;
-    this.cause = cause;
-  }
+    public StatesFailure(String error, String cause) {
+        super(String.valueOf(error) + (cause == null ? "" : ": " + cause), null, false, false);
+        this.error = error;
+        this.cause = cause;
+    }
 
-  public String error() {
-    return error;
-  }
+    public String error() {
+        return error;
+    }
 
-  public String cause() {
-    return cause;
-  }
+    public String cause() {
+        return cause;
+    }
 }

@@ -8,4 +8,4 @@ import java.time.Instant;
  * (e.g. {@code stateEnteredEventDetails}); input/output inside it are JSON strings, as AWS sends them.
  */
 public record HistoryEvent(
-    long id, long previousEventId, Instant timestamp, String type, String detailsKey, ObjectNode details) {}
+        long id, long previousEventId, Instant timestamp, String type, String detailsKey, ObjectNode details) {}

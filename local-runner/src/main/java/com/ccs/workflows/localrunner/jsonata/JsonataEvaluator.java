@@ -20,149 +20,155 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Jsonata#NULL_VALUE} so that a null result stays distinguishable from "undefined", which AWS rejects.
  */
 public final class JsonataEvaluator {
-  private static final ConcurrentHashMap<String, Jsonata> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Jsonata> CACHE = new ConcurrentHashMap<>();
 
-  private JsonataEvaluator() {}
+    private JsonataEvaluator() {}
 
-  public static boolean isExpression(JsonNode node) {
-    return node != null && node.isTextual() && isExpression(node.textValue());
-  }
-
-  /**
-   * Whether a string is a JSONata expression: it starts with {@code {%} and ends with {@code %}}. A string with
-   * anything around them (" {% $x %} ") is a literal, as on AWS.
-   */
-  public static boolean isExpression(String text) {
-    return text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}");
-  }
-
-  /** The expression text between the delimiters. */
-  public static String body(String text) {
-    return text.substring(2, text.length() - 2).strip();
-  }
-
-  /**
-   * Evaluates a JSONata-mode field: literals stay as they are, {@code {% %}} strings anywhere inside objects and
-   * arrays are evaluated. {@code field} names the field for error messages (e.g. "Arguments/FunctionName").
-   */
-  public static JsonNode template(JsonNode template, JsonataScope scope, String field) {
-    if (template == null) {
-      return null;
+    public static boolean isExpression(JsonNode node) {
+        return node != null && node.isTextual() && isExpression(node.textValue());
     }
-    if (isExpression(template)) {
-      return required(template.textValue(), scope, field);
-    }
-    if (template.isObject()) {
-      ObjectNode out = Json.object();
-      Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        out.set(e.getKey(), template(e.getValue(), scope, field + "/" + e.getKey()));
-      }
-      return out;
-    }
-    if (template.isArray()) {
-      ArrayNode out = Json.array();
-      for (JsonNode item : template) {
-        out.add(template(item, scope, field));
-      }
-      return out;
-    }
-    return template;
-  }
 
-  /** Evaluates {@code {% expr %}}; a result of "undefined" is a States.QueryEvaluationError. */
-  public static JsonNode required(String text, JsonataScope scope, String field) {
-    JsonNode value = evaluate(text, scope, field);
-    if (value == null) {
-      throw RuntimeFailure.query("The JSONata expression '" + body(text) + "' specified for the field '" + field
-          + "' returned nothing (undefined).", field);
+    /**
+     * Whether a string is a JSONata expression: it starts with {@code {%} and ends with {@code %}}. A string with
+     * anything around them (" {% $x %} ") is a literal, as on AWS.
+     */
+    public static boolean isExpression(String text) {
+        return text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}");
     }
-    return value;
-  }
 
-  /** Evaluates {@code {% expr %}}; null means undefined. */
-  public static JsonNode evaluate(String text, JsonataScope scope, String field) {
-    String expression = body(text);
-    Jsonata jsonata;
-    try {
-      jsonata = CACHE.computeIfAbsent(expression, JsonataEvaluator::compile);
-    } catch (JException e) {
-      throw RuntimeFailure.query("The JSONata expression '" + expression + "' specified for the field '" + field
-          + "' could not be parsed: " + e.getMessage(), field);
+    /** The expression text between the delimiters. */
+    public static String body(String text) {
+        return text.substring(2, text.length() - 2).strip();
     }
-    Object result;
-    // The library keeps per-evaluation state in the compiled expression: evaluate one at a time per expression.
-    synchronized (jsonata) {
-      Jsonata.Frame frame = jsonata.createFrame();
-      // Only what the expression names is converted: a machine written in JSONata evaluates many short
-      // expressions, each reading one or two variables. $eval may name any of them, so it gets them all.
-      boolean all = expression.contains("$eval");
-      if (all || expression.contains("$states")) {
-        frame.bind("states", toJsonata(scope.states()));
-      }
-      scope.variables().forEach((name, value) -> {
-        if (all || expression.contains("$" + name)) {
-          frame.bind(name, toJsonata(value));
+
+    /**
+     * Evaluates a JSONata-mode field: literals stay as they are, {@code {% %}} strings anywhere inside objects and
+     * arrays are evaluated. {@code field} names the field for error messages (e.g. "Arguments/FunctionName").
+     */
+    public static JsonNode template(JsonNode template, JsonataScope scope, String field) {
+        if (template == null) {
+            return null;
         }
-      });
-      AwsFunctions.bind(frame, scope.now());
-      try {
-        result = jsonata.evaluate(null, frame);
-      } catch (StatesFailure e) {
-        throw e;
-      } catch (JException | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
-        throw RuntimeFailure.query("An error occurred while evaluating the JSONata expression '" + expression
-            + "' specified for the field '" + field + "': " + e.getMessage(), field);
-      }
-    }
-    return result == null ? null : fromJsonata(result);
-  }
-
-  private static Jsonata compile(String expression) {
-    Jsonata jsonata = Jsonata.jsonata(expression);
-    jsonata.setOutputConvertNulls(false);
-    return jsonata;
-  }
-
-  static Object toJsonata(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return Jsonata.NULL_VALUE;
-    }
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      node.properties().forEach(e -> map.put(e.getKey(), toJsonata(e.getValue())));
-      return map;
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>(node.size());
-      node.forEach(n -> list.add(toJsonata(n)));
-      return list;
-    }
-    return Json.toJava(node);
-  }
-
-  static JsonNode fromJsonata(Object value) {
-    if (value == null || value == Jsonata.NULL_VALUE) {
-      return Json.NODES.nullNode();
-    }
-    if (value instanceof Map<?, ?> map) {
-      ObjectNode out = Json.object();
-      map.forEach((k, v) -> {
-        if (v != null) { // undefined members vanish, as in JavaScript's JSON.stringify
-          out.set(String.valueOf(k), fromJsonata(v));
+        if (isExpression(template)) {
+            return required(template.textValue(), scope, field);
         }
-      });
-      return out;
+        if (template.isObject()) {
+            ObjectNode out = Json.object();
+            Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), template(e.getValue(), scope, field + "/" + e.getKey()));
+            }
+            return out;
+        }
+        if (template.isArray()) {
+            ArrayNode out = Json.array();
+            for (JsonNode item : template) {
+                out.add(template(item, scope, field));
+            }
+            return out;
+        }
+        return template;
     }
-    if (value instanceof Iterable<?> list) {
-      ArrayNode out = Json.array();
-      list.forEach(v -> out.add(fromJsonata(v)));
-      return out;
+
+    /** Evaluates {@code {% expr %}}; a result of "undefined" is a States.QueryEvaluationError. */
+    public static JsonNode required(String text, JsonataScope scope, String field) {
+        JsonNode value = evaluate(text, scope, field);
+        if (value == null) {
+            throw RuntimeFailure.query(
+                    "The JSONata expression '" + body(text) + "' specified for the field '" + field
+                            + "' returned nothing (undefined).",
+                    field);
+        }
+        return value;
     }
-    if (value instanceof Jsonata.JFunction || value instanceof Jsonata.JLambda) {
-      return Json.object();
+
+    /** Evaluates {@code {% expr %}}; null means undefined. */
+    public static JsonNode evaluate(String text, JsonataScope scope, String field) {
+        String expression = body(text);
+        Jsonata jsonata;
+        try {
+            jsonata = CACHE.computeIfAbsent(expression, JsonataEvaluator::compile);
+        } catch (JException e) {
+            throw RuntimeFailure.query(
+                    "The JSONata expression '" + expression + "' specified for the field '" + field
+                            + "' could not be parsed: " + e.getMessage(),
+                    field);
+        }
+        Object result;
+        // The library keeps per-evaluation state in the compiled expression: evaluate one at a time per expression.
+        synchronized (jsonata) {
+            Jsonata.Frame frame = jsonata.createFrame();
+            // Only what the expression names is converted: a machine written in JSONata evaluates many short
+            // expressions, each reading one or two variables. $eval may name any of them, so it gets them all.
+            boolean all = expression.contains("$eval");
+            if (all || expression.contains("$states")) {
+                frame.bind("states", toJsonata(scope.states()));
+            }
+            scope.variables().forEach((name, value) -> {
+                if (all || expression.contains("$" + name)) {
+                    frame.bind(name, toJsonata(value));
+                }
+            });
+            AwsFunctions.bind(frame, scope.now());
+            try {
+                result = jsonata.evaluate(null, frame);
+            } catch (StatesFailure e) {
+                throw e;
+            } catch (JException | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+                throw RuntimeFailure.query(
+                        "An error occurred while evaluating the JSONata expression '" + expression
+                                + "' specified for the field '" + field + "': " + e.getMessage(),
+                        field);
+            }
+        }
+        return result == null ? null : fromJsonata(result);
     }
-    return Json.fromJsonata(value);
-  }
+
+    private static Jsonata compile(String expression) {
+        Jsonata jsonata = Jsonata.jsonata(expression);
+        jsonata.setOutputConvertNulls(false);
+        return jsonata;
+    }
+
+    static Object toJsonata(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Jsonata.NULL_VALUE;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), toJsonata(e.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(n -> list.add(toJsonata(n)));
+            return list;
+        }
+        return Json.toJava(node);
+    }
+
+    static JsonNode fromJsonata(Object value) {
+        if (value == null || value == Jsonata.NULL_VALUE) {
+            return Json.NODES.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode out = Json.object();
+            map.forEach((k, v) -> {
+                if (v != null) { // undefined members vanish, as in JavaScript's JSON.stringify
+                    out.set(String.valueOf(k), fromJsonata(v));
+                }
+            });
+            return out;
+        }
+        if (value instanceof Iterable<?> list) {
+            ArrayNode out = Json.array();
+            list.forEach(v -> out.add(fromJsonata(v)));
+            return out;
+        }
+        if (value instanceof Jsonata.JFunction || value instanceof Jsonata.JLambda) {
+            return Json.object();
+        }
+        return Json.fromJsonata(value);
+    }
 }

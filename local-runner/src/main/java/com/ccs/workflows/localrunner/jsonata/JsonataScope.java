@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record JsonataScope(JsonNode states, Map<String, JsonNode> variables, Instant now) {
 
-  public JsonataScope(JsonNode states, Map<String, JsonNode> variables) {
-    this(states, variables, null);
-  }
+    public JsonataScope(JsonNode states, Map<String, JsonNode> variables) {
+        this(states, variables, null);
+    }
 }

@@ -10,12 +10,12 @@ import java.util.function.Supplier;
  */
 public record Bindings(JsonNode input, Supplier<JsonNode> contextSource, Function<String, JsonNode> variables) {
 
-  public Bindings(JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
-    this(input, () -> context, variables);
-  }
+    public Bindings(JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
+        this(input, () -> context, variables);
+    }
 
-  /** The context object ({@code $$}). */
-  public JsonNode context() {
-    return contextSource.get();
-  }
+    /** The context object ({@code $$}). */
+    public JsonNode context() {
+        return contextSource.get();
+    }
 }

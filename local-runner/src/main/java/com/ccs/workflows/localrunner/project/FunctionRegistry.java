@@ -7,38 +7,40 @@ import java.util.Optional;
 
 /** The deployment's functions, found by logical id or by any FunctionName a Task may use. */
 public final class FunctionRegistry implements AutoCloseable {
-  private final Map<String, InProcessFunction> byLogicalId = new LinkedHashMap<>();
+    private final Map<String, InProcessFunction> byLogicalId = new LinkedHashMap<>();
 
-  void add(InProcessFunction function) {
-    byLogicalId.put(function.spec().logicalId(), function);
-  }
-
-  public Collection<InProcessFunction> all() {
-    return byLogicalId.values();
-  }
-
-  public InProcessFunction byLogicalId(String logicalId) {
-    InProcessFunction function = byLogicalId.get(logicalId);
-    if (function == null) {
-      throw new IllegalArgumentException("template.yaml has no function " + logicalId);
+    void add(InProcessFunction function) {
+        byLogicalId.put(function.spec().logicalId(), function);
     }
-    return function;
-  }
 
-  /** The function a Task's FunctionName (name, ARN, alias ARN, partial ARN) refers to. */
-  public Optional<InProcessFunction> find(String functionName) {
-    return byLogicalId.values().stream().filter(f -> f.spec().answersTo(functionName)).findFirst();
-  }
+    public Collection<InProcessFunction> all() {
+        return byLogicalId.values();
+    }
 
-  /** The first function whose handler class has this simple name (e.g. ApprovalCallbackHandler). */
-  public Optional<InProcessFunction> byHandler(String simpleName) {
-    return byLogicalId.values().stream()
-        .filter(f -> f.spec().handlerClass().endsWith("." + simpleName))
-        .findFirst();
-  }
+    public InProcessFunction byLogicalId(String logicalId) {
+        InProcessFunction function = byLogicalId.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("template.yaml has no function " + logicalId);
+        }
+        return function;
+    }
 
-  @Override
-  public void close() {
-    byLogicalId.values().forEach(InProcessFunction::close);
-  }
+    /** The function a Task's FunctionName (name, ARN, alias ARN, partial ARN) refers to. */
+    public Optional<InProcessFunction> find(String functionName) {
+        return byLogicalId.values().stream()
+                .filter(f -> f.spec().answersTo(functionName))
+                .findFirst();
+    }
+
+    /** The first function whose handler class has this simple name (e.g. ApprovalCallbackHandler). */
+    public Optional<InProcessFunction> byHandler(String simpleName) {
+        return byLogicalId.values().stream()
+                .filter(f -> f.spec().handlerClass().endsWith("." + simpleName))
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        byLogicalId.values().forEach(InProcessFunction::close);
+    }
 }

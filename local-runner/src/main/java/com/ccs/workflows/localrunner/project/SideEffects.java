@@ -9,25 +9,25 @@ import java.util.List;
  * backends.
  */
 public record SideEffects(
-    List<ItemWrite> items,
-    List<Message> messages,
-    List<Message> iotCommands,
-    List<Message> schedules,
-    List<StripeStandIn.Charge> charges,
-    List<StripeStandIn.Refund> refunds,
-    boolean embedded) {
+        List<ItemWrite> items,
+        List<Message> messages,
+        List<Message> iotCommands,
+        List<Message> schedules,
+        List<StripeStandIn.Charge> charges,
+        List<StripeStandIn.Refund> refunds,
+        boolean embedded) {
 
-  /** An item that appeared or changed; {@code before} is null for a new item. */
-  public record ItemWrite(String table, JsonNode key, JsonNode before, JsonNode after) {}
+    /** An item that appeared or changed; {@code before} is null for a new item. */
+    public record ItemWrite(String table, JsonNode key, JsonNode before, JsonNode after) {}
 
-  /** An SNS message (destination = topic ARN), an IoT publish (destination = topic) or a schedule. */
-  public record Message(String destination, String subject, String body) {}
+    /** An SNS message (destination = topic ARN), an IoT publish (destination = topic) or a schedule. */
+    public record Message(String destination, String subject, String body) {}
 
-  public List<ItemWrite> itemsIn(String tableName) {
-    return items.stream().filter(i -> i.table().equals(tableName)).toList();
-  }
+    public List<ItemWrite> itemsIn(String tableName) {
+        return items.stream().filter(i -> i.table().equals(tableName)).toList();
+    }
 
-  public List<Message> messagesTo(String topicArn) {
-    return messages.stream().filter(m -> m.destination().equals(topicArn)).toList();
-  }
+    public List<Message> messagesTo(String topicArn) {
+        return messages.stream().filter(m -> m.destination().equals(topicArn)).toList();
+    }
 }

@@ -13,65 +13,65 @@ import java.util.Map;
  * enters again the state it stood at.
  */
 public final class Checkpoint {
-  private String state;
-  private JsonNode input;
-  private Variables variables;
-  private List<Checkpoint> lines;
-  private JsonNode output;
-  private boolean succeeded;
+    private String state;
+    private JsonNode input;
+    private Variables variables;
+    private List<Checkpoint> lines;
+    private JsonNode output;
+    private boolean succeeded;
 
-  /** Records that the line enters {@code state} with {@code input}; the previous state's lines are dropped. */
-  synchronized void at(String state, JsonNode input, Variables variables) {
-    this.state = state;
-    this.input = input;
-    this.variables = variables;
-    this.lines = null;
-  }
-
-  /** The lines of the Parallel or Map state being run (one attempt of it), each not started yet. */
-  synchronized List<Checkpoint> fork(int count) {
-    List<Checkpoint> created = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      created.add(new Checkpoint());
+    /** Records that the line enters {@code state} with {@code input}; the previous state's lines are dropped. */
+    synchronized void at(String state, JsonNode input, Variables variables) {
+        this.state = state;
+        this.input = input;
+        this.variables = variables;
+        this.lines = null;
     }
-    lines = List.copyOf(created);
-    return lines;
-  }
 
-  synchronized void succeeded(JsonNode result) {
-    output = result;
-    succeeded = true;
-  }
+    /** The lines of the Parallel or Map state being run (one attempt of it), each not started yet. */
+    synchronized List<Checkpoint> fork(int count) {
+        List<Checkpoint> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            created.add(new Checkpoint());
+        }
+        lines = List.copyOf(created);
+        return lines;
+    }
 
-  synchronized boolean hasSucceeded() {
-    return succeeded;
-  }
+    synchronized void succeeded(JsonNode result) {
+        output = result;
+        succeeded = true;
+    }
 
-  /** Whether the line entered a state at all (a Map iteration may never have had its turn). */
-  synchronized boolean started() {
-    return state != null;
-  }
+    synchronized boolean hasSucceeded() {
+        return succeeded;
+    }
 
-  /** The state the line stood at, null when it never started. */
-  synchronized String state() {
-    return state;
-  }
+    /** Whether the line entered a state at all (a Map iteration may never have had its turn). */
+    synchronized boolean started() {
+        return state != null;
+    }
 
-  synchronized JsonNode input() {
-    return input;
-  }
+    /** The state the line stood at, null when it never started. */
+    synchronized String state() {
+        return state;
+    }
 
-  synchronized JsonNode output() {
-    return output;
-  }
+    synchronized JsonNode input() {
+        return input;
+    }
 
-  /** The variables the line itself had assigned (its scope, without its parents'). */
-  synchronized Map<String, JsonNode> ownVariables() {
-    return variables == null ? Map.of() : variables.own();
-  }
+    synchronized JsonNode output() {
+        return output;
+    }
 
-  /** The lines of the Parallel or Map state the line stood at, or null. */
-  synchronized List<Checkpoint> lines() {
-    return lines;
-  }
+    /** The variables the line itself had assigned (its scope, without its parents'). */
+    synchronized Map<String, JsonNode> ownVariables() {
+        return variables == null ? Map.of() : variables.own();
+    }
+
+    /** The lines of the Parallel or Map state the line stood at, or null. */
+    synchronized List<Checkpoint> lines() {
+        return lines;
+    }
 }

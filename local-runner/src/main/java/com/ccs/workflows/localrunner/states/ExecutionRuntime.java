@@ -24,26 +24,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param underTest the state TestState runs, with its mock and what it reports; null for an execution
  */
 public record ExecutionRuntime(
-    ContextObject.ExecutionInfo info,
-    Clock clock,
-    ExecutionHistory history,
-    TaskInvoker invoker,
-    CallbackRegistry callbacks,
-    ExecutorService executor,
-    String testCase,
-    String region,
-    Instant deadline,
-    Runnable onTimeout,
-    Map<String, AtomicInteger> invocations,
-    NestedExecutions executions,
-    StateUnderTest underTest) {
+        ContextObject.ExecutionInfo info,
+        Clock clock,
+        ExecutionHistory history,
+        TaskInvoker invoker,
+        CallbackRegistry callbacks,
+        ExecutorService executor,
+        String testCase,
+        String region,
+        Instant deadline,
+        Runnable onTimeout,
+        Map<String, AtomicInteger> invocations,
+        NestedExecutions executions,
+        StateUnderTest underTest) {
 
-  public ExecutionRuntime {
-    invocations = invocations == null ? new ConcurrentHashMap<>() : invocations;
-  }
+    public ExecutionRuntime {
+        invocations = invocations == null ? new ConcurrentHashMap<>() : invocations;
+    }
 
-  /** 0 for the first call of this Task state in the execution, then 1, 2... (what mocks count). */
-  public int nextInvocation(String stateName) {
-    return invocations.computeIfAbsent(stateName, k -> new AtomicInteger()).getAndIncrement();
-  }
+    /** 0 for the first call of this Task state in the execution, then 1, 2... (what mocks count). */
+    public int nextInvocation(String stateName) {
+        return invocations.computeIfAbsent(stateName, k -> new AtomicInteger()).getAndIncrement();
+    }
 }

@@ -6,7 +6,7 @@ package com.ccs.workflows.localrunner.states;
  * Catch sees it.
  */
 public final class ExecutionStopped extends RuntimeException {
-  public ExecutionStopped() {
-    super("stopped", null, false, false);
-  }
+    public ExecutionStopped() {
+        super("stopped", null, false, false);
+    }
 }

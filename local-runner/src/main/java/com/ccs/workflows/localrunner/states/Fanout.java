@@ -18,80 +18,88 @@ import java.util.function.Supplier;
  * limit). When {@code stopAfter} says the failures so far are too many, the remaining jobs are cancelled.
  */
 final class Fanout {
-  private Fanout() {}
+    private Fanout() {}
 
-  /** One job's end: its output, or its failure, or neither when it was cancelled. */
-  record Outcome(JsonNode output, StatesFailure failure) {
-    boolean aborted() {
-      return output == null && failure == null;
+    /** One job's end: its output, or its failure, or neither when it was cancelled. */
+    record Outcome(JsonNode output, StatesFailure failure) {
+        boolean aborted() {
+            return output == null && failure == null;
+        }
     }
-  }
 
-  static List<Outcome> run(List<Supplier<JsonNode>> jobs, int maxConcurrency, Cancellation group,
-      ExecutorService executor, Clock clock, IntPredicate stopAfter) {
-    Semaphore slots = maxConcurrency > 0 ? new Semaphore(maxConcurrency) : null;
-    AtomicInteger failures = new AtomicInteger();
-    List<CompletableFuture<Outcome>> futures = new ArrayList<>(jobs.size());
-    for (Supplier<JsonNode> job : jobs) {
-      clock.enter(); // each job is a line of execution from now until it ends
-      futures.add(CompletableFuture.supplyAsync(() -> {
-        boolean acquired = false;
+    static List<Outcome> run(
+            List<Supplier<JsonNode>> jobs,
+            int maxConcurrency,
+            Cancellation group,
+            ExecutorService executor,
+            Clock clock,
+            IntPredicate stopAfter) {
+        Semaphore slots = maxConcurrency > 0 ? new Semaphore(maxConcurrency) : null;
+        AtomicInteger failures = new AtomicInteger();
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>(jobs.size());
+        for (Supplier<JsonNode> job : jobs) {
+            clock.enter(); // each job is a line of execution from now until it ends
+            futures.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        boolean acquired = false;
+                        try {
+                            if (slots != null) {
+                                // Waiting for a slot is waiting on the other lines: it must not hold the virtual clock
+                                // still.
+                                clock.exit();
+                                try {
+                                    slots.acquire();
+                                    acquired = true;
+                                } finally {
+                                    clock.enter();
+                                }
+                            }
+                            if (group.isCancelled()) {
+                                return new Outcome(null, null);
+                            }
+                            return new Outcome(job.get(), null);
+                        } catch (StatesFailure f) {
+                            if (stopAfter.test(failures.incrementAndGet())) {
+                                group.cancel();
+                            }
+                            return new Outcome(null, f);
+                        } catch (ExecutionStopped | InterruptedException e) {
+                            return new Outcome(null, null);
+                        } finally {
+                            if (acquired) {
+                                slots.release();
+                            }
+                            clock.exit();
+                        }
+                    },
+                    executor));
+        }
+        clock.exit(); // this line only waits for its jobs now
+        List<Outcome> outcomes = new ArrayList<>(futures.size());
         try {
-          if (slots != null) {
-            // Waiting for a slot is waiting on the other lines: it must not hold the virtual clock still.
-            clock.exit();
-            try {
-              slots.acquire();
-              acquired = true;
-            } finally {
-              clock.enter();
+            for (CompletableFuture<Outcome> f : futures) {
+                try {
+                    outcomes.add(f.join());
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw e;
+                }
             }
-          }
-          if (group.isCancelled()) {
-            return new Outcome(null, null);
-          }
-          return new Outcome(job.get(), null);
-        } catch (StatesFailure f) {
-          if (stopAfter.test(failures.incrementAndGet())) {
-            group.cancel();
-          }
-          return new Outcome(null, f);
-        } catch (ExecutionStopped | InterruptedException e) {
-          return new Outcome(null, null);
         } finally {
-          if (acquired) {
-            slots.release();
-          }
-          clock.exit();
+            clock.enter();
         }
-      }, executor));
+        return outcomes;
     }
-    clock.exit(); // this line only waits for its jobs now
-    List<Outcome> outcomes = new ArrayList<>(futures.size());
-    try {
-      for (CompletableFuture<Outcome> f : futures) {
-        try {
-          outcomes.add(f.join());
-        } catch (CompletionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          throw e;
-        }
-      }
-    } finally {
-      clock.enter();
-    }
-    return outcomes;
-  }
 
-  /** The failure that ended the group first (in job order among failures). */
-  static StatesFailure firstFailure(List<Outcome> outcomes) {
-    for (Outcome o : outcomes) {
-      if (o.failure() != null) {
-        return o.failure();
-      }
+    /** The failure that ended the group first (in job order among failures). */
+    static StatesFailure firstFailure(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            if (o.failure() != null) {
+                return o.failure();
+            }
+        }
+        return null;
     }
-    return null;
-  }
 }

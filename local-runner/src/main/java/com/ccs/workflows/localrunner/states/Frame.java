@@ -8,20 +8,24 @@ import com.ccs.workflows.localrunner.history.HistoryCursor;
  *
  * @param checkpoint where the line stands, for a redrive
  */
-public record Frame(ExecutionRuntime runtime, Variables variables, HistoryCursor cursor, Cancellation cancellation,
-    Checkpoint checkpoint) {
+public record Frame(
+        ExecutionRuntime runtime,
+        Variables variables,
+        HistoryCursor cursor,
+        Cancellation cancellation,
+        Checkpoint checkpoint) {
 
-  /** A nested line: child variable scope, own history chain, cancelled with {@code group}. */
-  public Frame fork(Cancellation group, Checkpoint line) {
-    return new Frame(runtime, variables.child(), cursor.fork(), group.child(), line);
-  }
+    /** A nested line: child variable scope, own history chain, cancelled with {@code group}. */
+    public Frame fork(Cancellation group, Checkpoint line) {
+        return new Frame(runtime, variables.child(), cursor.fork(), group.child(), line);
+    }
 
-  /**
-   * A nested line whose events go to a history of its own (a distributed Map's child execution), counted and
-   * bounded like an execution's but not kept.
-   */
-  public Frame forkDetached(Cancellation group, Checkpoint line) {
-    var own = ExecutionHistory.counting(runtime.clock());
-    return new Frame(runtime, variables.child(), new HistoryCursor(own, 0), group.child(), line);
-  }
+    /**
+     * A nested line whose events go to a history of its own (a distributed Map's child execution), counted and
+     * bounded like an execution's but not kept.
+     */
+    public Frame forkDetached(Cancellation group, Checkpoint line) {
+        var own = ExecutionHistory.counting(runtime.clock());
+        return new Frame(runtime, variables.child(), new HistoryCursor(own, 0), group.child(), line);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record StepResult(JsonNode output, String next, Map<String, JsonNode> assigned, String outputPath) {
 
-  public StepResult(JsonNode output, String next, Map<String, JsonNode> assigned) {
-    this(output, next, assigned, null);
-  }
+    public StepResult(JsonNode output, String next, Map<String, JsonNode> assigned) {
+        this(output, next, assigned, null);
+    }
 }

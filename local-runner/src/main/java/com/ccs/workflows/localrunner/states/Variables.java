@@ -10,40 +10,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * and what it assigns stays inside it.
  */
 public final class Variables {
-  private final Variables parent;
-  private final Map<String, JsonNode> values = new ConcurrentHashMap<>();
+    private final Variables parent;
+    private final Map<String, JsonNode> values = new ConcurrentHashMap<>();
 
-  private Variables(Variables parent) {
-    this.parent = parent;
-  }
+    private Variables(Variables parent) {
+        this.parent = parent;
+    }
 
-  public static Variables root() {
-    return new Variables(null);
-  }
+    public static Variables root() {
+        return new Variables(null);
+    }
 
-  public Variables child() {
-    return new Variables(this);
-  }
+    public Variables child() {
+        return new Variables(this);
+    }
 
-  /** The value, or null when undefined. */
-  public JsonNode get(String name) {
-    JsonNode v = values.get(name);
-    return v != null || parent == null ? v : parent.get(name);
-  }
+    /** The value, or null when undefined. */
+    public JsonNode get(String name) {
+        JsonNode v = values.get(name);
+        return v != null || parent == null ? v : parent.get(name);
+    }
 
-  public void assignAll(Map<String, JsonNode> assignments) {
-    values.putAll(assignments);
-  }
+    public void assignAll(Map<String, JsonNode> assignments) {
+        values.putAll(assignments);
+    }
 
-  /** The variables assigned in this scope itself. */
-  public Map<String, JsonNode> own() {
-    return Map.copyOf(values);
-  }
+    /** The variables assigned in this scope itself. */
+    public Map<String, JsonNode> own() {
+        return Map.copyOf(values);
+    }
 
-  /** Every variable visible here, inner scopes shadowing outer ones. */
-  public Map<String, JsonNode> visible() {
-    Map<String, JsonNode> all = parent == null ? new LinkedHashMap<>() : parent.visible();
-    all.putAll(values);
-    return all;
-  }
+    /** Every variable visible here, inner scopes shadowing outer ones. */
+    public Map<String, JsonNode> visible() {
+        Map<String, JsonNode> all = parent == null ? new LinkedHashMap<>() : parent.visible();
+        all.putAll(values);
+        return all;
+    }
 }

@@ -14,29 +14,31 @@ import java.util.regex.Pattern;
  * {@code states:startExecution} without a route of its own starts the child in the calling execution's engine.
  */
 public final class RoutingTaskInvoker implements TaskInvoker {
-  private record Route(Pattern pattern, TaskInvoker invoker) {}
+    private record Route(Pattern pattern, TaskInvoker invoker) {}
 
-  private final List<Route> routes = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
 
-  public RoutingTaskInvoker route(String arnPattern, TaskInvoker invoker) {
-    String regex = ("\\Q" + arnPattern + "\\E").replace("*", "\\E.*\\Q");
-    routes.add(new Route(Pattern.compile(regex), invoker));
-    return this;
-  }
-
-  @Override
-  public CompletableFuture<TaskResult> invoke(TaskRequest request) {
-    for (Route route : routes) {
-      if (route.pattern().matcher(request.resource().arn()).matches()) {
-        return route.invoker().invoke(request);
-      }
+    public RoutingTaskInvoker route(String arnPattern, TaskInvoker invoker) {
+        String regex = ("\\Q" + arnPattern + "\\E").replace("*", "\\E.*\\Q");
+        routes.add(new Route(Pattern.compile(regex), invoker));
+        return this;
     }
-    if (StartExecutionIntegration.handles(request.resource()) && request.executions() != null) {
-      return StartExecutionIntegration.invoke(request); // the engine itself serves Step Functions
+
+    @Override
+    public CompletableFuture<TaskResult> invoke(TaskRequest request) {
+        for (Route route : routes) {
+            if (route.pattern().matcher(request.resource().arn()).matches()) {
+                return route.invoker().invoke(request);
+            }
+        }
+        if (StartExecutionIntegration.handles(request.resource()) && request.executions() != null) {
+            return StartExecutionIntegration.invoke(request); // the engine itself serves Step Functions
+        }
+        return CompletableFuture.failedFuture(new StatesFailure(
+                StatesErrors.RUNTIME,
+                "No integration is configured for the resource '"
+                        + request.resource().arn() + "' (state '"
+                        + request.stateName() + "'): mock it in the mock configuration file or point the runner at an"
+                        + " endpoint that serves it."));
     }
-    return CompletableFuture.failedFuture(new StatesFailure(StatesErrors.RUNTIME,
-        "No integration is configured for the resource '" + request.resource().arn() + "' (state '"
-            + request.stateName() + "'): mock it in the mock configuration file or point the runner at an"
-            + " endpoint that serves it."));
-  }
 }

@@ -10,5 +10,5 @@ import java.util.concurrent.CompletableFuture;
  */
 @FunctionalInterface
 public interface TaskInvoker {
-  CompletableFuture<TaskResult> invoke(TaskRequest request);
+    CompletableFuture<TaskResult> invoke(TaskRequest request);
 }

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record TaskResult(JsonNode output, boolean completesCallback) {
 
-  public static TaskResult of(JsonNode output) {
-    return new TaskResult(output, false);
-  }
+    public static TaskResult of(JsonNode output) {
+        return new TaskResult(output, false);
+    }
 
-  public static TaskResult finalResult(JsonNode output) {
-    return new TaskResult(output, true);
-  }
+    public static TaskResult finalResult(JsonNode output) {
+        return new TaskResult(output, true);
+    }
 }

@@ -8,13 +8,13 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /** Catches the SDK's exception for an API error and checks that it is the 400 AWS would answer. */
 final class ApiErrorsAssert {
-  private ApiErrorsAssert() {}
+    private ApiErrorsAssert() {}
 
-  static SfnException awsError(ThrowingCallable call, String code) {
-    SfnException e = catchThrowableOfType(SfnException.class, call);
-    assertThat(e).as("an SfnException " + code).isNotNull();
-    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-    assertThat(e.statusCode()).isEqualTo(400);
-    return e;
-  }
+    static SfnException awsError(ThrowingCallable call, String code) {
+        SfnException e = catchThrowableOfType(SfnException.class, call);
+        assertThat(e).as("an SfnException " + code).isNotNull();
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+        assertThat(e.statusCode()).isEqualTo(400);
+        return e;
+    }
 }

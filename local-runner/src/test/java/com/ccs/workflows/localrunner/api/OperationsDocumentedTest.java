@@ -21,35 +21,38 @@ import software.amazon.awssdk.services.sfn.model.SfnRequest;
  * knows it), and says "Not supported" exactly for those the API does not serve.
  */
 class OperationsDocumentedTest {
-  private static final Pattern ROW = Pattern.compile("^\\| ([A-Z][A-Za-z]+) \\| (.+) \\|$", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| ([A-Z][A-Za-z]+) \\| (.+) \\|$", Pattern.MULTILINE);
 
-  @Test
-  void theReadmeTellsTheSupportOfEveryOperation() throws IOException {
-    Map<String, String> documented = new TreeMap<>();
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("### Operations and their support");
-    assertThat(start).as("the README's operations section").isNotNegative();
-    int end = readme.indexOf("\n\n", readme.indexOf("| Operation | Support |", start));
-    Matcher row = ROW.matcher(readme.substring(start, end));
-    while (row.find()) {
-      if (!row.group(1).equals("Operation")) {
-        documented.put(row.group(1), row.group(2));
-      }
-    }
-    Set<String> sdk = new TreeSet<>();
-    for (Method method : SfnClient.class.getMethods()) {
-      if (method.getParameterCount() == 1 && SfnRequest.class.isAssignableFrom(method.getParameterTypes()[0])
-          && !method.getName().endsWith("Paginator")) {
-        sdk.add(Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
-      }
-    }
-    assertThat(documented.keySet()).containsExactlyElementsOf(sdk);
+    @Test
+    void theReadmeTellsTheSupportOfEveryOperation() throws IOException {
+        Map<String, String> documented = new TreeMap<>();
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("### Operations and their support");
+        assertThat(start).as("the README's operations section").isNotNegative();
+        int end = readme.indexOf("\n\n", readme.indexOf("| Operation | Support |", start));
+        Matcher row = ROW.matcher(readme.substring(start, end));
+        while (row.find()) {
+            if (!row.group(1).equals("Operation")) {
+                documented.put(row.group(1), row.group(2));
+            }
+        }
+        Set<String> sdk = new TreeSet<>();
+        for (Method method : SfnClient.class.getMethods()) {
+            if (method.getParameterCount() == 1
+                    && SfnRequest.class.isAssignableFrom(method.getParameterTypes()[0])
+                    && !method.getName().endsWith("Paginator")) {
+                sdk.add(Character.toUpperCase(method.getName().charAt(0))
+                        + method.getName().substring(1));
+            }
+        }
+        assertThat(documented.keySet()).containsExactlyElementsOf(sdk);
 
-    Set<String> served;
-    try (LocalSfn local = LocalSfn.virtual()) {
-      served = new StepFunctionsApi(local.engine).operations();
+        Set<String> served;
+        try (LocalSfn local = LocalSfn.virtual()) {
+            served = new StepFunctionsApi(local.engine).operations();
+        }
+        documented.forEach((operation, support) -> assertThat(served.contains(operation))
+                .as(operation + ": " + support)
+                .isEqualTo(!support.startsWith("Not supported")));
     }
-    documented.forEach((operation, support) -> assertThat(served.contains(operation))
-        .as(operation + ": " + support).isEqualTo(!support.startsWith("Not supported")));
-  }
 }

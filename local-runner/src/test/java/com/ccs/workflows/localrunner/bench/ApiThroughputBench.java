@@ -28,48 +28,54 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(4)
 public class ApiThroughputBench {
-  private Engine engine;
-  private StepFunctionsApiServer server;
-  private byte[] body;
+    private Engine engine;
+    private StepFunctionsApiServer server;
+    private byte[] body;
 
-  /** One connection per benchmark thread, opened for each iteration's server. */
-  @State(Scope.Thread)
-  public static class Client {
-    LoopbackClient http;
+    /** One connection per benchmark thread, opened for each iteration's server. */
+    @State(Scope.Thread)
+    public static class Client {
+        LoopbackClient http;
+
+        @Setup(Level.Iteration)
+        public void open(ApiThroughputBench bench) throws IOException {
+            http = new LoopbackClient(bench.server.port(), "AWSStepFunctions.StartSyncExecution");
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() throws IOException {
+            http.close();
+        }
+    }
 
     @Setup(Level.Iteration)
-    public void open(ApiThroughputBench bench) throws IOException {
-      http = new LoopbackClient(bench.server.port(), "AWSStepFunctions.StartSyncExecution");
+    public void start() throws IOException {
+        engine = BenchMachines.mockedEngine();
+        String arn = engine.createStateMachine(
+                        BenchMachines.SHAPED_NAME,
+                        BenchMachines.EMERGENCY_SHAPED,
+                        StateMachineType.EXPRESS,
+                        "arn:aws:iam::123456789012:role/bench")
+                .arn();
+        body = Json.write(Json.object()
+                        .put("stateMachineArn", arn + "#" + BenchMachines.TEST_CASE)
+                        .put("input", BenchMachines.EVENT))
+                .getBytes(StandardCharsets.UTF_8);
+        server = StepFunctionsApiServer.start(engine, 0);
     }
 
     @TearDown(Level.Iteration)
-    public void close() throws IOException {
-      http.close();
+    public void stop() {
+        server.close();
+        engine.close();
     }
-  }
 
-  @Setup(Level.Iteration)
-  public void start() throws IOException {
-    engine = BenchMachines.mockedEngine();
-    String arn = engine.createStateMachine(BenchMachines.SHAPED_NAME, BenchMachines.EMERGENCY_SHAPED,
-        StateMachineType.EXPRESS, "arn:aws:iam::123456789012:role/bench").arn();
-    body = Json.write(Json.object().put("stateMachineArn", arn + "#" + BenchMachines.TEST_CASE)
-        .put("input", BenchMachines.EVENT)).getBytes(StandardCharsets.UTF_8);
-    server = StepFunctionsApiServer.start(engine, 0);
-  }
-
-  @TearDown(Level.Iteration)
-  public void stop() {
-    server.close();
-    engine.close();
-  }
-
-  @Benchmark
-  public int startSyncExecution(Client client) throws IOException {
-    LoopbackClient.Response response = client.http.post(body);
-    if (response.status() != 200 || !response.body().contains("\"SUCCEEDED\"")) {
-      throw new IllegalStateException(response.status() + " " + response.body());
+    @Benchmark
+    public int startSyncExecution(Client client) throws IOException {
+        LoopbackClient.Response response = client.http.post(body);
+        if (response.status() != 200 || !response.body().contains("\"SUCCEEDED\"")) {
+            throw new IllegalStateException(response.status() + " " + response.body());
+        }
+        return response.body().length();
     }
-    return response.body().length();
-  }
 }

@@ -9,11 +9,11 @@ import com.ccs.workflows.localrunner.tasks.MockConfig;
 
 /** The definitions the benchmarks run, and engines for them (real time, Tasks answered by a mock configuration). */
 final class BenchMachines {
-  static final String TEST_CASE = "Bench";
-  static final String SHAPED_NAME = "emergency-shaped";
+    static final String TEST_CASE = "Bench";
+    static final String SHAPED_NAME = "emergency-shaped";
 
-  /** The emergency workflow's shape: Choice, Pass, Task, Parallel of 3 Tasks, Task, Pass (JSONPath, EXPRESS). */
-  static final String EMERGENCY_SHAPED = """
+    /** The emergency workflow's shape: Choice, Pass, Task, Parallel of 3 Tasks, Task, Pass (JSONPath, EXPRESS). */
+    static final String EMERGENCY_SHAPED = """
       {"StartAt": "Check Event", "States": {
         "Check Event": {"Type": "Choice", "Choices": [{"And": [
             {"Variable": "$.vehicleId", "IsString": true},
@@ -49,11 +49,11 @@ final class BenchMachines {
         "Log Completion": {"Type": "Pass", "Parameters": {"incident_id.$": "$.incident_id",
           "results.$": "$.parallelResults", "startedAt.$": "$$.Execution.StartTime"}, "End": true}}}""";
 
-  static final String EVENT = """
+    static final String EVENT = """
       {"vehicleId": "VEH-12345", "type": "panic_button", "eventTimestamp": 1698765432000,
        "location": {"lat": 4.711, "lon": -74.0721}, "severity": "critical"}""";
 
-  static final MockConfig MOCKS = MockConfig.parse(Json.parse("""
+    static final MockConfig MOCKS = MockConfig.parse(Json.parse("""
       {"StateMachines": {"emergency-shaped": {"TestCases": {"Bench": {
          "Record Incident": "Written", "Notify Authorities": "Published", "Notify Owner": "Published",
          "Activate Video Recording": "Recording", "Update Incident Status": "Written"}}}},
@@ -63,29 +63,32 @@ final class BenchMachines {
          "Recording": {"0": {"Return": {"StatusCode": 200, "Payload": {"status": "recording"}}}}}}
       """));
 
-  private BenchMachines() {}
+    private BenchMachines() {}
 
-  /** An engine on real time whose Tasks the mock configuration answers (test case {@link #TEST_CASE}). */
-  static Engine mockedEngine() {
-    return new Engine(EngineConfig.defaults().withMocks(MOCKS));
-  }
-
-  /** A chain of {@code length} Pass states, each adding one to a counter. */
-  static String passChain(int length) {
-    StringBuilder states = new StringBuilder();
-    for (int i = 0; i < length; i++) {
-      states.append(i == 0 ? "" : ",").append("\"P").append(i).append("\": {\"Type\": \"Pass\", ")
-          .append("\"Parameters\": {\"n.$\": \"States.MathAdd($.n, 1)\"}, ")
-          .append(i == length - 1 ? "\"End\": true}" : "\"Next\": \"P" + (i + 1) + "\"}");
+    /** An engine on real time whose Tasks the mock configuration answers (test case {@link #TEST_CASE}). */
+    static Engine mockedEngine() {
+        return new Engine(EngineConfig.defaults().withMocks(MOCKS));
     }
-    return "{\"StartAt\": \"P0\", \"States\": {" + states + "}}";
-  }
 
-  /** Checks a run ended as expected: a benchmark of failing runs measures nothing useful. */
-  static Execution succeeded(Execution execution) {
-    if (execution.status() != ExecutionStatus.SUCCEEDED) {
-      throw new IllegalStateException(execution.status() + ": " + execution.error() + " " + execution.cause());
+    /** A chain of {@code length} Pass states, each adding one to a counter. */
+    static String passChain(int length) {
+        StringBuilder states = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            states.append(i == 0 ? "" : ",")
+                    .append("\"P")
+                    .append(i)
+                    .append("\": {\"Type\": \"Pass\", ")
+                    .append("\"Parameters\": {\"n.$\": \"States.MathAdd($.n, 1)\"}, ")
+                    .append(i == length - 1 ? "\"End\": true}" : "\"Next\": \"P" + (i + 1) + "\"}");
+        }
+        return "{\"StartAt\": \"P0\", \"States\": {" + states + "}}";
     }
-    return execution;
-  }
+
+    /** Checks a run ended as expected: a benchmark of failing runs measures nothing useful. */
+    static Execution succeeded(Execution execution) {
+        if (execution.status() != ExecutionStatus.SUCCEEDED) {
+            throw new IllegalStateException(execution.status() + ": " + execution.error() + " " + execution.cause());
+        }
+        return execution;
+    }
 }

@@ -27,30 +27,31 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class EmergencySampleBench {
-  private LocalDeployment deployment;
-  private String arn;
-  private String template;
-  private long timestamp = 1_698_765_432_000L;
+    private LocalDeployment deployment;
+    private String arn;
+    private String template;
+    private long timestamp = 1_698_765_432_000L;
 
-  @Setup(Level.Trial)
-  public void deploy() {
-    // The functions log to System.out as in Lambda; the CLI sends that to a file, here nowhere.
-    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-    template = TestProject.event("emergency/panic-button-critical.json");
-    deployment = TestProject.deploy();
-    arn = deployment.stateMachine("emergency").arn();
-    deployment.warmFor(deployment.stateMachine("emergency"));
-  }
+    @Setup(Level.Trial)
+    public void deploy() {
+        // The functions log to System.out as in Lambda; the CLI sends that to a file, here nowhere.
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        template = TestProject.event("emergency/panic-button-critical.json");
+        deployment = TestProject.deploy();
+        arn = deployment.stateMachine("emergency").arn();
+        deployment.warmFor(deployment.stateMachine("emergency"));
+    }
 
-  @TearDown(Level.Trial)
-  public void close() {
-    deployment.close();
-  }
+    @TearDown(Level.Trial)
+    public void close() {
+        deployment.close();
+    }
 
-  @Benchmark
-  public Object emergencySampleWarm() {
-    String input = template.replace("1698765432000", Long.toString(++timestamp));
-    var execution = deployment.engine().startExecution(arn, null, input);
-    return BenchMachines.succeeded(deployment.engine().await(execution.arn(), Duration.ofSeconds(30))).output();
-  }
+    @Benchmark
+    public Object emergencySampleWarm() {
+        String input = template.replace("1698765432000", Long.toString(++timestamp));
+        var execution = deployment.engine().startExecution(arn, null, input);
+        return BenchMachines.succeeded(deployment.engine().await(execution.arn(), Duration.ofSeconds(30)))
+                .output();
+    }
 }

@@ -21,24 +21,31 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EmergencyShapedBench {
-  private Engine engine;
-  private String target;
+    private Engine engine;
+    private String target;
 
-  @Setup(Level.Iteration)
-  public void setUp() {
-    engine = BenchMachines.mockedEngine();
-    target = engine.createStateMachine(BenchMachines.SHAPED_NAME, BenchMachines.EMERGENCY_SHAPED,
-        StateMachineType.EXPRESS, "arn:r").arn() + "#" + BenchMachines.TEST_CASE;
-  }
+    @Setup(Level.Iteration)
+    public void setUp() {
+        engine = BenchMachines.mockedEngine();
+        target = engine.createStateMachine(
+                                BenchMachines.SHAPED_NAME,
+                                BenchMachines.EMERGENCY_SHAPED,
+                                StateMachineType.EXPRESS,
+                                "arn:r")
+                        .arn()
+                + "#" + BenchMachines.TEST_CASE;
+    }
 
-  @TearDown(Level.Iteration)
-  public void tearDown() {
-    engine.close();
-  }
+    @TearDown(Level.Iteration)
+    public void tearDown() {
+        engine.close();
+    }
 
-  @Benchmark
-  public Object emergencyShapedExecution() {
-    return BenchMachines.succeeded(engine.startExecution(target, null, BenchMachines.EVENT).completion().join())
-        .output();
-  }
+    @Benchmark
+    public Object emergencyShapedExecution() {
+        return BenchMachines.succeeded(engine.startExecution(target, null, BenchMachines.EVENT)
+                        .completion()
+                        .join())
+                .output();
+    }
 }

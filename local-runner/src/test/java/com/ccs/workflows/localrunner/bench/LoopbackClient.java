@@ -16,58 +16,59 @@ import java.util.Locale;
  * little as a client can (the JDK's HttpClient spends more CPU per request than the server does).
  */
 final class LoopbackClient implements AutoCloseable {
-  private final Socket socket;
-  private final OutputStream out;
-  private final InputStream in;
-  private final byte[] head;
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final byte[] head;
 
-  LoopbackClient(int port, String target) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
-    socket.setTcpNoDelay(true);
-    out = socket.getOutputStream();
-    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-    head = ("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
-        + "X-Amz-Target: " + target + "\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** Sends one request; returns the status line's code and the body. */
-  Response post(byte[] body) throws IOException {
-    out.write(head);
-    out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-    String statusLine = line();
-    int status = Integer.parseInt(statusLine.substring(9, 12));
-    int length = -1;
-    for (String header = line(); !header.isEmpty(); header = line()) {
-      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-        length = Integer.parseInt(header.substring(15).trim());
-      }
+    LoopbackClient(int port, String target) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        head = ("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                        + "X-Amz-Target: " + target + "\r\nContent-Length: ")
+                .getBytes(StandardCharsets.US_ASCII);
     }
-    if (length < 0) {
-      throw new IOException("no Content-Length in the response");
+
+    /** Sends one request; returns the status line's code and the body. */
+    Response post(byte[] body) throws IOException {
+        out.write(head);
+        out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        String statusLine = line();
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        int length = -1;
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        if (length < 0) {
+            throw new IOException("no Content-Length in the response");
+        }
+        return new Response(status, new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }
-    return new Response(status, new String(in.readNBytes(length), StandardCharsets.UTF_8));
-  }
 
-  record Response(int status, String body) {}
+    record Response(int status, String body) {}
 
-  private String line() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-    int c;
-    while ((c = in.read()) != '\n') {
-      if (c < 0) {
-        throw new IOException("connection closed");
-      }
-      if (c != '\r') {
-        line.write(c);
-      }
+    private String line() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.write(c);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
-    return line.toString(StandardCharsets.US_ASCII);
-  }
 
-  @Override
-  public void close() throws IOException {
-    socket.close();
-  }
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
 }

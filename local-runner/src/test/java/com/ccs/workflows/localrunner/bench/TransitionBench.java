@@ -23,35 +23,41 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class TransitionBench {
-  static final int CHAIN = 100;
+    static final int CHAIN = 100;
 
-  private Engine engine;
-  private String chainArn;
-  private String singleArn;
+    private Engine engine;
+    private String chainArn;
+    private String singleArn;
 
-  /** A fresh engine per iteration: the executions it keeps (as AWS does) do not pile up across iterations. */
-  @Setup(Level.Iteration)
-  public void setUp() {
-    engine = BenchMachines.mockedEngine();
-    chainArn = engine.createStateMachine("chain", BenchMachines.passChain(CHAIN), StateMachineType.EXPRESS, "arn:r")
-        .arn();
-    singleArn = engine.createStateMachine("single", BenchMachines.passChain(1), StateMachineType.EXPRESS, "arn:r")
-        .arn();
-  }
+    /** A fresh engine per iteration: the executions it keeps (as AWS does) do not pile up across iterations. */
+    @Setup(Level.Iteration)
+    public void setUp() {
+        engine = BenchMachines.mockedEngine();
+        chainArn = engine.createStateMachine("chain", BenchMachines.passChain(CHAIN), StateMachineType.EXPRESS, "arn:r")
+                .arn();
+        singleArn = engine.createStateMachine("single", BenchMachines.passChain(1), StateMachineType.EXPRESS, "arn:r")
+                .arn();
+    }
 
-  @TearDown(Level.Iteration)
-  public void tearDown() {
-    engine.close();
-  }
+    @TearDown(Level.Iteration)
+    public void tearDown() {
+        engine.close();
+    }
 
-  @Benchmark
-  @OperationsPerInvocation(CHAIN)
-  public Object perTransitionInAChainOf100Passes() {
-    return BenchMachines.succeeded(engine.startExecution(chainArn, null, "{\"n\": 0}").completion().join()).output();
-  }
+    @Benchmark
+    @OperationsPerInvocation(CHAIN)
+    public Object perTransitionInAChainOf100Passes() {
+        return BenchMachines.succeeded(engine.startExecution(chainArn, null, "{\"n\": 0}")
+                        .completion()
+                        .join())
+                .output();
+    }
 
-  @Benchmark
-  public Object executionOfOnePassState() {
-    return BenchMachines.succeeded(engine.startExecution(singleArn, null, "{\"n\": 0}").completion().join()).output();
-  }
+    @Benchmark
+    public Object executionOfOnePassState() {
+        return BenchMachines.succeeded(engine.startExecution(singleArn, null, "{\"n\": 0}")
+                        .completion()
+                        .join())
+                .output();
+    }
 }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class DefinitionParserTest {
 
-  @Test
-  void parsesEachStateTypeIntoItsRecordAndChoiceRulesIntoATree() {
-    StateMachineDefinition d = DefinitionParser.parse(json("""
+    @Test
+    void parsesEachStateTypeIntoItsRecordAndChoiceRulesIntoATree() {
+        StateMachineDefinition d = DefinitionParser.parse(json("""
         {'StartAt': 'Choose', 'TimeoutSeconds': 30, 'States': {
           'Choose': {'Type': 'Choice', 'Default': 'Done', 'Choices': [
             {'And': [{'Variable': '$.a', 'NumericGreaterThanPath': '$.b'},
@@ -27,32 +27,33 @@ class DefinitionParserTest {
           'Done': {'Type': 'Succeed'}}}
         """));
 
-    assertThat(d.timeoutSeconds()).isEqualTo(30);
-    var states = d.program().states();
-    assertThat(states.get("Choose")).isInstanceOf(ChoiceState.class);
-    assertThat(states.get("Work")).isInstanceOf(TaskState.class);
-    assertThat(states.get("Fan")).isInstanceOf(ParallelState.class);
-    assertThat(states.get("Each")).isInstanceOf(MapState.class);
-    assertThat(states.get("Pause")).isInstanceOf(WaitState.class);
-    assertThat(states.get("Oops")).isInstanceOf(FailState.class);
-    assertThat(states.get("Done")).isInstanceOf(SucceedState.class);
+        assertThat(d.timeoutSeconds()).isEqualTo(30);
+        var states = d.program().states();
+        assertThat(states.get("Choose")).isInstanceOf(ChoiceState.class);
+        assertThat(states.get("Work")).isInstanceOf(TaskState.class);
+        assertThat(states.get("Fan")).isInstanceOf(ParallelState.class);
+        assertThat(states.get("Each")).isInstanceOf(MapState.class);
+        assertThat(states.get("Pause")).isInstanceOf(WaitState.class);
+        assertThat(states.get("Oops")).isInstanceOf(FailState.class);
+        assertThat(states.get("Done")).isInstanceOf(SucceedState.class);
 
-    ChoiceRule rule = ((ChoiceState) states.get("Choose")).choices().get(0).rule();
-    assertThat(rule).isInstanceOf(ChoiceRule.And.class);
-    var and = (ChoiceRule.And) rule;
-    assertThat(and.rules().get(0)).isEqualTo(
-        new ChoiceRule.Comparison("$.a", Comparator.NUMERIC_GREATER_THAN, null, "$.b"));
-    assertThat(and.rules().get(1)).isInstanceOf(ChoiceRule.Not.class);
+        ChoiceRule rule = ((ChoiceState) states.get("Choose")).choices().get(0).rule();
+        assertThat(rule).isInstanceOf(ChoiceRule.And.class);
+        var and = (ChoiceRule.And) rule;
+        assertThat(and.rules().get(0))
+                .isEqualTo(new ChoiceRule.Comparison("$.a", Comparator.NUMERIC_GREATER_THAN, null, "$.b"));
+        assertThat(and.rules().get(1)).isInstanceOf(ChoiceRule.Not.class);
 
-    TaskState work = (TaskState) states.get("Work");
-    assertThat(work.retry().get(0)).isEqualTo(new Retrier(java.util.List.of("States.ALL"), 1, 3, 2.0, null, false));
-    assertThat(work.catchers().get(0).resultPath()).isNull();
-    assertThat(work.common().resultPath()).isEqualTo("$");
-  }
+        TaskState work = (TaskState) states.get("Work");
+        assertThat(work.retry().get(0)).isEqualTo(new Retrier(java.util.List.of("States.ALL"), 1, 3, 2.0, null, false));
+        assertThat(work.catchers().get(0).resultPath()).isNull();
+        assertThat(work.common().resultPath()).isEqualTo("$");
+    }
 
-  @Test
-  void reportsEveryProblemAtOnceWithItsLocation() {
-    DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+    @Test
+    void reportsEveryProblemAtOnceWithItsLocation() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
         {'States': {
           'A': {'Type': 'Pass', 'Next': 'Nowhere'},
           'B': {'Next': 'A'},
@@ -62,60 +63,67 @@ class DefinitionParserTest {
             {'StartAt': 'X', 'States': {'X': {'Type': 'Pass', 'Next': 'Y'}}}]}}}
         """)));
 
-    assertThat(e.problems()).contains(
-        "SCHEMA_VALIDATION_FAILED: These fields are required: [StartAt] at /",
-        "MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next",
-        "SCHEMA_VALIDATION_FAILED: These fields are required: [Type] at /States/B",
-        "INVALID_JSON_PATH: The value 'no-dollar' is not a valid JSONPath at /States/C/InputPath",
-        "SCHEMA_VALIDATION_FAILED: These fields are required: [ErrorEquals] at /States/C/Retry[0]",
-        "MISSING_TRANSITION_TARGET: Missing 'Next' target: Y at /States/D/Branches[0]/States/X/Next");
-    assertThat(e.getMessage()).startsWith("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED");
-  }
+        assertThat(e.problems())
+                .contains(
+                        "SCHEMA_VALIDATION_FAILED: These fields are required: [StartAt] at /",
+                        "MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next",
+                        "SCHEMA_VALIDATION_FAILED: These fields are required: [Type] at /States/B",
+                        "INVALID_JSON_PATH: The value 'no-dollar' is not a valid JSONPath at /States/C/InputPath",
+                        "SCHEMA_VALIDATION_FAILED: These fields are required: [ErrorEquals] at /States/C/Retry[0]",
+                        "MISSING_TRANSITION_TARGET: Missing 'Next' target: Y at /States/D/Branches[0]/States/X/Next");
+        assertThat(e.getMessage()).startsWith("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED");
+    }
 
-  @Test
-  void rejectsFieldsAStateTypeDoesNotHave() {
-    DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+    @Test
+    void rejectsFieldsAStateTypeDoesNotHave() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
         {'StartAt': 'A', 'States': {
           'A': {'Type': 'Task', 'Resouce': 'arn:x', 'Resource': 'arn:x', 'Next': 'B'},
           'B': {'Type': 'Fail', 'Error': 'E', 'OutputPath': '$'}}}
         """)));
-    assertThat(e.problems()).containsExactlyInAnyOrder(
-        "SCHEMA_VALIDATION_FAILED: The field 'Resouce' is not supported by Step Functions for a Task state"
-            + " at /States/A/Resouce",
-        "SCHEMA_VALIDATION_FAILED: The field 'OutputPath' is not supported by Step Functions for a Fail state"
-            + " at /States/B/OutputPath");
-  }
+        assertThat(e.problems())
+                .containsExactlyInAnyOrder(
+                        "SCHEMA_VALIDATION_FAILED: The field 'Resouce' is not supported by Step Functions for a Task state"
+                                + " at /States/A/Resouce",
+                        "SCHEMA_VALIDATION_FAILED: The field 'OutputPath' is not supported by Step Functions for a Fail state"
+                                + " at /States/B/OutputPath");
+    }
 
-  @Test
-  void rejectsUnreachableStatesAndMisplacedStatesAll() {
-    DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+    @Test
+    void rejectsUnreachableStatesAndMisplacedStatesAll() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
         {'StartAt': 'A', 'States': {
           'A': {'Type': 'Task', 'Resource': 'arn:x', 'End': true,
                 'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'A'}, {'ErrorEquals': ['E'], 'Next': 'A'}]},
           'Orphan': {'Type': 'Succeed'}}}
         """)));
 
-    assertThat(e.problems()).containsExactlyInAnyOrder(
-        "SCHEMA_VALIDATION_FAILED: States.ALL must be the last entry at /States/A/Catch[0]",
-        "MISSING_TRANSITION_TARGET: State \"Orphan\" is not reachable. at /States/Orphan");
-  }
+        assertThat(e.problems())
+                .containsExactlyInAnyOrder(
+                        "SCHEMA_VALIDATION_FAILED: States.ALL must be the last entry at /States/A/Catch[0]",
+                        "MISSING_TRANSITION_TARGET: State \"Orphan\" is not reachable. at /States/Orphan");
+    }
 
-  @Test
-  void jsonataStatesRejectJsonPathFieldsAndInheritTheTopLevelLanguage() {
-    DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+    @Test
+    void jsonataStatesRejectJsonPathFieldsAndInheritTheTopLevelLanguage() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
         {'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {
           'A': {'Type': 'Pass', 'InputPath': '$.x', 'End': true}}}
         """)));
-    assertThat(e.problems()).containsExactly(
-        "SCHEMA_VALIDATION_FAILED: The field 'InputPath' is not supported when the QueryLanguage is JSONata"
-            + " at /States/A/InputPath");
+        assertThat(e.problems())
+                .containsExactly(
+                        "SCHEMA_VALIDATION_FAILED: The field 'InputPath' is not supported when the QueryLanguage is JSONata"
+                                + " at /States/A/InputPath");
 
-    var d = DefinitionParser.parse(json("""
+        var d = DefinitionParser.parse(json("""
         {'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {
           'A': {'Type': 'Pass', 'Output': '{% 1 %}', 'Next': 'B'},
           'B': {'Type': 'Pass', 'QueryLanguage': 'JSONPath', 'End': true}}}
         """));
-    assertThat(d.program().state("A").common().queryLanguage()).isEqualTo(QueryLanguage.JSONATA);
-    assertThat(d.program().state("B").common().queryLanguage()).isEqualTo(QueryLanguage.JSONPATH);
-  }
+        assertThat(d.program().state("A").common().queryLanguage()).isEqualTo(QueryLanguage.JSONATA);
+        assertThat(d.program().state("B").common().queryLanguage()).isEqualTo(QueryLanguage.JSONPATH);
+    }
 }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class MermaidFlowchartTest {
 
-  @Test
-  void statesAreBoxesNamedAsInTheDefinitionWithTheirTypesShape() {
-    String chart = MermaidFlowchart.render(Json.parse("""
+    @Test
+    void statesAreBoxesNamedAsInTheDefinitionWithTheirTypesShape() {
+        String chart = MermaidFlowchart.render(Json.parse("""
         {"StartAt": "Check Order", "States": {
           "Check Order": {"Type": "Choice", "Choices": [
             {"Variable": "$.total", "NumericLessThanPath": "$.limit", "Next": "Take \\"Small\\" Order"}],
@@ -21,25 +21,27 @@ class MermaidFlowchartTest {
           "Reject": {"Type": "Fail", "Error": "TooLarge"}}}
         """));
 
-    assertThat(chart).startsWith("flowchart TD\n  start((Start))\n").contains(
-        "  check_order{\"Check Order\"}\n",
-        "  take_small_order(\"Take #quot;Small#quot; Order\")\n",
-        "  charge[\"Charge\"]\n",
-        "  done([\"Done\"])\n",
-        "  reject([\"Reject\"])\n",
-        "  start --> check_order\n",
-        "  check_order -->|\"$.total #lt; $.limit\"| take_small_order\n",
-        "  check_order -->|\"otherwise\"| reject\n",
-        "  take_small_order --> charge\n",
-        "  charge --> done\n",
-        "  done --> finish\n",
-        "  class reject failed\n",
-        "  class done succeeded\n");
-  }
+        assertThat(chart)
+                .startsWith("flowchart TD\n  start((Start))\n")
+                .contains(
+                        "  check_order{\"Check Order\"}\n",
+                        "  take_small_order(\"Take #quot;Small#quot; Order\")\n",
+                        "  charge[\"Charge\"]\n",
+                        "  done([\"Done\"])\n",
+                        "  reject([\"Reject\"])\n",
+                        "  start --> check_order\n",
+                        "  check_order -->|\"$.total #lt; $.limit\"| take_small_order\n",
+                        "  check_order -->|\"otherwise\"| reject\n",
+                        "  take_small_order --> charge\n",
+                        "  charge --> done\n",
+                        "  done --> finish\n",
+                        "  class reject failed\n",
+                        "  class done succeeded\n");
+    }
 
-  @Test
-  void aRuleIsLabelledByItsCommentOrItsConditionAndRulesToOneStateShareAnEdge() {
-    String chart = MermaidFlowchart.render(Json.parse("""
+    @Test
+    void aRuleIsLabelledByItsCommentOrItsConditionAndRulesToOneStateShareAnEdge() {
+        String chart = MermaidFlowchart.render(Json.parse("""
         {"QueryLanguage": "JSONata", "StartAt": "Validate", "States": {
           "Validate": {"Type": "Choice", "Choices": [
             {"Comment": "no id", "Condition": "{% $not($exists($states.input.id)) %}", "Next": "Reject"},
@@ -53,15 +55,17 @@ class MermaidFlowchartTest {
           "Reject": {"Type": "Fail"}}}
         """));
 
-    assertThat(chart).contains("  validate -->|\"no id<br/>$states.input.size #gt; 10\"| reject\n",
-        "  validate -->|\"$states.input.description.text.language = 'en' and $states.input.descri…<br/>"
-            + "($.a = #quot;x#quot;) and (not ($.b is present))<br/>otherwise\"| accept\n",
-        "  accept --> finish\n");
-  }
+        assertThat(chart)
+                .contains(
+                        "  validate -->|\"no id<br/>$states.input.size #gt; 10\"| reject\n",
+                        "  validate -->|\"$states.input.description.text.language = 'en' and $states.input.descri…<br/>"
+                                + "($.a = #quot;x#quot;) and (not ($.b is present))<br/>otherwise\"| accept\n",
+                        "  accept --> finish\n");
+    }
 
-  @Test
-  void aParallelStateHoldsABoxPerBranchAndCatchesAreLabelledWithTheirErrors() {
-    String chart = MermaidFlowchart.render(Json.parse("""
+    @Test
+    void aParallelStateHoldsABoxPerBranchAndCatchesAreLabelledWithTheirErrors() {
+        String chart = MermaidFlowchart.render(Json.parse("""
         {"StartAt": "Respond", "States": {
           "Respond": {"Type": "Parallel", "Branches": [
               {"StartAt": "Call", "States": {
@@ -76,7 +80,9 @@ class MermaidFlowchartTest {
           "Done": {"Type": "Pass", "End": true}}}
         """));
 
-    assertThat(chart).contains("""
+        assertThat(chart)
+                .contains(
+                        """
           subgraph respond["Respond"]
             subgraph respond_branch_1[" "]
               call["Call"]
@@ -86,24 +92,31 @@ class MermaidFlowchartTest {
               write["Write"]
             end
           end
-        """, "  call -->|\"catch States.ALL\"| called_off\n",
-        "  respond -->|\"catch States.Timeout<br/>catch A.Error, B.Error\"| late\n", "  respond --> done\n")
-        .doesNotContain("call --> finish", "write --> finish");
-  }
+        """,
+                        "  call -->|\"catch States.ALL\"| called_off\n",
+                        "  respond -->|\"catch States.Timeout<br/>catch A.Error, B.Error\"| late\n",
+                        "  respond --> done\n")
+                .doesNotContain("call --> finish", "write --> finish");
+    }
 
-  @Test
-  void aStateNamedAfterAMermaidKeywordOrAnotherStatesIdGetsAnIdOfItsOwn() {
-    String chart = MermaidFlowchart.render(Json.parse("""
+    @Test
+    void aStateNamedAfterAMermaidKeywordOrAnotherStatesIdGetsAnIdOfItsOwn() {
+        String chart = MermaidFlowchart.render(Json.parse("""
         {"StartAt": "End", "States": {"End": {"Type": "Pass", "Next": "end!"}, "end!": {"Type": "Succeed"}}}"""));
 
-    assertThat(chart).contains("  s_end(\"End\")\n", "  s_end_2([\"end!\"])\n", "  s_end --> s_end_2\n",
-        "  s_end_2 --> finish\n");
-  }
+        assertThat(chart)
+                .contains(
+                        "  s_end(\"End\")\n",
+                        "  s_end_2([\"end!\"])\n",
+                        "  s_end --> s_end_2\n",
+                        "  s_end_2 --> finish\n");
+    }
 
-  @Test
-  void aTransitionToAMissingStateIsAnError() {
-    assertThatThrownBy(() -> MermaidFlowchart.render(Json.parse("""
+    @Test
+    void aTransitionToAMissingStateIsAnError() {
+        assertThatThrownBy(() -> MermaidFlowchart.render(Json.parse("""
         {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}""")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"B\"");
-  }
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"B\"");
+    }
 }

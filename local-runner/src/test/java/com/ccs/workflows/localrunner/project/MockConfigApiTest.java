@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
  * as {@code stateMachineArn#TestCase} answers the states its test case mocks, the others run for real.
  */
 class MockConfigApiTest {
-  private static final MockConfig MOCKS = MockConfig.parse(Json.parse("""
+    private static final MockConfig MOCKS = MockConfig.parse(Json.parse("""
       {"StateMachines": {"ccs-dev-emergency-workflow": {"TestCases": {
          "RecordFails": {"Record Incident": "DynamoDown"},
          "VideoDown": {"Activate Video Recording": "LambdaDown"}}}},
@@ -33,71 +33,75 @@ class MockConfigApiTest {
          "LambdaDown": {"0-1": {"Throw": {"Error": "Lambda.ServiceException", "Cause": "unavailable"}}}}}
       """));
 
-  private static LocalDeployment deployment;
-  private static StepFunctionsApiServer server;
-  private static SfnClient sfn;
-  private static final List<ProjectTaskInvoker.FunctionCall> calls = new CopyOnWriteArrayList<>();
+    private static LocalDeployment deployment;
+    private static StepFunctionsApiServer server;
+    private static SfnClient sfn;
+    private static final List<ProjectTaskInvoker.FunctionCall> calls = new CopyOnWriteArrayList<>();
 
-  @BeforeAll
-  static void start() throws IOException {
-    deployment = TestProject.deploy();
-    deployment.invoker().useMocks(MOCKS, null);
-    deployment.invoker().onFunctionCall(calls::add);
-    server = StepFunctionsApiServer.start(deployment.engine(), 0);
-    sfn = SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-        .build();
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    server.close();
-    deployment.close();
-  }
-
-  private static String event(long timestamp) {
-    return TestProject.event("emergency/panic-button-critical.json")
-        .replace("1698765432000", Long.toString(timestamp));
-  }
-
-  @Test
-  void aMockedThrowTakesTheWorkflowsFailurePathWithoutWritingAnything() {
-    String table = deployment.tableName("IncidentsTable");
-    int before = deployment.embedded().dynamoDb().items(table).size();
-    var response = sfn.startSyncExecution(b -> b.input(event(1698765500000L))
-        .stateMachineArn(deployment.stateMachine("emergency").arn() + "#RecordFails"));
-
-    assertThat(response.status()).isEqualTo(SyncExecutionStatus.FAILED);
-    assertThat(response.error()).isEqualTo("DynamoDB.InternalServerErrorException");
-    assertThat(response.cause()).isEqualTo("down");
-    assertThat(deployment.embedded().dynamoDb().items(table)).hasSize(before);
-  }
-
-  @Test
-  void unmockedStatesRunForRealBesideTheMockedOnes() {
-    calls.clear();
-    var response = sfn.startSyncExecution(b -> b.input(event(1698765600000L))
-        .stateMachineArn(deployment.stateMachine("emergency").arn() + "#VideoDown"));
-
-    assertThat(response.status()).as(response.cause()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
-    assertThat(Json.parse(response.output()).toString()).contains("\"status\":\"failed\"")
-        .contains("Lambda.ServiceException");
-    assertThat(calls).noneMatch(c -> c.function().equals("VideoRecordingFunction"));
-    assertThat(deployment.messages(true)).anyMatch(m -> m.topicArn().endsWith("authorities-alerts"));
-  }
-
-  @Test
-  void aDefaultTestCaseAppliesToExecutionsStartedWithoutOne() {
-    deployment.invoker().useMocks(MOCKS, "RecordFails");
-    try {
-      var response = sfn.startSyncExecution(b -> b.input(event(1698765700000L))
-          .stateMachineArn(deployment.stateMachine("emergency").arn()));
-      assertThat(response.error()).isEqualTo("DynamoDB.InternalServerErrorException");
-    } finally {
-      deployment.invoker().useMocks(MOCKS, null);
+    @BeforeAll
+    static void start() throws IOException {
+        deployment = TestProject.deploy();
+        deployment.invoker().useMocks(MOCKS, null);
+        deployment.invoker().onFunctionCall(calls::add);
+        server = StepFunctionsApiServer.start(deployment.engine(), 0);
+        sfn = SfnClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(
+                        o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .build();
     }
-  }
+
+    @AfterAll
+    static void stop() {
+        sfn.close();
+        server.close();
+        deployment.close();
+    }
+
+    private static String event(long timestamp) {
+        return TestProject.event("emergency/panic-button-critical.json")
+                .replace("1698765432000", Long.toString(timestamp));
+    }
+
+    @Test
+    void aMockedThrowTakesTheWorkflowsFailurePathWithoutWritingAnything() {
+        String table = deployment.tableName("IncidentsTable");
+        int before = deployment.embedded().dynamoDb().items(table).size();
+        var response = sfn.startSyncExecution(b -> b.input(event(1698765500000L))
+                .stateMachineArn(deployment.stateMachine("emergency").arn() + "#RecordFails"));
+
+        assertThat(response.status()).isEqualTo(SyncExecutionStatus.FAILED);
+        assertThat(response.error()).isEqualTo("DynamoDB.InternalServerErrorException");
+        assertThat(response.cause()).isEqualTo("down");
+        assertThat(deployment.embedded().dynamoDb().items(table)).hasSize(before);
+    }
+
+    @Test
+    void unmockedStatesRunForRealBesideTheMockedOnes() {
+        calls.clear();
+        var response = sfn.startSyncExecution(b -> b.input(event(1698765600000L))
+                .stateMachineArn(deployment.stateMachine("emergency").arn() + "#VideoDown"));
+
+        assertThat(response.status()).as(response.cause()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+        assertThat(Json.parse(response.output()).toString())
+                .contains("\"status\":\"failed\"")
+                .contains("Lambda.ServiceException");
+        assertThat(calls).noneMatch(c -> c.function().equals("VideoRecordingFunction"));
+        assertThat(deployment.messages(true)).anyMatch(m -> m.topicArn().endsWith("authorities-alerts"));
+    }
+
+    @Test
+    void aDefaultTestCaseAppliesToExecutionsStartedWithoutOne() {
+        deployment.invoker().useMocks(MOCKS, "RecordFails");
+        try {
+            var response = sfn.startSyncExecution(b -> b.input(event(1698765700000L))
+                    .stateMachineArn(deployment.stateMachine("emergency").arn()));
+            assertThat(response.error()).isEqualTo("DynamoDB.InternalServerErrorException");
+        } finally {
+            deployment.invoker().useMocks(MOCKS, null);
+        }
+    }
 }

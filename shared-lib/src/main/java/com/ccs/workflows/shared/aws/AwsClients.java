@@ -2,16 +2,15 @@ package com.ccs.workflows.shared.aws;
 
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.observability.tracing.AwsCallTracing;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-
-import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds AWS SDK clients the same way in every function: the URLConnection HTTP client (no Apache or Netty on
@@ -25,8 +24,7 @@ public final class AwsClients {
     // One HTTP client per timeout profile, shared by every client of the container.
     private static final Map<ClientTimeouts, SdkHttpClient> HTTP = new ConcurrentHashMap<>();
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     /** Configures {@code builder} from the function's environment with the standard timeouts and builds the client. */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
@@ -34,13 +32,14 @@ public final class AwsClients {
     }
 
     /** Same, from an explicit environment (tests, the local runner). */
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Map<String, String> env) {
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, Map<String, String> env) {
         return build(builder, env, ClientTimeouts.STANDARD);
     }
 
     /** Same, with the given timeouts (e.g. {@link ClientTimeouts#EMERGENCY} on the emergency workflow's path). */
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Map<String, String> env,
-                                                                                            ClientTimeouts timeouts) {
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, Map<String, String> env, ClientTimeouts timeouts) {
         builder.httpClient(httpClient(timeouts))
                 .region(region(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -54,10 +53,12 @@ public final class AwsClients {
 
     /** The container's URLConnection client for {@code timeouts}, shared by every client built with them. */
     static SdkHttpClient httpClient(ClientTimeouts timeouts) {
-        return HTTP.computeIfAbsent(timeouts, t -> UrlConnectionHttpClient.builder()
-                .connectionTimeout(t.connect())
-                .socketTimeout(t.socket())
-                .build());
+        return HTTP.computeIfAbsent(
+                timeouts,
+                t -> UrlConnectionHttpClient.builder()
+                        .connectionTimeout(t.connect())
+                        .socketTimeout(t.socket())
+                        .build());
     }
 
     static Region region(Map<String, String> env) {
@@ -77,7 +78,8 @@ public final class AwsClients {
         }
         URI uri = URI.create(url.strip());
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException(variable + " must be an absolute URL such as http://localhost:4566, got " + url);
+            throw new IllegalArgumentException(
+                    variable + " must be an absolute URL such as http://localhost:4566, got " + url);
         }
         return java.util.Optional.of(uri);
     }

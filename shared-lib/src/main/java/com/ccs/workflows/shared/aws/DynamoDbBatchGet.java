@@ -2,17 +2,16 @@ package com.ccs.workflows.shared.aws;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import com.ccs.workflows.shared.priming.RestoreSafeRandom;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Strongly consistent BatchGetItem of any number of keys of one table: 100 keys per call (DynamoDB's limit), and
@@ -43,8 +42,8 @@ public final class DynamoDbBatchGet {
      * @param projection a ProjectionExpression, or null for whole items
      * @param names      its ExpressionAttributeNames (may be empty)
      */
-    public List<Map<String, AttributeValue>> batchGetItem(String table, List<Map<String, AttributeValue>> keys,
-                                                          String projection, Map<String, String> names) {
+    public List<Map<String, AttributeValue>> batchGetItem(
+            String table, List<Map<String, AttributeValue>> keys, String projection, Map<String, String> names) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += KEYS_PER_CALL) {
             KeysAndAttributes.Builder batch = KeysAndAttributes.builder()
@@ -78,8 +77,11 @@ public final class DynamoDbBatchGet {
                 return items;
             }
             if (attempt == backoff.maxAttempts()) {
-                throw new DependencyUnavailableException("DynamoDB", pending.keys().size() + " keys still unread after "
-                        + attempt + " BatchGetItem calls to " + table, null);
+                throw new DependencyUnavailableException(
+                        "DynamoDB",
+                        pending.keys().size() + " keys still unread after " + attempt + " BatchGetItem calls to "
+                                + table,
+                        null);
             }
             pause(backoff.delay(attempt, RestoreSafeRandom.current()));
         }
@@ -90,7 +92,8 @@ public final class DynamoDbBatchGet {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DependencyUnavailableException("DynamoDB", "interrupted while waiting to read unprocessed keys", e);
+            throw new DependencyUnavailableException(
+                    "DynamoDB", "interrupted while waiting to read unprocessed keys", e);
         }
     }
 }

@@ -1,11 +1,10 @@
 package com.ccs.workflows.shared.aws;
 
 import com.ccs.workflows.errors.DependencyUnavailableException;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-
-import java.util.Set;
 
 /**
  * Sorts AWS SDK failures (after the SDK's own retries) into the two kinds the state machines treat differently.
@@ -17,11 +16,15 @@ import java.util.Set;
 public final class SdkFaults {
     // Error codes the SDK's isThrottlingException() does not cover, or that arrive without a 429.
     private static final Set<String> TRANSIENT_CODES = Set.of(
-            "ProvisionedThroughputExceededException", "RequestLimitExceeded", "RequestLimitExceededException",
-            "TransactionConflictException", "ThrottlingException", "ThrottledException", "KMSThrottlingException");
+            "ProvisionedThroughputExceededException",
+            "RequestLimitExceeded",
+            "RequestLimitExceededException",
+            "TransactionConflictException",
+            "ThrottlingException",
+            "ThrottledException",
+            "KMSThrottlingException");
 
-    private SdkFaults() {
-    }
+    private SdkFaults() {}
 
     public static RuntimeException translate(String dependency, SdkException failure) {
         if (isTransient(failure)) {
@@ -53,6 +56,8 @@ public final class SdkFaults {
     }
 
     private static String errorCode(AwsServiceException service) {
-        return service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return service.awsErrorDetails() == null
+                ? null
+                : service.awsErrorDetails().errorCode();
     }
 }

@@ -5,8 +5,22 @@ import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.observability.tracing.Subsegment;
 import com.ccs.workflows.shared.observability.tracing.TraceHeader;
-import com.ccs.workflows.shared.priming.RestoreSafeRandom;
 import com.ccs.workflows.shared.observability.tracing.Tracing;
+import com.ccs.workflows.shared.priming.RestoreSafeRandom;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -28,21 +42,6 @@ import software.amazon.awssdk.regions.PartitionEndpointKey;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * Reads a secret's {@code SecretString} with Secrets Manager's {@code GetSecretValue}: one request in the service's
  * JSON protocol, signed by the SDK's SigV4 signer with the default credentials chain and sent on the container's
@@ -60,6 +59,7 @@ public final class SecretsManagerSecrets {
     static final String TARGET = "secretsmanager.GetSecretValue";
     /** Attempts per read, the first included. */
     public static final int ATTEMPTS = 3;
+
     private static final Duration BASE_DELAY = Duration.ofMillis(100);
 
     private final SdkHttpClient http;
@@ -77,16 +77,24 @@ public final class SecretsManagerSecrets {
     /** From an explicit environment (tests, the local runner). */
     public static SecretsManagerSecrets fromEnvironment(Map<String, String> env) {
         Region region = AwsClients.region(env);
-        return new SecretsManagerSecrets(AwsClients.httpClient(ClientTimeouts.STANDARD), DefaultCredentialsProvider.builder().build(),
-                region, endpoint(env, region), ClientTimeouts.STANDARD);
+        return new SecretsManagerSecrets(
+                AwsClients.httpClient(ClientTimeouts.STANDARD),
+                DefaultCredentialsProvider.builder().build(),
+                region,
+                endpoint(env, region),
+                ClientTimeouts.STANDARD);
     }
 
     /**
      * On explicit collaborators: SnapStart priming (an in-memory HTTP client) and tests. Of {@code timeouts}, the
      * attempt and call limits apply here; connect and socket are the HTTP client's own.
      */
-    public SecretsManagerSecrets(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint,
-                                 ClientTimeouts timeouts) {
+    public SecretsManagerSecrets(
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            Region region,
+            URI endpoint,
+            ClientTimeouts timeouts) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
@@ -124,7 +132,10 @@ public final class SecretsManagerSecrets {
                 if (service != null) {
                     subsegment.aws("request_id", service.requestId());
                 }
-                subsegment.failed(e, service == null ? 0 : service.statusCode(), service != null && service.isThrottlingException());
+                subsegment.failed(
+                        e,
+                        service == null ? 0 : service.statusCode(),
+                        service != null && service.isThrottlingException());
             }
             throw e;
         } finally {
@@ -138,7 +149,9 @@ public final class SecretsManagerSecrets {
                 return send(body, deadline);
             } catch (SdkException e) {
                 Duration delay = backoff(attempt);
-                if (attempt >= ATTEMPTS || !SdkFaults.isTransient(e) || System.nanoTime() + delay.toNanos() >= deadline) {
+                if (attempt >= ATTEMPTS
+                        || !SdkFaults.isTransient(e)
+                        || System.nanoTime() + delay.toNanos() >= deadline) {
                     throw e;
                 }
                 sleep(delay);
@@ -146,18 +159,19 @@ public final class SecretsManagerSecrets {
         }
     }
 
-    private record Answer(int status, String requestId, String secretString) {
-    }
+    private record Answer(int status, String requestId, String secretString) {}
 
     private Answer send(byte[] body, long deadline) {
         long budget = Math.min(timeouts.attempt().toNanos(), deadline - System.nanoTime());
         if (budget <= 0) {
-            throw SdkClientException.create("GetSecretValue did not finish within the call timeout of " + timeouts.call().toMillis() + " ms");
+            throw SdkClientException.create("GetSecretValue did not finish within the call timeout of "
+                    + timeouts.call().toMillis() + " ms");
         }
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
-                .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
+                .encodedPath(
+                        endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", TARGET)
                 .putHeader("Content-Length", Integer.toString(body.length));
@@ -176,19 +190,25 @@ public final class SecretsManagerSecrets {
                 .build());
         // The URLConnection client bounds connect and each read, not the whole exchange: abort it when the budget ends.
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer = AttemptTimer.SCHEDULER.schedule(() -> {
-            expired.set(true);
-            call.abort();
-        }, budget, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = AttemptTimer.SCHEDULER.schedule(
+                () -> {
+                    expired.set(true);
+                    call.abort();
+                },
+                budget,
+                TimeUnit.NANOSECONDS);
         HttpExecuteResponse response;
         String text;
         try {
             response = call.call();
             text = read(response);
         } catch (IOException | UncheckedIOException e) {
-            throw SdkClientException.create(expired.get()
-                    ? "GetSecretValue got no answer from " + endpoint.getHost() + " within " + TimeUnit.NANOSECONDS.toMillis(budget) + " ms"
-                    : "GetSecretValue got no answer from " + endpoint.getHost() + ": " + e, e);
+            throw SdkClientException.create(
+                    expired.get()
+                            ? "GetSecretValue got no answer from " + endpoint.getHost() + " within "
+                                    + TimeUnit.NANOSECONDS.toMillis(budget) + " ms"
+                            : "GetSecretValue got no answer from " + endpoint.getHost() + ": " + e,
+                    e);
         } finally {
             timer.cancel(false);
         }
@@ -217,8 +237,12 @@ public final class SecretsManagerSecrets {
         Object message = json.containsKey("message") ? json.get("message") : json.get("Message");
         String text = message instanceof String s ? s : null;
         return AwsServiceException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(text)
-                        .serviceName("SecretsManager").sdkHttpResponse(head).build())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(text)
+                        .serviceName("SecretsManager")
+                        .sdkHttpResponse(head)
+                        .build())
                 .statusCode(head.statusCode())
                 .requestId(requestId)
                 .message((code == null ? "HTTP " + head.statusCode() : code) + (text == null ? "" : ": " + text))
@@ -235,7 +259,8 @@ public final class SecretsManagerSecrets {
             if (status >= 300) {
                 return Map.of(); // a proxy's or load balancer's error page: the status says enough
             }
-            throw SdkClientException.create("GetSecretValue answered HTTP " + status + " with a body that is not a JSON object", e);
+            throw SdkClientException.create(
+                    "GetSecretValue answered HTTP " + status + " with a body that is not a JSON object", e);
         }
     }
 
@@ -272,16 +297,23 @@ public final class SecretsManagerSecrets {
                 .or(() -> AwsClients.endpoint(env))
                 .orElseGet(() -> {
                     List<EndpointTag> tags = new ArrayList<>();
-                    if (Boolean.parseBoolean(env.getOrDefault("AWS_USE_FIPS_ENDPOINT", "false").strip())) {
+                    if (Boolean.parseBoolean(
+                            env.getOrDefault("AWS_USE_FIPS_ENDPOINT", "false").strip())) {
                         tags.add(EndpointTag.FIPS);
                     }
-                    if (Boolean.parseBoolean(env.getOrDefault("AWS_USE_DUALSTACK_ENDPOINT", "false").strip())) {
+                    if (Boolean.parseBoolean(env.getOrDefault("AWS_USE_DUALSTACK_ENDPOINT", "false")
+                            .strip())) {
                         tags.add(EndpointTag.DUALSTACK);
                     }
-                    PartitionEndpointKey key = PartitionEndpointKey.builder().tags(tags).build();
+                    PartitionEndpointKey key =
+                            PartitionEndpointKey.builder().tags(tags).build();
                     PartitionMetadata partition = PartitionMetadata.of(region);
-                    return URI.create("https://" + partition.hostname(key).replace("{service}", "secretsmanager")
-                            .replace("{region}", region.id()).replace("{dnsSuffix}", partition.dnsSuffix(key)));
+                    return URI.create("https://"
+                            + partition
+                                    .hostname(key)
+                                    .replace("{service}", "secretsmanager")
+                                    .replace("{region}", region.id())
+                                    .replace("{dnsSuffix}", partition.dnsSuffix(key)));
                 });
     }
 

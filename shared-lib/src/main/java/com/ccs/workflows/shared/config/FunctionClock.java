@@ -12,8 +12,7 @@ import java.util.Objects;
 public final class FunctionClock {
     private static volatile Clock clock = Clock.systemUTC();
 
-    private FunctionClock() {
-    }
+    private FunctionClock() {}
 
     public static Clock clock() {
         return clock;

@@ -11,8 +11,7 @@ import java.util.Map;
 public final class FunctionEnvironment {
     private static volatile Map<String, String> variables = System.getenv();
 
-    private FunctionEnvironment() {
-    }
+    private FunctionEnvironment() {}
 
     public static Map<String, String> variables() {
         return variables;

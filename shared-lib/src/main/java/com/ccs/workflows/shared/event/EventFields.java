@@ -1,7 +1,6 @@
 package com.ccs.workflows.shared.event;
 
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package com.ccs.workflows.shared.event;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.ccs.workflows.errors.InvalidInputException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -12,8 +12,7 @@ import java.util.Map;
 public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** A flat JSON object; values are strings (or anything, as its text), booleans, numbers or null. */
     public static String object(Map<String, ?> fields) {
@@ -73,7 +72,8 @@ public final class JsonText {
                 }
                 first = false;
                 if (strict && !(entry.getKey() instanceof String)) {
-                    throw new IllegalArgumentException("a JSON member name must be a string, got " + typeOf(entry.getKey()));
+                    throw new IllegalArgumentException(
+                            "a JSON member name must be a string, got " + typeOf(entry.getKey()));
                 }
                 appendQuoted(out, String.valueOf(entry.getKey()));
                 out.append(':');
@@ -122,7 +122,13 @@ public final class JsonText {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+                    if (c < 0x20
+                            || c == 0x7f
+                            || c == '<'
+                            || c == '>'
+                            || c == '&'
+                            || c == '\u2028'
+                            || c == '\u2029'
                             || isUnpairedSurrogate(value, i)) {
                         appendUnicodeEscape(out, c);
                     } else {

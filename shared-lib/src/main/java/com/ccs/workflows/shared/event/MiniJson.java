@@ -165,7 +165,9 @@ public final class MiniJson {
         for (int i = 0; i < 4; i++) {
             char c = text.charAt(pos + i);
             // Character.digit would also take full-width and other non-ASCII digits, which JSON does not.
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            int digit = c >= '0' && c <= '9'
+                    ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
                 throw error("invalid \\u escape");
             }

@@ -44,7 +44,8 @@ final class JsonLogger extends LegacyAbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String message, Object[] arguments, Throwable thrown) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String message, Object[] arguments, Throwable thrown) {
         LogOutput.write(LogLine.format(level, name, message, arguments, thrown));
     }
 }

@@ -1,9 +1,8 @@
 package com.ccs.workflows.shared.logging;
 
 import com.ccs.workflows.shared.config.FunctionEnvironment;
-import org.slf4j.event.Level;
-
 import java.util.Locale;
+import org.slf4j.event.Level;
 
 /**
  * Which log lines are written. The project's own loggers ({@code com.ccs.workflows...}) write from the level in
@@ -16,8 +15,7 @@ public final class LogLevels {
 
     private static volatile Level project = fromEnvironment();
 
-    private LogLevels() {
-    }
+    private LogLevels() {}
 
     /** The level of the project's loggers now. */
     public static Level project() {
@@ -31,14 +29,13 @@ public final class LogLevels {
         return () -> project = previous;
     }
 
-
     static boolean enabled(boolean projectLogger, Level level) {
         return level.toInt() >= (projectLogger ? project : Level.WARN).toInt();
     }
 
     static Level fromEnvironment() {
         var env = FunctionEnvironment.variables();
-        for (String name : new String[]{"AWS_LAMBDA_LOG_LEVEL", "POWERTOOLS_LOG_LEVEL"}) {
+        for (String name : new String[] {"AWS_LAMBDA_LOG_LEVEL", "POWERTOOLS_LOG_LEVEL"}) {
             Level level = parse(env.get(name));
             if (level != null) {
                 return level;

@@ -2,15 +2,14 @@ package com.ccs.workflows.shared.logging;
 
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.event.JsonText;
-import org.slf4j.MDC;
-import org.slf4j.event.Level;
-import org.slf4j.helpers.MessageFormatter;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.MDC;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * One log call as one JSON object, with the field names of Powertools' Lambda layout so queries and dashboards
@@ -23,8 +22,7 @@ final class LogLine {
     private static final Set<String> BOOLEAN_FIELDS = Set.of("cold_start");
     private static final Set<String> NUMBER_FIELDS = Set.of("function_memory_size");
 
-    private LogLine() {
-    }
+    private LogLine() {}
 
     static String format(Level level, String logger, String message, Object[] arguments, Throwable thrown) {
         StringBuilder out = new StringBuilder(256);
@@ -32,8 +30,12 @@ final class LogLine {
         appendTimestamp(out, System.currentTimeMillis());
         out.append("\",\"level\":\"").append(level.name()).append('"');
         field(out, "logger", logger);
-        field(out, "message", arguments == null || arguments.length == 0 || message == null
-                ? String.valueOf(message) : MessageFormatter.basicArrayFormat(message, arguments));
+        field(
+                out,
+                "message",
+                arguments == null || arguments.length == 0 || message == null
+                        ? String.valueOf(message)
+                        : MessageFormatter.basicArrayFormat(message, arguments));
         field(out, "service", FunctionEnvironment.serviceName());
         Map<String, String> context = MDC.getCopyOfContextMap();
         if (context != null) {
@@ -104,7 +106,9 @@ final class LogLine {
         two(out, millisOfDay / 60_000 % 60).append(':');
         two(out, millisOfDay / 1000 % 60).append('.');
         int millis = millisOfDay % 1000;
-        out.append(millis < 100 ? (millis < 10 ? "00" : "0") : "").append(millis).append('Z');
+        out.append(millis < 100 ? (millis < 10 ? "00" : "0") : "")
+                .append(millis)
+                .append('Z');
     }
 
     private static StringBuilder two(StringBuilder out, int value) {

@@ -12,8 +12,7 @@ public final class LogOutput {
 
     private static volatile Consumer<String> sink = STANDARD_OUTPUT;
 
-    private LogOutput() {
-    }
+    private LogOutput() {}
 
     /** Sends every line to {@code lines} instead, until the returned handle is closed. */
     public static Restore divert(Consumer<String> lines) {
@@ -34,5 +33,4 @@ public final class LogOutput {
     static void write(String line) {
         sink.accept(line);
     }
-
 }

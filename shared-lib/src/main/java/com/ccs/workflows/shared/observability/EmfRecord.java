@@ -1,7 +1,6 @@
 package com.ccs.workflows.shared.observability;
 
 import com.ccs.workflows.shared.event.JsonText;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +14,16 @@ import java.util.Map;
 final class EmfRecord {
     static final int MAX_METRICS = 100; // EMF's limit per record
     // Top-level keys of the record itself: a metric of the same name would overwrite them.
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("_aws", "Service", "function_request_id", "xray_trace_id");
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("_aws", "Service", "function_request_id", "xray_trace_id");
 
     private final Map<String, MetricUnit> units = new LinkedHashMap<>();
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
 
     void add(String name, double value, MetricUnit unit) {
         if (name == null || name.isBlank() || name.length() > 255) {
-            throw new IllegalArgumentException("metric name must be 1 to 255 characters, got " + (name == null ? "null" : name.length()));
+            throw new IllegalArgumentException(
+                    "metric name must be 1 to 255 characters, got " + (name == null ? "null" : name.length()));
         }
         if (RESERVED.contains(name)) {
             throw new IllegalArgumentException("metric name " + name + " is a reserved key of the record");
@@ -32,7 +33,8 @@ final class EmfRecord {
         }
         MetricUnit known = units.get(name);
         if (known != null && known != unit) {
-            throw new IllegalArgumentException("metric " + name + " is recorded in " + known.cloudWatchName() + ", not " + unit.cloudWatchName());
+            throw new IllegalArgumentException(
+                    "metric " + name + " is recorded in " + known.cloudWatchName() + ", not " + unit.cloudWatchName());
         }
         if (known == null && units.size() == MAX_METRICS) {
             throw new IllegalArgumentException("more than " + MAX_METRICS + " metrics in one invocation");
@@ -47,14 +49,18 @@ final class EmfRecord {
 
     String toJson(String namespace, String service, long timestampMillis, Map<String, String> properties) {
         StringBuilder out = new StringBuilder(256);
-        out.append("{\"_aws\":{\"Timestamp\":").append(timestampMillis).append(",\"CloudWatchMetrics\":[{\"Namespace\":");
+        out.append("{\"_aws\":{\"Timestamp\":")
+                .append(timestampMillis)
+                .append(",\"CloudWatchMetrics\":[{\"Namespace\":");
         JsonText.appendQuoted(out, namespace);
         out.append(",\"Dimensions\":[[\"Service\"]],\"Metrics\":[");
         boolean first = true;
         for (Map.Entry<String, MetricUnit> metric : units.entrySet()) {
             out.append(first ? "" : ",").append("{\"Name\":");
             JsonText.appendQuoted(out, metric.getKey());
-            out.append(",\"Unit\":\"").append(metric.getValue().cloudWatchName()).append("\"}");
+            out.append(",\"Unit\":\"")
+                    .append(metric.getValue().cloudWatchName())
+                    .append("\"}");
             first = false;
         }
         out.append("]}]},\"Service\":");

@@ -4,14 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.shared.config.FunctionEnvironment;
 import com.ccs.workflows.shared.observability.tracing.TraceHeader;
 import com.ccs.workflows.shared.observability.tracing.Tracing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one place that wires logging, tracing and metrics for every function, so handlers stay thin:
@@ -39,15 +38,15 @@ public final class Observability {
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
     private static final ThreadLocal<EmfRecord> METRICS = new ThreadLocal<>();
 
-    private Observability() {
-    }
+    private Observability() {}
 
     /**
      * Runs one handler invocation: logging context from {@code context} plus {@code correlationIds} (null values
      * are skipped), the body inside a subsegment named after {@code operation}, metrics flushed afterwards,
      * logging context cleared even when the body throws.
      */
-    public static <T> T handle(Context context, String operation, Map<String, String> correlationIds, Supplier<T> body) {
+    public static <T> T handle(
+            Context context, String operation, Map<String, String> correlationIds, Supplier<T> body) {
         putLambdaContext(context);
         correlationIds.forEach(Observability::putIfPresent);
         try {
@@ -141,7 +140,10 @@ public final class Observability {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("function_request_id", MDC.get("function_request_id"));
         properties.put("xray_trace_id", MDC.get("xray_trace_id"));
-        System.out.println(record.toJson(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace,
-                FunctionEnvironment.serviceName(), System.currentTimeMillis(), properties));
+        System.out.println(record.toJson(
+                namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace,
+                FunctionEnvironment.serviceName(),
+                System.currentTimeMillis(),
+                properties));
     }
 }

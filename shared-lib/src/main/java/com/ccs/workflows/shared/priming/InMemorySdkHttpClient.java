@@ -3,6 +3,15 @@ package com.ccs.workflows.shared.priming;
 import com.ccs.workflows.shared.aws.ClientTimeouts;
 import com.ccs.workflows.shared.aws.SecretsManagerSecrets;
 import com.ccs.workflows.shared.event.JsonText;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -16,16 +25,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-
 /**
  * An SDK HTTP client that answers in memory and never opens a socket. Priming drives real SDK clients through
  * it, so marshalling, signing, the request pipeline and response/error unmarshalling are loaded and compiled
@@ -34,8 +33,7 @@ import java.util.function.Function;
  */
 public final class InMemorySdkHttpClient implements SdkHttpClient {
     /** A request as the answering function sees it: the operation's name and the body sent. */
-    public record Call(String operation, String body) {
-    }
+    public record Call(String operation, String body) {}
 
     /** A canned HTTP answer. */
     public record Answer(int status, String contentType, String body) {
@@ -46,12 +44,16 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
 
         /** Secrets Manager's GetSecretValue answer for a secret holding {@code secretString}. */
         public static Answer secretValue(String secretString) {
-            return new Answer(200, "application/x-amz-json-1.1", JsonText.object(Map.of("Name", "priming", "SecretString", secretString)));
+            return new Answer(
+                    200,
+                    "application/x-amz-json-1.1",
+                    JsonText.object(Map.of("Name", "priming", "SecretString", secretString)));
         }
 
         /** A JSON-protocol service error, as AWS sends it. */
         public static Answer error(int status, String code, String message) {
-            return new Answer(status, "application/x-amz-json-1.1", JsonText.object(Map.of("__type", code, "message", message)));
+            return new Answer(
+                    status, "application/x-amz-json-1.1", JsonText.object(Map.of("__type", code, "message", message)));
         }
 
         /** 200 with a query-protocol (XML) body (SNS). */
@@ -78,7 +80,11 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
      * that cannot resolve, so that nothing of the function's own configuration is read or touched.
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
-        return builder.httpClient(this).credentialsProvider(CREDENTIALS).region(Region.US_EAST_1).endpointOverride(ENDPOINT).build();
+        return builder.httpClient(this)
+                .credentialsProvider(CREDENTIALS)
+                .region(Region.US_EAST_1)
+                .endpointOverride(ENDPOINT)
+                .build();
     }
 
     /** A Secrets Manager reader on this HTTP client, configured like {@link #client}. */
@@ -91,7 +97,9 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                String sent = request.contentStreamProvider().map(body -> read(body.newStream())).orElse("");
+                String sent = request.contentStreamProvider()
+                        .map(body -> read(body.newStream()))
+                        .orElse("");
                 String operation = operation(request.httpRequest(), sent);
                 synchronized (requests) {
                     requests.merge(operation, 1, Integer::sum);
@@ -110,8 +118,7 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -128,8 +135,7 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /**
      * JSON protocols (DynamoDB, Secrets Manager, Step Functions) name the operation in X-Amz-Target, the query

@@ -4,14 +4,13 @@ import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.shared.event.MiniJson;
 import com.ccs.workflows.shared.observability.Observability;
 import com.ccs.workflows.shared.observability.tracing.Tracing;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * SnapStart priming: registers with CRaC a run of a function's request path that happens before the snapshot is
@@ -23,6 +22,7 @@ import java.util.function.IntFunction;
 public final class Priming implements Resource {
     /** How many times a function's request path runs before the snapshot. */
     public static final int ROUNDS = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
     /** Every kind of JSON value, for the reader and writer each invocation's event and answer go through. */
     static final String SAMPLE_EVENT = "{\"text\":\"Bogot\\u00e1 \\\"quoted\\\"\",\"integer\":-12,\"decimal\":1.5e3,"

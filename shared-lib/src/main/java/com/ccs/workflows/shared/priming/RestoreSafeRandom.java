@@ -1,12 +1,11 @@
 package com.ccs.workflows.shared.priming;
 
-import org.crac.Core;
-import org.crac.Resource;
-
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The functions' one source of random numbers, safe across SnapStart: every execution environment restored from
@@ -26,11 +25,9 @@ public final class RestoreSafeRandom implements Resource {
         Core.getGlobalContext().register(HOOK);
     }
 
-    private record Seeded(long restores, SplittableRandom random) {
-    }
+    private record Seeded(long restores, SplittableRandom random) {}
 
-    private RestoreSafeRandom() {
-    }
+    private RestoreSafeRandom() {}
 
     /** This thread's generator (not to be shared between threads), seeded afresh since the last restore. */
     public static RandomGenerator current() {

@@ -1,5 +1,7 @@
 package com.ccs.workflows.shared.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.ccs.workflows.errors.DependencyUnavailableException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -11,8 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class SdkFaultsTest {
 
     @Test
@@ -21,16 +21,26 @@ class SdkFaultsTest {
         assertTransient(service("ServiceUnavailableException", 503));
         assertTransient(service("InternalFailureException", 500));
         assertTransient(service("TooManyRequests", 429));
-        assertTransient(ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400).build());
-        assertTransient(TransactionConflictException.builder().message("conflict").statusCode(400).build());
+        assertTransient(ProvisionedThroughputExceededException.builder()
+                .message("slow down")
+                .statusCode(400)
+                .build());
+        assertTransient(TransactionConflictException.builder()
+                .message("conflict")
+                .statusCode(400)
+                .build());
         assertTransient(ApiCallTimeoutException.create(2_500));
         assertTransient(SdkClientException.create("Unable to execute HTTP request: Connection refused"));
     }
 
     @Test
     void configurationFaultsPropagateUnchanged() {
-        SdkException missingTable = ResourceNotFoundException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build()).build();
+        SdkException missingTable = ResourceNotFoundException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ResourceNotFoundException")
+                        .build())
+                .build();
         SdkException denied = service("AccessDeniedException", 400);
 
         assertThat(SdkFaults.translate("DynamoDB", missingTable)).isSameAs(missingTable);
@@ -44,8 +54,13 @@ class SdkFaultsTest {
     }
 
     private static AwsServiceException service(String code, int status) {
-        return AwsServiceException.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("value-that-must-not-leak").build()).build();
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage("value-that-must-not-leak")
+                        .build())
+                .build();
     }
 
     private static void assertTransient(SdkException failure) {

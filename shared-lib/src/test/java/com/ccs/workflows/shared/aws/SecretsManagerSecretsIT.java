@@ -1,19 +1,18 @@
 package com.ccs.workflows.shared.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.ccs.workflows.testing.Emulators;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The signed GetSecretValue against a real Secrets Manager API (the emulator), beside the SDK's own client. */
 class SecretsManagerSecretsIT {
@@ -50,10 +49,13 @@ class SecretsManagerSecretsIT {
     @Test
     void aBinarySecretHasNoString() {
         String arn = admin.createSecret(b -> b.name("ccs-it-binary-" + UUID.randomUUID())
-                .secretBinary(SdkBytes.fromByteArray(new byte[]{0, 1, 2}))).arn();
+                        .secretBinary(SdkBytes.fromByteArray(new byte[] {0, 1, 2})))
+                .arn();
         created.add(arn);
 
-        assertThat(SecretsManagerSecrets.fromEnvironment(Emulators.awsEnvironment()).secretString(arn)).isNull();
+        assertThat(SecretsManagerSecrets.fromEnvironment(Emulators.awsEnvironment())
+                        .secretString(arn))
+                .isNull();
     }
 
     @Test

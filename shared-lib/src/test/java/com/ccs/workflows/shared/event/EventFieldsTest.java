@@ -1,24 +1,30 @@
 package com.ccs.workflows.shared.event;
 
-import com.ccs.workflows.errors.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ccs.workflows.errors.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class EventFieldsTest {
 
     private final EventFields event = EventFields.of(Map.of(
-            "vehicleId", "  VEH-1 ",
-            "count", 75,
-            "big", 1698765432000L,
-            "ratio", 4.5,
-            "blank", "   ",
-            "location", Map.of("lat", 4.6097, "lon", "west"),
-            "vehicles", List.of(Map.of("plate", "ABC123"), "oops")));
+            "vehicleId",
+            "  VEH-1 ",
+            "count",
+            75,
+            "big",
+            1698765432000L,
+            "ratio",
+            4.5,
+            "blank",
+            "   ",
+            "location",
+            Map.of("lat", 4.6097, "lon", "west"),
+            "vehicles",
+            List.of(Map.of("plate", "ABC123"), "oops")));
 
     @Test
     void readsTypedValuesAndTrimsStrings() {
@@ -35,14 +41,14 @@ class EventFieldsTest {
         assertThatThrownBy(() -> event.requiredString("customer_id"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("customer_id: is required and must be a non-empty string");
-        assertThatThrownBy(() -> event.requiredString("blank"))
-                .hasMessageStartingWith("blank: is required");
+        assertThatThrownBy(() -> event.requiredString("blank")).hasMessageStartingWith("blank: is required");
     }
 
     @Test
     void namesNestedAndIndexedFieldsWithTheirTypeProblem() {
         assertThatThrownBy(() -> event.requiredObject("location").requiredDouble("lon"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("location.lon"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("location.lon"))
                 .hasMessage("location.lon: must be a number, got a string \"west\"");
         assertThatThrownBy(() -> event.objectList("vehicles"))
                 .hasMessage("vehicles[1]: must be an object, got a string \"oops\"");
@@ -56,7 +62,8 @@ class EventFieldsTest {
 
     @Test
     void rejectsAnEventThatIsNotAnObject() {
-        assertThatThrownBy(() -> EventFields.of(List.of(1, 2))).hasMessage("$: the event must be a JSON object, got an array");
+        assertThatThrownBy(() -> EventFields.of(List.of(1, 2)))
+                .hasMessage("$: the event must be a JSON object, got an array");
         assertThatThrownBy(() -> EventFields.of(null)).hasMessage("$: the event must be a JSON object, got null");
     }
 
@@ -70,8 +77,10 @@ class EventFieldsTest {
         Map<String, Object> event = MiniJson.parseObject("{\"big\":" + "9".repeat(400) + ",\"huge\":1e400}");
 
         assertThatThrownBy(() -> EventFields.of(event).optionalLong("big"))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("big: must be an integer, got 999");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("big: must be an integer, got 999");
         assertThatThrownBy(() -> EventFields.of(event).optionalLong("huge"))
-                .isInstanceOf(InvalidInputException.class).hasMessage("huge: must be an integer, got Infinity");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("huge: must be an integer, got Infinity");
     }
 }

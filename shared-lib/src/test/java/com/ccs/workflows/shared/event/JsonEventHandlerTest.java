@@ -1,23 +1,22 @@
 package com.ccs.workflows.shared.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.testing.SampleEvents;
 import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonEventHandlerTest {
     private static final Context CONTEXT = new TestLambdaContext("json-event-handler");
@@ -41,14 +40,24 @@ class JsonEventHandlerTest {
             return answer;
         });
 
-        String answer = StreamInvocation.invokeRaw(echo, "{\"id\":\"INC-1\",\"count\":3,\"lat\":4.6097,\"tags\":[\"a\",null],"
-                + "\"nested\":{\"ok\":false},\"text\":\"Bogot\\u00e1\"}", CONTEXT);
+        String answer = StreamInvocation.invokeRaw(
+                echo,
+                "{\"id\":\"INC-1\",\"count\":3,\"lat\":4.6097,\"tags\":[\"a\",null],"
+                        + "\"nested\":{\"ok\":false},\"text\":\"Bogot\\u00e1\"}",
+                CONTEXT);
 
-        assertThat(seen.get()).containsEntry("count", 3L).containsEntry("lat", 4.6097)
-                .containsEntry("tags", java.util.Arrays.asList("a", null)).containsEntry("nested", Map.of("ok", false))
+        assertThat(seen.get())
+                .containsEntry("count", 3L)
+                .containsEntry("lat", 4.6097)
+                .containsEntry("tags", java.util.Arrays.asList("a", null))
+                .containsEntry("nested", Map.of("ok", false))
                 .containsEntry("text", "Bogotá");
-        assertThat(SampleEvents.parseJson(answer)).containsEntry("id", "INC-1").containsEntry("count", 3)
-                .containsEntry("lat", 4.6097).containsEntry("answered", true).containsEntry("text", "Bogotá");
+        assertThat(SampleEvents.parseJson(answer))
+                .containsEntry("id", "INC-1")
+                .containsEntry("count", 3)
+                .containsEntry("lat", 4.6097)
+                .containsEntry("answered", true)
+                .containsEntry("text", "Bogotá");
     }
 
     @ParameterizedTest
@@ -90,7 +99,8 @@ class JsonEventHandlerTest {
         reader.join();
 
         assertThat(seen.get()).isInstanceOf(List.class);
-        assertThat(refused.get()).isInstanceOf(InvalidInputException.class)
+        assertThat(refused.get())
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nested deeper than " + JsonEventHandler.MAX_EVENT_DEPTH + " levels");
     }
 
@@ -99,12 +109,14 @@ class JsonEventHandlerTest {
         JsonEventHandler wrong = handler(e -> Map.of("at", Instant.EPOCH));
 
         assertThatThrownBy(() -> StreamInvocation.invokeRaw(wrong, "{}", CONTEXT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.time.Instant");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.time.Instant");
     }
 
     @Test
     void theStrictWriterRefusesNonStringKeysAndNonFiniteNumbers() {
-        assertThatThrownBy(() -> JsonText.document(Map.of(1, "one"))).hasMessageContaining("member name must be a string");
+        assertThatThrownBy(() -> JsonText.document(Map.of(1, "one")))
+                .hasMessageContaining("member name must be a string");
         assertThatThrownBy(() -> JsonText.document(List.of(Double.NaN))).hasMessageContaining("java.lang.Double");
         assertThat(JsonText.document(List.of(1, 2.5, "x", Map.of()))).isEqualTo("[1,2.5,\"x\",{}]");
     }

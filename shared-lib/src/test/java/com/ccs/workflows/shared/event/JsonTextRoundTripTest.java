@@ -1,13 +1,12 @@
 package com.ccs.workflows.shared.event;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** JsonText against a real JSON parser over every UTF-16 code unit and many reproducible mixed strings. */
 class JsonTextRoundTripTest {
@@ -33,13 +32,16 @@ class JsonTextRoundTripTest {
 
             assertThat(parse(quoted)).isEqualTo(value);
             // Unpaired surrogates are escaped, so the encoded command is exactly what was built.
-            assertThat(new String(quoted.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(quoted);
+            assertThat(new String(quoted.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                    .isEqualTo(quoted);
         }
     }
 
     private static Object parse(String quoted) {
         try {
-            return new ObjectMapper().readValue("{\"v\":" + quoted + "}", Map.class).get("v");
+            return new ObjectMapper()
+                    .readValue("{\"v\":" + quoted + "}", Map.class)
+                    .get("v");
         } catch (java.io.IOException e) {
             throw new AssertionError(quoted, e);
         }
@@ -52,8 +54,8 @@ class JsonTextRoundTripTest {
             switch (random.nextInt(5)) {
                 case 0 -> value.append(TRICKY.charAt(random.nextInt(TRICKY.length())));
                 case 1 -> value.append((char) (0x20 + random.nextInt(0x5f)));
-                case 2 -> value.appendCodePoint(0x1f300 + random.nextInt(0x300));      // surrogate pair
-                case 3 -> value.append((char) (0xd800 + random.nextInt(0x800)));       // lone surrogate
+                case 2 -> value.appendCodePoint(0x1f300 + random.nextInt(0x300)); // surrogate pair
+                case 3 -> value.append((char) (0xd800 + random.nextInt(0x800))); // lone surrogate
                 default -> value.append((char) random.nextInt(0x10000));
             }
         }

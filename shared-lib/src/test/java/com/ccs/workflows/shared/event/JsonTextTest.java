@@ -1,10 +1,10 @@
 package com.ccs.workflows.shared.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonTextTest {
 
@@ -15,7 +15,8 @@ class JsonTextTest {
 
     @Test
     void escapesOtherControlCharactersDelAndLineSeparatorsAsUnicodeEscapes() {
-        assertThat(JsonText.quote("\u0000\u001f\u007f\u2028\u2029")).isEqualTo("\"\\u0000\\u001f\\u007f\\u2028\\u2029\"");
+        assertThat(JsonText.quote("\u0000\u001f\u007f\u2028\u2029"))
+                .isEqualTo("\"\\u0000\\u001f\\u007f\\u2028\\u2029\"");
     }
 
     @Test
@@ -26,8 +27,20 @@ class JsonTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "quote\"inside", "back\\slash", "new\nline", "nul\u0000byte", "</script>",
-            "\u001b[31mred", "tab\tand \"both\\\"", "😀 emoji", "\u2028"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "quote\"inside",
+                "back\\slash",
+                "new\nline",
+                "nul\u0000byte",
+                "</script>",
+                "\u001b[31mred",
+                "tab\tand \"both\\\"",
+                "😀 emoji",
+                "\u2028"
+            })
     void everyQuotedStringParsesBackToTheOriginal(String value) {
         String document = "{\"v\":" + JsonText.quote(value) + "}";
         assertThat(parse(document)).isEqualTo(java.util.Map.of("v", value));
@@ -45,7 +58,8 @@ class JsonTextTest {
         fields.put("count", 3);
         fields.put("comment", null);
         fields.put("approver", "ana \"m\"");
-        assertThat(JsonText.object(fields)).isEqualTo("{\"approved\":true,\"count\":3,\"comment\":null,\"approver\":\"ana \\\"m\\\"\"}");
+        assertThat(JsonText.object(fields))
+                .isEqualTo("{\"approved\":true,\"count\":3,\"comment\":null,\"approver\":\"ana \\\"m\\\"\"}");
     }
 
     private static Object parse(String document) {

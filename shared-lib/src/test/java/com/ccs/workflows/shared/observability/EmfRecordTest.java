@@ -1,14 +1,13 @@
 package com.ccs.workflows.shared.observability;
 
-import com.ccs.workflows.testing.SampleEvents;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ccs.workflows.testing.SampleEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EmfRecordTest {
 
@@ -22,23 +21,34 @@ class EmfRecordTest {
         properties.put("function_request_id", "req-1");
         properties.put("xray_trace_id", null);
 
-        Map<String, Object> json = SampleEvents.parseJson(record.toJson("CCS/Workflows", "create-contract", 1_764_484_000_000L, properties));
+        Map<String, Object> json = SampleEvents.parseJson(
+                record.toJson("CCS/Workflows", "create-contract", 1_764_484_000_000L, properties));
 
-        assertThat(json).containsEntry("Service", "create-contract")
+        assertThat(json)
+                .containsEntry("Service", "create-contract")
                 .containsEntry("function_request_id", "req-1")
                 .doesNotContainKey("xray_trace_id")
                 .containsEntry("ContractCreated", 1.0)
                 .containsEntry("ValidationScore", List.of(87.5, 90.0));
-        assertThat(json.get("_aws")).isEqualTo(Map.of("Timestamp", 1_764_484_000_000L, "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", "CCS/Workflows",
-                "Dimensions", List.of(List.of("Service")),
-                "Metrics", List.of(Map.of("Name", "ContractCreated", "Unit", "Count"), Map.of("Name", "ValidationScore", "Unit", "None"))))));
+        assertThat(json.get("_aws"))
+                .isEqualTo(Map.of(
+                        "Timestamp",
+                        1_764_484_000_000L,
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace", "CCS/Workflows",
+                                "Dimensions", List.of(List.of("Service")),
+                                "Metrics",
+                                        List.of(
+                                                Map.of("Name", "ContractCreated", "Unit", "Count"),
+                                                Map.of("Name", "ValidationScore", "Unit", "None"))))));
     }
 
     @Test
     void refusesWhatEmfCannotCarry() {
         EmfRecord record = new EmfRecord();
-        assertThatThrownBy(() -> record.add("Score", Double.NaN, MetricUnit.NONE)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> record.add("Score", Double.NaN, MetricUnit.NONE))
+                .hasMessageContaining("finite");
         assertThatThrownBy(() -> record.add("", 1, MetricUnit.COUNT)).hasMessageContaining("1 to 255");
         assertThatThrownBy(() -> record.add("Service", 1, MetricUnit.COUNT)).hasMessageContaining("reserved");
         record.add("Latency", 3, MetricUnit.MILLISECONDS);

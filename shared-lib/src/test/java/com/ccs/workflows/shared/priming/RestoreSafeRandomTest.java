@@ -1,12 +1,11 @@
 package com.ccs.workflows.shared.priming;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RestoreSafeRandomTest {
 
@@ -27,7 +26,8 @@ class RestoreSafeRandomTest {
     @Test
     void threadsDoNotShareAGenerator() throws Exception {
         RandomGenerator mine = RestoreSafeRandom.current();
-        RandomGenerator other = CompletableFuture.supplyAsync(RestoreSafeRandom::current).get();
+        RandomGenerator other =
+                CompletableFuture.supplyAsync(RestoreSafeRandom::current).get();
 
         assertThat(other).isNotSameAs(mine);
     }

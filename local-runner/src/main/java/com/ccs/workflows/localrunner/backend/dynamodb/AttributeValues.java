@@ -4,20 +4,19 @@ import com.ccs.workflows.localrunner.backend.AwsServiceException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
 /** DynamoDB attribute values in their wire form ({"S": "x"}, {"N": "1"}, {"M": {...}}): type, comparison, numbers. */
 final class AttributeValues {
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     static String type(JsonNode value) {
         Iterator<String> names = value.fieldNames();
         if (!value.isObject() || !names.hasNext()) {
-            throw AwsServiceException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw AwsServiceException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
         return names.next();
     }
@@ -29,7 +28,8 @@ final class AttributeValues {
         try {
             return new BigDecimal(value.get("N").asText());
         } catch (NumberFormatException e) {
-            throw AwsServiceException.validation("The parameter cannot be converted to a numeric value: " + value.get("N").asText());
+            throw AwsServiceException.validation("The parameter cannot be converted to a numeric value: "
+                    + value.get("N").asText());
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +50,11 @@ public final class DynamoDbBackend {
     public List<JsonNode> items(String tableName) {
         synchronized (lock) {
             Table table = tables.get(tableName);
-            return table == null ? List.of() : table.items().stream().map(item -> (JsonNode) item.deepCopy()).toList();
+            return table == null
+                    ? List.of()
+                    : table.items().stream()
+                            .map(item -> (JsonNode) item.deepCopy())
+                            .toList();
         }
     }
 
@@ -69,7 +72,9 @@ public final class DynamoDbBackend {
         Table.KeySchema key = keySchema(request.path("KeySchema"));
         Map<String, Table.KeySchema> indexes = new LinkedHashMap<>();
         for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
-            request.path(kind).forEach(index -> indexes.put(index.path("IndexName").asText(), keySchema(index.path("KeySchema"))));
+            request.path(kind)
+                    .forEach(
+                            index -> indexes.put(index.path("IndexName").asText(), keySchema(index.path("KeySchema"))));
         }
         ObjectNode description = NODES.objectNode();
         description.put("TableName", name);
@@ -139,7 +144,8 @@ public final class DynamoDbBackend {
     private Table table(String name) {
         Table table = tables.get(name);
         if (table == null) {
-            throw AwsServiceException.notFound("ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
+            throw AwsServiceException.notFound(
+                    "ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
         }
         return table;
     }
@@ -174,12 +180,18 @@ public final class DynamoDbBackend {
         checkCondition(request, existing);
         ObjectNode base = existing != null ? existing : AttributeValues.copyItem(keyNode);
         Expressions.Update update = request.has("UpdateExpression")
-                ? Expressions.apply(request.get("UpdateExpression").asText(), request.get("ExpressionAttributeNames"),
-                request.get("ExpressionAttributeValues"), base)
+                ? Expressions.apply(
+                        request.get("UpdateExpression").asText(),
+                        request.get("ExpressionAttributeNames"),
+                        request.get("ExpressionAttributeValues"),
+                        base)
                 : new Expressions.Update(AttributeValues.copyItem(base), Set.of());
         table.keyOf(update.item(), false);
-        if (!AttributeValues.equal(update.item().get(table.key().hashKey()), keyNode.get(table.key().hashKey()))) {
-            throw AwsServiceException.validation("Cannot update attribute " + table.key().hashKey() + ". This attribute is part of the key");
+        if (!AttributeValues.equal(
+                update.item().get(table.key().hashKey()),
+                keyNode.get(table.key().hashKey()))) {
+            throw AwsServiceException.validation(
+                    "Cannot update attribute " + table.key().hashKey() + ". This attribute is part of the key");
         }
         table.put(key, update.item());
         return returnValues(request, existing, update.item(), update.touched());
@@ -196,8 +208,11 @@ public final class DynamoDbBackend {
 
     private static void checkCondition(JsonNode request, ObjectNode existing) {
         if (request.has("ConditionExpression")
-                && !Expressions.matches(request.get("ConditionExpression").asText(), request.get("ExpressionAttributeNames"),
-                request.get("ExpressionAttributeValues"), existing)) {
+                && !Expressions.matches(
+                        request.get("ConditionExpression").asText(),
+                        request.get("ExpressionAttributeNames"),
+                        request.get("ExpressionAttributeValues"),
+                        existing)) {
             throw new AwsServiceException("ConditionalCheckFailedException", 400, "The conditional request failed");
         }
     }
@@ -252,15 +267,21 @@ public final class DynamoDbBackend {
 
     private JsonNode query(JsonNode request) {
         Table table = table(request);
-        Table.KeySchema schema = request.has("IndexName") ? table.index(request.get("IndexName").asText()) : table.key();
+        Table.KeySchema schema =
+                request.has("IndexName") ? table.index(request.get("IndexName").asText()) : table.key();
         String keyCondition = request.path("KeyConditionExpression").asText(null);
         if (keyCondition == null) {
-            throw AwsServiceException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            throw AwsServiceException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode item : table.items()) {
-            if (item.has(schema.hashKey()) && Expressions.matches(keyCondition, request.get("ExpressionAttributeNames"),
-                    request.get("ExpressionAttributeValues"), item)) {
+            if (item.has(schema.hashKey())
+                    && Expressions.matches(
+                            keyCondition,
+                            request.get("ExpressionAttributeNames"),
+                            request.get("ExpressionAttributeValues"),
+                            item)) {
                 matching.add(item);
             }
         }
@@ -289,8 +310,12 @@ public final class DynamoDbBackend {
     private static JsonNode page(List<ObjectNode> items, JsonNode request) {
         List<ObjectNode> filtered = new ArrayList<>();
         for (ObjectNode item : items) {
-            if (!request.has("FilterExpression") || Expressions.matches(request.get("FilterExpression").asText(),
-                    request.get("ExpressionAttributeNames"), request.get("ExpressionAttributeValues"), item)) {
+            if (!request.has("FilterExpression")
+                    || Expressions.matches(
+                            request.get("FilterExpression").asText(),
+                            request.get("ExpressionAttributeNames"),
+                            request.get("ExpressionAttributeValues"),
+                            item)) {
                 filtered.add(item);
             }
         }
@@ -332,7 +357,8 @@ public final class DynamoDbBackend {
             count += writes.size();
         }
         if (count == 0 || count > 25) {
-            throw AwsServiceException.validation("Too many items requested for the BatchWriteItem call (1 to 25 allowed, got " + count + ")");
+            throw AwsServiceException.validation(
+                    "Too many items requested for the BatchWriteItem call (1 to 25 allowed, got " + count + ")");
         }
         requestItems.fields().forEachRemaining(entry -> {
             Table table = table(entry.getKey());
@@ -365,10 +391,15 @@ public final class DynamoDbBackend {
             Table table = table(body.path("TableName").asText());
             String key = table.keyOf(kind.equals("Put") ? body.path("Item") : body.path("Key"), !kind.equals("Put"));
             if (seenKeys.put(table.name() + "/" + key, true) != null) {
-                throw AwsServiceException.validation("Transaction request cannot include multiple operations on one item");
+                throw AwsServiceException.validation(
+                        "Transaction request cannot include multiple operations on one item");
             }
-            boolean ok = !body.has("ConditionExpression") || Expressions.matches(body.get("ConditionExpression").asText(),
-                    body.get("ExpressionAttributeNames"), body.get("ExpressionAttributeValues"), table.get(key));
+            boolean ok = !body.has("ConditionExpression")
+                    || Expressions.matches(
+                            body.get("ConditionExpression").asText(),
+                            body.get("ExpressionAttributeNames"),
+                            body.get("ExpressionAttributeValues"),
+                            table.get(key));
             reasons.add(ok ? "None" : "ConditionalCheckFailed");
             cancelled |= !ok;
         }
@@ -385,8 +416,7 @@ public final class DynamoDbBackend {
                 }
                 case "Update" -> updateItem(withoutCondition(body));
                 case "Delete" -> deleteItem(withoutCondition(body));
-                case "ConditionCheck" -> {
-                }
+                case "ConditionCheck" -> {}
                 default -> throw AwsServiceException.validation("Unknown transaction action " + kind);
             }
         }
@@ -404,7 +434,9 @@ public final class DynamoDbBackend {
         private final List<String> reasons;
 
         TransactionCanceled(List<String> reasons) {
-            super("TransactionCanceledException", 400,
+            super(
+                    "TransactionCanceledException",
+                    400,
                     "Transaction cancelled, please refer cancellation reasons for specific reasons " + reasons);
             this.reasons = reasons;
         }

@@ -1,13 +1,19 @@
 package com.ccs.workflows.localrunner.backend.dynamodb;
 
 import com.ccs.workflows.localrunner.backend.AwsServiceException;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a DynamoDB condition, key condition, update or projection expression into tokens. */
 final class ExpressionLexer {
-    enum Kind { NAME, PLACEHOLDER_NAME, PLACEHOLDER_VALUE, NUMBER, SYMBOL, END }
+    enum Kind {
+        NAME,
+        PLACEHOLDER_NAME,
+        PLACEHOLDER_VALUE,
+        NUMBER,
+        SYMBOL,
+        END
+    }
 
     record Token(Kind kind, String text) {
         boolean is(String symbol) {
@@ -15,8 +21,7 @@ final class ExpressionLexer {
         }
     }
 
-    private ExpressionLexer() {
-    }
+    private ExpressionLexer() {}
 
     static List<Token> tokenize(String expression) {
         List<Token> tokens = new ArrayList<>();
@@ -27,8 +32,10 @@ final class ExpressionLexer {
                 i++;
             } else if (c == '#' || c == ':' || Character.isLetter(c) || c == '_') {
                 int start = i++;
-                while (i < expression.length() && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '_'
-                        || expression.charAt(i) == '-')) {
+                while (i < expression.length()
+                        && (Character.isLetterOrDigit(expression.charAt(i))
+                                || expression.charAt(i) == '_'
+                                || expression.charAt(i) == '-')) {
                     i++;
                 }
                 String text = expression.substring(start, i);
@@ -41,7 +48,8 @@ final class ExpressionLexer {
                 }
                 tokens.add(new Token(Kind.NUMBER, expression.substring(start, i)));
             } else if (c == '<' || c == '>') {
-                if (i + 1 < expression.length() && (expression.charAt(i + 1) == '=' || (c == '<' && expression.charAt(i + 1) == '>'))) {
+                if (i + 1 < expression.length()
+                        && (expression.charAt(i + 1) == '=' || (c == '<' && expression.charAt(i + 1) == '>'))) {
                     tokens.add(new Token(Kind.SYMBOL, expression.substring(i, i + 2)));
                     i += 2;
                 } else {
@@ -52,7 +60,8 @@ final class ExpressionLexer {
                 tokens.add(new Token(Kind.SYMBOL, String.valueOf(c)));
                 i++;
             } else {
-                throw AwsServiceException.validation("Invalid expression: Syntax error; token: \"" + c + "\", near: \"" + expression + "\"");
+                throw AwsServiceException.validation(
+                        "Invalid expression: Syntax error; token: \"" + c + "\", near: \"" + expression + "\"");
             }
         }
         tokens.add(new Token(Kind.END, ""));

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +48,8 @@ final class Expressions {
         while (parser.peek().kind() != Kind.END) {
             String clause = parser.next().text().toUpperCase();
             if (!clauses.add(clause)) {
-                throw AwsServiceException.validation("Invalid UpdateExpression: The \"" + clause + "\" section can only be used once in an update expression");
+                throw AwsServiceException.validation("Invalid UpdateExpression: The \"" + clause
+                        + "\" section can only be used once in an update expression");
             }
             do {
                 switch (clause) {
@@ -68,18 +68,24 @@ final class Expressions {
                     case "ADD", "DELETE" -> {
                         List<Object> path = parser.path();
                         JsonNode operand = parser.operand(item);
-                        put(updated, path, clause.equals("ADD") ? add(resolve(updated, path), operand) : delete(resolve(updated, path), operand));
+                        put(
+                                updated,
+                                path,
+                                clause.equals("ADD")
+                                        ? add(resolve(updated, path), operand)
+                                        : delete(resolve(updated, path), operand));
                         touched.add((String) path.get(0));
                     }
-                    default -> throw AwsServiceException.validation("Invalid UpdateExpression: Syntax error; token: \"" + clause + "\"");
+                    default ->
+                        throw AwsServiceException.validation(
+                                "Invalid UpdateExpression: Syntax error; token: \"" + clause + "\"");
                 }
             } while (parser.accept(","));
         }
         return new Update(updated, touched);
     }
 
-    record Update(ObjectNode item, Set<String> touched) {
-    }
+    record Update(ObjectNode item, Set<String> touched) {}
 
     /** Resolves a projection-free attribute path ("a.b[0]") against an item, or null. */
     static JsonNode resolve(ObjectNode item, List<Object> path) {
@@ -87,7 +93,9 @@ final class Expressions {
         for (int i = 1; i < path.size() && current != null; i++) {
             Object segment = path.get(i);
             if (segment instanceof Integer index) {
-                current = current.has("L") && index < current.get("L").size() ? current.get("L").get(index) : null;
+                current = current.has("L") && index < current.get("L").size()
+                        ? current.get("L").get(index)
+                        : null;
             } else {
                 current = current.has("M") ? current.get("M").get((String) segment) : null;
             }
@@ -141,7 +149,9 @@ final class Expressions {
                     expect(",");
                     JsonNode type = operand(item);
                     expect(")");
-                    return value != null && type != null && AttributeValues.type(value).equals(type.path("S").asText());
+                    return value != null
+                            && type != null
+                            && AttributeValues.type(value).equals(type.path("S").asText());
                 }
                 case "begins_with" -> {
                     next();
@@ -150,8 +160,13 @@ final class Expressions {
                     expect(",");
                     JsonNode prefix = operand(item);
                     expect(")");
-                    return value != null && prefix != null && value.has("S") && prefix.has("S")
-                            && value.get("S").asText().startsWith(prefix.get("S").asText());
+                    return value != null
+                            && prefix != null
+                            && value.has("S")
+                            && prefix.has("S")
+                            && value.get("S")
+                                    .asText()
+                                    .startsWith(prefix.get("S").asText());
                 }
                 case "contains" -> {
                     next();
@@ -192,14 +207,17 @@ final class Expressions {
             case "<>" -> left != null && right != null && !AttributeValues.equal(left, right);
             case "<", "<=", ">", ">=" -> {
                 Integer cmp = AttributeValues.compare(left, right);
-                yield cmp != null && switch (comparator) {
-                    case "<" -> cmp < 0;
-                    case "<=" -> cmp <= 0;
-                    case ">" -> cmp > 0;
-                    default -> cmp >= 0;
-                };
+                yield cmp != null
+                        && switch (comparator) {
+                            case "<" -> cmp < 0;
+                            case "<=" -> cmp <= 0;
+                            case ">" -> cmp > 0;
+                            default -> cmp >= 0;
+                        };
             }
-            default -> throw AwsServiceException.validation("Invalid ConditionExpression: Syntax error; token: \"" + comparator + "\"");
+            default ->
+                throw AwsServiceException.validation(
+                        "Invalid ConditionExpression: Syntax error; token: \"" + comparator + "\"");
         };
     }
 
@@ -209,7 +227,8 @@ final class Expressions {
         }
         String type = AttributeValues.type(value);
         return switch (type) {
-            case "S" -> part.has("S") && value.get("S").asText().contains(part.get("S").asText());
+            case "S" ->
+                part.has("S") && value.get("S").asText().contains(part.get("S").asText());
             case "SS", "NS", "BS" -> {
                 String element = part.fields().next().getValue().asText();
                 for (JsonNode member : value.get(type)) {
@@ -240,11 +259,15 @@ final class Expressions {
             next();
             JsonNode value = values == null ? null : values.get(token.text());
             if (value == null) {
-                throw AwsServiceException.validation("Invalid expression: An expression attribute value used in expression is not defined; attribute value: " + token.text());
+                throw AwsServiceException.validation(
+                        "Invalid expression: An expression attribute value used in expression is not defined; attribute value: "
+                                + token.text());
             }
             return value;
         }
-        if (token.kind() == Kind.NAME && token.text().equals("size") && tokens.get(position + 1).is("(")) {
+        if (token.kind() == Kind.NAME
+                && token.text().equals("size")
+                && tokens.get(position + 1).is("(")) {
             next();
             expect("(");
             JsonNode value = resolve(item, path());
@@ -266,10 +289,12 @@ final class Expressions {
     private JsonNode setValue(ObjectNode item) {
         JsonNode left = setOperand(item);
         if (accept("+")) {
-            return AttributeValues.ofNumber(AttributeValues.number(require(left)).add(AttributeValues.number(require(setOperand(item)))));
+            return AttributeValues.ofNumber(
+                    AttributeValues.number(require(left)).add(AttributeValues.number(require(setOperand(item)))));
         }
         if (accept("-")) {
-            return AttributeValues.ofNumber(AttributeValues.number(require(left)).subtract(AttributeValues.number(require(setOperand(item)))));
+            return AttributeValues.ofNumber(
+                    AttributeValues.number(require(left)).subtract(AttributeValues.number(require(setOperand(item)))));
         }
         return require(left);
     }
@@ -304,7 +329,8 @@ final class Expressions {
 
     private static JsonNode require(JsonNode value) {
         if (value == null) {
-            throw AwsServiceException.validation("The provided expression refers to an attribute that does not exist in the item");
+            throw AwsServiceException.validation(
+                    "The provided expression refers to an attribute that does not exist in the item");
         }
         return value;
     }
@@ -318,7 +344,8 @@ final class Expressions {
             } else if (accept("[")) {
                 Token index = next();
                 if (index.kind() != Kind.NUMBER) {
-                    throw AwsServiceException.validation("Invalid expression: list index must be a number, got " + index.text());
+                    throw AwsServiceException.validation(
+                            "Invalid expression: list index must be a number, got " + index.text());
                 }
                 path.add(Integer.parseInt(index.text()));
                 expect("]");
@@ -334,11 +361,15 @@ final class Expressions {
             case PLACEHOLDER_NAME -> {
                 JsonNode name = names == null ? null : names.get(token.text());
                 if (name == null) {
-                    throw AwsServiceException.validation("Invalid expression: An expression attribute name used in the document path is not defined; attribute name: " + token.text());
+                    throw AwsServiceException.validation(
+                            "Invalid expression: An expression attribute name used in the document path is not defined; attribute name: "
+                                    + token.text());
                 }
                 yield name.asText();
             }
-            default -> throw AwsServiceException.validation("Invalid expression: Syntax error; token: \"" + token.text() + "\"");
+            default ->
+                throw AwsServiceException.validation(
+                        "Invalid expression: Syntax error; token: \"" + token.text() + "\"");
         };
     }
 
@@ -361,7 +392,8 @@ final class Expressions {
                 list.add(value);
             }
         } else {
-            throw AwsServiceException.validation("The document path provided in the update expression is invalid for update");
+            throw AwsServiceException.validation(
+                    "The document path provided in the update expression is invalid for update");
         }
     }
 
@@ -374,7 +406,10 @@ final class Expressions {
         Object last = path.get(path.size() - 1);
         if (parent != null && last instanceof String key && parent.has("M")) {
             ((ObjectNode) parent.get("M")).remove(key);
-        } else if (parent != null && last instanceof Integer index && parent.has("L") && index < parent.get("L").size()) {
+        } else if (parent != null
+                && last instanceof Integer index
+                && parent.has("L")
+                && index < parent.get("L").size()) {
             ((ArrayNode) parent.get("L")).remove(index);
         }
     }
@@ -396,7 +431,9 @@ final class Expressions {
             members.forEach(array::add);
             return result;
         }
-        throw AwsServiceException.validation("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: " + type);
+        throw AwsServiceException.validation(
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: "
+                        + type);
     }
 
     private static JsonNode delete(JsonNode current, JsonNode operand) {
@@ -438,7 +475,8 @@ final class Expressions {
 
     private void expect(String symbol) {
         if (!accept(symbol)) {
-            throw AwsServiceException.validation("Invalid expression: Syntax error; expected \"" + symbol + "\" near \"" + peek().text() + "\"");
+            throw AwsServiceException.validation(
+                    "Invalid expression: Syntax error; expected \"" + symbol + "\" near \"" + peek().text() + "\"");
         }
     }
 

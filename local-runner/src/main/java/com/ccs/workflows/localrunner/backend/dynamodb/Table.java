@@ -3,15 +3,13 @@ package com.ccs.workflows.localrunner.backend.dynamodb;
 import com.ccs.workflows.localrunner.backend.AwsServiceException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** One table: its key schema, its indexes and its items, kept in key order as DynamoDB returns them. */
 final class Table {
-    record KeySchema(String hashKey, String rangeKey) {
-    }
+    record KeySchema(String hashKey, String rangeKey) {}
 
     private final String name;
     private final KeySchema key;

@@ -1,5 +1,6 @@
 package com.ccs.workflows.shared.observability.tracing;
 
+import java.util.Optional;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -8,8 +9,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
-
-import java.util.Optional;
 
 /**
  * An AWS SDK interceptor that records each call as an {@code aws} subsegment (service, operation, region, request
@@ -21,8 +20,7 @@ public final class AwsCallTracing implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Subsegment> SUBSEGMENT = new ExecutionAttribute<>("CcsXRaySubsegment");
 
-    private AwsCallTracing() {
-    }
+    private AwsCallTracing() {}
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -52,7 +50,9 @@ public final class AwsCallTracing implements ExecutionInterceptor {
             Optional<SdkHttpResponse> response = context.httpResponse();
             response.flatMap(AwsCallTracing::requestId).ifPresent(id -> subsegment.aws("request_id", id));
             Throwable thrown = context.exception();
-            subsegment.failed(thrown, response.map(SdkHttpResponse::statusCode).orElse(0),
+            subsegment.failed(
+                    thrown,
+                    response.map(SdkHttpResponse::statusCode).orElse(0),
                     thrown instanceof SdkServiceException service && service.isThrottlingException());
             Tracing.end(subsegment);
         }

@@ -2,7 +2,6 @@ package com.ccs.workflows.shared.observability.tracing;
 
 import com.ccs.workflows.shared.event.JsonText;
 import com.ccs.workflows.shared.priming.RestoreSafeRandom;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -108,7 +107,9 @@ public final class Subsegment {
             JsonText.appendValue(out, aws);
         }
         if (httpStatus > 0) {
-            out.append(",\"http\":{\"response\":{\"status\":").append(httpStatus).append("}}");
+            out.append(",\"http\":{\"response\":{\"status\":")
+                    .append(httpStatus)
+                    .append("}}");
         }
         if (!annotations.isEmpty()) {
             out.append(",\"annotations\":");
@@ -135,7 +136,10 @@ public final class Subsegment {
 
     private static void seconds(StringBuilder out, long millis) {
         long fraction = millis % 1000;
-        out.append(millis / 1000).append('.').append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "").append(fraction);
+        out.append(millis / 1000)
+                .append('.')
+                .append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "")
+                .append(fraction);
     }
 
     /** 64 random bits as 16 hex digits, the form of a segment id. */

@@ -1,7 +1,6 @@
 package com.ccs.workflows.shared.observability.tracing;
 
 import com.ccs.workflows.shared.config.FunctionEnvironment;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
@@ -18,8 +17,7 @@ public final class Tracing {
     private static volatile XRayDaemon daemon;
     private static volatile boolean daemonLooked;
 
-    private Tracing() {
-    }
+    private Tracing() {}
 
     /** Runs {@code body} in a subsegment named {@code name} when the invocation is traced, and returns its result. */
     public static <T> T traced(String name, Supplier<T> body) {
@@ -78,7 +76,8 @@ public final class Tracing {
      * loaded.
      */
     public static String primeDocument() {
-        Subsegment sample = new Subsegment("DynamoDB", "1-00000000-000000000000000000000000", "0000000000000000", "aws");
+        Subsegment sample =
+                new Subsegment("DynamoDB", "1-00000000-000000000000000000000000", "0000000000000000", "aws");
         sample.aws("operation", "GetItem");
         sample.httpStatus(200);
         sample.end();
