@@ -9,12 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -77,14 +74,8 @@ class BusinessStatesIT {
 
     @BeforeAll
     static void start() throws IOException {
-        String raw = Files.readString(
-                Path.of(System.getProperty("ccs.project.dir", ".."), "statemachines", "business.asl.json"));
-        for (var e : SUBSTITUTIONS.entrySet()) {
-            raw = raw.replace("${" + e.getKey() + "}", e.getValue());
-        }
-        assertThat(raw).as("a substitution the test does not know").doesNotContain("${");
-        definition = raw;
-        states = JSON.readTree(raw).get("States");
+        definition = TestStateTarget.definition("business.asl.json", SUBSTITUTIONS);
+        states = JSON.readTree(definition).get("States");
         try {
             target = TestStateTarget.start();
         } catch (TestAbortedException e) {
@@ -625,9 +616,7 @@ class BusinessStatesIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyStateOfTheDefinitionWasTested() {
-        Set<String> all = new TreeSet<>();
-        states.fieldNames().forEachRemaining(all::add);
-        assertThat(TESTED).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(TESTED).containsExactlyInAnyOrderElementsOf(TestStateTarget.stateNames(states));
     }
 
     // ---- Retry and Catch, as the definition declares them

@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -77,14 +74,8 @@ class EmergencyStatesIT {
 
     @BeforeAll
     static void start() throws IOException {
-        String raw = Files.readString(
-                Path.of(System.getProperty("ccs.project.dir", ".."), "statemachines", "emergency.asl.json"));
-        for (var e : SUBSTITUTIONS.entrySet()) {
-            raw = raw.replace("${" + e.getKey() + "}", e.getValue());
-        }
-        assertThat(raw).as("a substitution the test does not know").doesNotContain("${");
-        definition = raw;
-        states = JSON.readTree(raw).get("States");
+        definition = TestStateTarget.definition("emergency.asl.json", SUBSTITUTIONS);
+        states = JSON.readTree(definition).get("States");
         try {
             target = TestStateTarget.start();
         } catch (TestAbortedException e) {
@@ -855,19 +846,7 @@ class EmergencyStatesIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyStateOfTheDefinitionWasTested() {
-        Set<String> all = new TreeSet<>();
-        collect(states, all);
-        assertThat(TESTED).containsExactlyInAnyOrderElementsOf(all);
-    }
-
-    /** The names of the states, those in Parallel branches included. */
-    private static void collect(JsonNode program, Set<String> names) {
-        program.properties().forEach(e -> {
-            names.add(e.getKey());
-            for (JsonNode branch : e.getValue().path("Branches")) {
-                collect(branch.get("States"), names);
-            }
-        });
+        assertThat(TESTED).containsExactlyInAnyOrderElementsOf(TestStateTarget.stateNames(states));
     }
 
     // ---- Retry and Catch, as the definition declares them

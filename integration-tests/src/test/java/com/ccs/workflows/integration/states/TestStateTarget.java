@@ -1,9 +1,17 @@
 package com.ccs.workflows.integration.states;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.ccs.workflows.integration.stack.Stacks;
 import com.ccs.workflows.integration.stack.WorkflowStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -32,6 +40,32 @@ final class TestStateTarget implements AutoCloseable {
     private TestStateTarget(SfnClient sfn, WorkflowStack stack) {
         this.sfn = sfn;
         this.stack = stack;
+    }
+
+    /** A definition of statemachines/ with its {@code ${...}} placeholders substituted, each one known to the test. */
+    static String definition(String file, Map<String, String> substitutions) throws IOException {
+        String raw = Files.readString(Path.of(System.getProperty("ccs.project.dir", ".."), "statemachines", file));
+        for (var e : substitutions.entrySet()) {
+            raw = raw.replace("${" + e.getKey() + "}", e.getValue());
+        }
+        assertThat(raw).as("a substitution the test does not know").doesNotContain("${");
+        return raw;
+    }
+
+    /** The names of a definition's states, those in Parallel branches included. */
+    static Set<String> stateNames(JsonNode states) {
+        Set<String> names = new TreeSet<>();
+        collect(states, names);
+        return names;
+    }
+
+    private static void collect(JsonNode states, Set<String> names) {
+        states.properties().forEach(e -> {
+            names.add(e.getKey());
+            for (JsonNode branch : e.getValue().path("Branches")) {
+                collect(branch.get("States"), names);
+            }
+        });
     }
 
     static TestStateTarget start() {
