@@ -6,7 +6,7 @@ import com.ccs.workflows.integration.scenarios.Runs;
 import com.ccs.workflows.integration.stack.LocalRunnerStack;
 import com.ccs.workflows.integration.stack.Stacks;
 import com.ccs.workflows.integration.stack.WorkflowStack;
-import com.ccs.workflows.localrunner.project.QueuePipe;
+import com.ccs.workflows.localrunner.standins.QueuePipe;
 import com.ccs.workflows.testing.HostileEvents;
 import com.ccs.workflows.testing.HostileRun;
 import com.fasterxml.jackson.core.JsonProcessingException;

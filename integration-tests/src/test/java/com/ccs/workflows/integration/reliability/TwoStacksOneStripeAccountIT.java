@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccs.workflows.integration.scenarios.Runs;
 import com.ccs.workflows.integration.stack.LocalRunnerStack;
-import com.ccs.workflows.localrunner.project.StripeStandIn;
+import com.ccs.workflows.localrunner.standins.StripeStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccs.workflows.integration.stack.LocalControls;
 import com.ccs.workflows.integration.stack.TopicInbox.Notification;
-import com.ccs.workflows.localrunner.project.Faults;
-import com.ccs.workflows.localrunner.project.StripeStandIn;
+import com.ccs.workflows.localrunner.faults.Faults;
+import com.ccs.workflows.localrunner.standins.StripeStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package com.ccs.workflows.integration.stack;
 
-import com.ccs.workflows.localrunner.project.Faults;
-import com.ccs.workflows.localrunner.project.LocalDeployment;
-import com.ccs.workflows.localrunner.project.QueuePipe;
-import com.ccs.workflows.localrunner.project.RegistryStandIn;
-import com.ccs.workflows.localrunner.project.StripeStandIn;
+import com.ccs.workflows.localrunner.deployment.LocalDeployment;
+import com.ccs.workflows.localrunner.faults.Faults;
+import com.ccs.workflows.localrunner.standins.QueuePipe;
+import com.ccs.workflows.localrunner.standins.RegistryStandIn;
+import com.ccs.workflows.localrunner.standins.StripeStandIn;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
 package com.ccs.workflows.integration.stack;
 
 import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
-import com.ccs.workflows.localrunner.project.Faults;
-import com.ccs.workflows.localrunner.project.LocalDeployment;
-import com.ccs.workflows.localrunner.project.ProjectResources;
-import com.ccs.workflows.localrunner.project.StripeStandIn;
+import com.ccs.workflows.localrunner.deployment.LocalDeployment;
+import com.ccs.workflows.localrunner.faults.Faults;
+import com.ccs.workflows.localrunner.standins.StripeStandIn;
+import com.ccs.workflows.localrunner.template.ProjectResources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,13 +1,13 @@
 package com.ccs.workflows.localrunner.cli;
 
 import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
+import com.ccs.workflows.localrunner.deployment.LocalDeployment;
+import com.ccs.workflows.localrunner.deployment.TopicMessage;
+import com.ccs.workflows.localrunner.deployment.WorkflowRun;
 import com.ccs.workflows.localrunner.diagram.WorkflowDiagrams;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
-import com.ccs.workflows.localrunner.project.LocalDeployment;
-import com.ccs.workflows.localrunner.project.StripeStandIn;
-import com.ccs.workflows.localrunner.project.TopicMessage;
-import com.ccs.workflows.localrunner.project.WorkflowRun;
+import com.ccs.workflows.localrunner.standins.StripeStandIn;
 import com.ccs.workflows.localrunner.tasks.MockConfig;
 import java.io.Console;
 import java.io.FileOutputStream;

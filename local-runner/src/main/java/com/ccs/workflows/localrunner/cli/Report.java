@@ -1,12 +1,12 @@
 package com.ccs.workflows.localrunner.cli;
 
+import com.ccs.workflows.localrunner.deployment.SideEffects;
+import com.ccs.workflows.localrunner.deployment.WorkflowRun;
 import com.ccs.workflows.localrunner.engine.Execution;
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
+import com.ccs.workflows.localrunner.integrations.ProjectTaskInvoker;
 import com.ccs.workflows.localrunner.json.Json;
-import com.ccs.workflows.localrunner.project.ProjectTaskInvoker;
-import com.ccs.workflows.localrunner.project.SideEffects;
-import com.ccs.workflows.localrunner.project.WorkflowRun;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;

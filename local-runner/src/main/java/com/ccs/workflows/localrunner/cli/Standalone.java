@@ -1,5 +1,7 @@
 package com.ccs.workflows.localrunner.cli;
 
+import com.ccs.workflows.localrunner.clock.RunnerClock;
+import com.ccs.workflows.localrunner.deployment.WorkflowRun;
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineConfig;
 import com.ccs.workflows.localrunner.engine.EngineException;
@@ -7,9 +9,7 @@ import com.ccs.workflows.localrunner.engine.Execution;
 import com.ccs.workflows.localrunner.engine.ExecutionStatus;
 import com.ccs.workflows.localrunner.engine.StateMachine;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
-import com.ccs.workflows.localrunner.project.ProjectTaskInvoker;
-import com.ccs.workflows.localrunner.project.RunnerClock;
-import com.ccs.workflows.localrunner.project.WorkflowRun;
+import com.ccs.workflows.localrunner.integrations.ProjectTaskInvoker;
 import com.ccs.workflows.localrunner.tasks.MockConfig;
 import java.io.PrintStream;
 import java.net.URI;

@@ -3,7 +3,7 @@ package com.ccs.workflows.localrunner.engine;
 import com.ccs.workflows.localrunner.clock.Clock;
 import com.ccs.workflows.localrunner.clock.SystemClock;
 import com.ccs.workflows.localrunner.history.HistoryMemory;
-import com.ccs.workflows.localrunner.project.ProjectTaskInvoker;
+import com.ccs.workflows.localrunner.integrations.ProjectTaskInvoker;
 import com.ccs.workflows.localrunner.tasks.CallbackRegistry;
 import com.ccs.workflows.localrunner.tasks.MockConfig;
 import com.ccs.workflows.localrunner.tasks.MockTaskInvoker;

@@ -1,7 +1,7 @@
 package com.ccs.workflows.localrunner.bench;
 
-import com.ccs.workflows.localrunner.project.LocalDeployment;
-import com.ccs.workflows.localrunner.project.TestProject;
+import com.ccs.workflows.localrunner.deployment.LocalDeployment;
+import com.ccs.workflows.localrunner.testing.TestProject;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;

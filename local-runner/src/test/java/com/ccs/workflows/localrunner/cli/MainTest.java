@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ccs.workflows.localrunner.json.Json;
-import com.ccs.workflows.localrunner.project.StripeCustomers;
-import com.ccs.workflows.localrunner.project.StripeStandIn;
-import com.ccs.workflows.localrunner.project.TestProject;
+import com.ccs.workflows.localrunner.standins.StripeCustomers;
+import com.ccs.workflows.localrunner.standins.StripeStandIn;
+import com.ccs.workflows.localrunner.testing.TestProject;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

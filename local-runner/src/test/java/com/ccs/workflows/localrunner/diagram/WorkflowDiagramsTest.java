@@ -3,7 +3,7 @@ package com.ccs.workflows.localrunner.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ccs.workflows.localrunner.project.TestProject;
+import com.ccs.workflows.localrunner.testing.TestProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

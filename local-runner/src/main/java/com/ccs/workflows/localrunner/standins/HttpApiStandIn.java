@@ -1,0 +1,163 @@
+package com.ccs.workflows.localrunner.standins;
+
+import com.ccs.workflows.localrunner.api.HttpServers;
+import com.ccs.workflows.localrunner.deployment.WorkflowRun;
+import com.ccs.workflows.localrunner.engine.Engine;
+import com.ccs.workflows.localrunner.engine.EngineException;
+import com.ccs.workflows.localrunner.engine.Execution;
+import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.lambda.InProcessFunction;
+import com.ccs.workflows.localrunner.template.ProjectResources;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The template's HTTP API on a loopback port. {@code GET|POST /approvals/{approval_id}/{decision}} becomes the
+ * payload 2.0 event API Gateway hands the approval-callback function, and its response goes back as the HTTP
+ * answer; the approval functions' APPROVAL_BASE_URL points here, so the links in the manager's message work on
+ * this machine (in a browser while {@code serve} runs, or taken by {@code run --approve}). The routes the
+ * template integrates with Step Functions ({@code POST /contracts}: StartExecution named after a body field,
+ * {@code POST /incidents}: StartSyncExecution) start the local state machines and answer what Step Functions
+ * answers. The routes' IAM authorisation is not checked here.
+ */
+public final class HttpApiStandIn implements AutoCloseable {
+    private final HttpServer server;
+    private final Supplier<InProcessFunction> callback;
+    private volatile Engine engine;
+
+    private HttpApiStandIn(HttpServer server, Supplier<InProcessFunction> callback) {
+        this.server = server;
+        this.callback = callback;
+    }
+
+    public static HttpApiStandIn start(Supplier<InProcessFunction> callback) throws IOException {
+        HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+        HttpApiStandIn api = new HttpApiStandIn(server, callback);
+        server.createContext("/approvals/", api::serve);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return api;
+    }
+
+    /** Serves the template's Step Functions routes with {@code engine}'s state machines. */
+    public void routeToStateMachines(Engine target, List<ProjectResources.StartRoute> routes) {
+        this.engine = target;
+        for (ProjectResources.StartRoute route : routes) {
+            server.createContext(route.path(), exchange -> serveStart(exchange, route));
+        }
+    }
+
+    private void serveStart(HttpExchange exchange, ProjectResources.StartRoute route) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestURI().getPath().equals(route.path())
+                    || !exchange.getRequestMethod().equals(route.method())) {
+                send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String name = null;
+            if (route.nameField() != null) {
+                try {
+                    JsonNode field = Json.parse(body).path(route.nameField());
+                    name = field.isValueNode() && !field.isNull() ? field.asText() : null;
+                } catch (IllegalArgumentException e) {
+                    // not JSON: Step Functions refuses the input below
+                }
+            }
+            ObjectNode answer;
+            try {
+                Execution execution = route.synchronous()
+                        ? engine.startSyncExecution(route.stateMachineArn(), name, body, Duration.ofMinutes(5))
+                        : engine.startExecution(route.stateMachineArn(), name, body);
+                answer = Json.object()
+                        .put("executionArn", execution.arn())
+                        .put("startDate", execution.startDate().toEpochMilli() / 1000.0);
+                if (route.synchronous()) {
+                    answer.put("stateMachineArn", execution.stateMachineArn())
+                            .put("name", execution.name())
+                            .put("status", execution.status().name())
+                            .put("input", Json.write(execution.input()));
+                    if (execution.stopDate() != null) {
+                        answer.put("stopDate", execution.stopDate().toEpochMilli() / 1000.0);
+                    }
+                    if (execution.output() != null) {
+                        answer.put("output", Json.write(execution.output()));
+                    }
+                    if (execution.error() != null) {
+                        answer.put("error", execution.error());
+                    }
+                    if (execution.cause() != null) {
+                        answer.put("cause", execution.cause());
+                    }
+                }
+            } catch (EngineException e) {
+                send(
+                        exchange,
+                        400,
+                        "application/json",
+                        Json.write(Json.object().put("__type", e.code()).put("message", e.getMessage())));
+                return;
+            }
+            send(exchange, 200, "application/json", Json.write(answer));
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            URI uri = baseUrl().resolve(exchange.getRequestURI());
+            ObjectNode event = WorkflowRun.httpEvent(
+                    exchange.getRequestMethod(),
+                    uri,
+                    body,
+                    exchange.getRequestHeaders().getFirst("Accept"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Accept-Language"),
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            InProcessFunction.Invocation invocation = callback.get().invoke(Json.write(event));
+            if (invocation.failed()) {
+                send(exchange, 502, "application/json", "{\"message\":\"Internal server error\"}");
+                return;
+            }
+            JsonNode response = Json.parse(invocation.payload());
+            response.path("headers")
+                    .properties()
+                    .forEach(h -> exchange.getResponseHeaders()
+                            .add(h.getKey(), h.getValue().asText()));
+            send(
+                    exchange,
+                    response.path("statusCode").asInt(200),
+                    null,
+                    response.path("body").asText(""));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (contentType != null) {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,37 @@
+package com.ccs.workflows.localrunner.testing;
+
+import com.ccs.workflows.localrunner.deployment.LocalDeployment;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The project the tests deploy: the repository root (system property ccs.project.dir, set by the pom). */
+public final class TestProject {
+    private TestProject() {}
+
+    public static Path dir() {
+        String property = System.getProperty("ccs.project.dir");
+        Path dir = property == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(property);
+        if (!Files.isRegularFile(dir.resolve("template.yaml"))) {
+            throw new IllegalStateException("No template.yaml in " + dir);
+        }
+        return dir;
+    }
+
+    public static String event(String relative) {
+        try {
+            return Files.readString(dir().resolve("events").resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A deployment on the embedded backends; the functions' logs are dropped. */
+    public static LocalDeployment deploy() {
+        return LocalDeployment.start(LocalDeployment.Options.defaults(dir())
+                .withFunctionLog(new PrintStream(OutputStream.nullOutputStream())));
+    }
+}
