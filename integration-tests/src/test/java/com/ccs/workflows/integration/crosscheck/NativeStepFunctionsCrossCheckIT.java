@@ -6,6 +6,7 @@ import com.ccs.workflows.integration.scenarios.Runs;
 import com.ccs.workflows.integration.stack.ApprovalLinkClick;
 import com.ccs.workflows.integration.stack.LocalRunnerStack;
 import com.ccs.workflows.integration.stack.TopicInbox;
+import com.ccs.workflows.localrunner.deployment.DeploymentOptions;
 import com.ccs.workflows.localrunner.deployment.LocalDeployment;
 import com.ccs.workflows.localrunner.lambda.FunctionPackages;
 import com.ccs.workflows.localrunner.lambda.InProcessFunction;
@@ -82,7 +83,7 @@ class NativeStepFunctionsCrossCheckIT {
         String project = "xc" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         // The local deployment creates the template's tables, topics, queues and secrets on the emulator, resolves
         // the definitions and the functions' environments, and runs the registry and Stripe stand-ins.
-        resources = LocalDeployment.start(LocalDeployment.Options.defaults(LocalRunnerStack.projectDir())
+        resources = LocalDeployment.start(DeploymentOptions.defaults(LocalRunnerStack.projectDir())
                 .withEndpoint(endpoint)
                 .withStripeValidator(stripeMock)
                 .withParameters(Map.of("ProjectName", project))

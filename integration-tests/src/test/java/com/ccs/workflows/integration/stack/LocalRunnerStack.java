@@ -1,6 +1,7 @@
 package com.ccs.workflows.integration.stack;
 
 import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
+import com.ccs.workflows.localrunner.deployment.DeploymentOptions;
 import com.ccs.workflows.localrunner.deployment.LocalDeployment;
 import com.ccs.workflows.localrunner.faults.Faults;
 import com.ccs.workflows.localrunner.standins.StripeStandIn;
@@ -71,7 +72,7 @@ public final class LocalRunnerStack implements WorkflowStack {
         this.description = description;
         this.endpoint = endpoint;
         Path project = projectDir();
-        LocalDeployment.Options options = LocalDeployment.Options.defaults(project)
+        DeploymentOptions options = DeploymentOptions.defaults(project)
                 .withFunctionLog(new PrintStream(OutputStream.nullOutputStream()))
                 .withStripeValidator(stripeMock)
                 .withFaults(faults);

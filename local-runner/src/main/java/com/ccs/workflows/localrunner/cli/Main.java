@@ -1,6 +1,7 @@
 package com.ccs.workflows.localrunner.cli;
 
 import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
+import com.ccs.workflows.localrunner.deployment.DeploymentOptions;
 import com.ccs.workflows.localrunner.deployment.LocalDeployment;
 import com.ccs.workflows.localrunner.deployment.TopicMessage;
 import com.ccs.workflows.localrunner.deployment.WorkflowRun;
@@ -131,7 +132,7 @@ public final class Main {
         PrintStream stdout = System.out;
         System.setOut(functionLog);
         try {
-            LocalDeployment.Options options = LocalDeployment.Options.defaults(project)
+            DeploymentOptions options = DeploymentOptions.defaults(project)
                     .withEndpoint(endpointUri)
                     .withStripeBaseUrl(a.stripe == null ? null : URI.create(a.stripe))
                     .withParameters(a.parameters)

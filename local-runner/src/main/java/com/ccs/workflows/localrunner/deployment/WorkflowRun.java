@@ -7,22 +7,17 @@ import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.integrations.ProjectTaskInvoker;
 import com.ccs.workflows.localrunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,7 +92,7 @@ public final class WorkflowRun {
         List<ProjectTaskInvoker.FunctionCall> calls = new CopyOnWriteArrayList<>();
         deployment.invoker().onFunctionCall(calls::add);
         deployment.clock().skipCallbackWaits(false);
-        LocalDeployment.Snapshot before = deployment.snapshot();
+        BackendContents.Snapshot before = deployment.snapshot();
         long start = System.nanoTime();
         Execution execution = deployment.engine().startExecution(machine.arn(), name, input);
         List<ApprovalAction> approvals = new ArrayList<>();
@@ -211,74 +206,5 @@ public final class WorkflowRun {
             Thread.currentThread().interrupt();
             return new ApprovalAction(decision, link, 0, "interrupted");
         }
-    }
-
-    /**
-     * The HTTP API (payload 2.0) event of a request to an approval link, with the browser's {@code Accept-Language}
-     * (null when none: the page's language may follow it).
-     */
-    public static ObjectNode httpEvent(
-            String method,
-            URI link,
-            String body,
-            String accept,
-            String contentType,
-            String acceptLanguage,
-            String sourceIp) {
-        String path = link.getRawPath();
-        String[] segments = path.split("/");
-        Map<String, String> query = new LinkedHashMap<>();
-        if (link.getRawQuery() != null) {
-            for (String pair : link.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(
-                        URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        ObjectNode event = Json.object();
-        String route = method + " /approvals/{approval_id}/{decision}";
-        event.put("version", "2.0")
-                .put("routeKey", route)
-                .put("rawPath", path)
-                .put("rawQueryString", link.getRawQuery() == null ? "" : link.getRawQuery());
-        ObjectNode headers =
-                event.putObject("headers").put("host", link.getHost()).put("user-agent", "ccs-local-runner");
-        if (accept != null) {
-            headers.put("accept", accept);
-        }
-        if (contentType != null) {
-            headers.put("content-type", contentType);
-        }
-        if (acceptLanguage != null) {
-            headers.put("accept-language", acceptLanguage);
-        }
-        ObjectNode queryNode = event.putObject("queryStringParameters");
-        query.forEach(queryNode::put);
-        if (segments.length >= 4) {
-            event.putObject("pathParameters")
-                    .put("approval_id", segments[segments.length - 2])
-                    .put("decision", segments[segments.length - 1]);
-        }
-        ObjectNode context = event.putObject("requestContext");
-        Instant now = Instant.now();
-        context.put("accountId", LocalDeployment.ACCOUNT)
-                .put("apiId", "local")
-                .put("domainName", link.getHost())
-                .put("requestId", UUID.randomUUID().toString())
-                .put("routeKey", route)
-                .put("stage", "$default")
-                .put("timeEpoch", now.toEpochMilli());
-        context.putObject("http")
-                .put("method", method)
-                .put("path", path)
-                .put("protocol", "HTTP/1.1")
-                .put("sourceIp", sourceIp)
-                .put("userAgent", "ccs-local-runner");
-        event.put("isBase64Encoded", false);
-        if (body != null && !body.isEmpty()) {
-            event.put("body", body);
-        }
-        return event;
     }
 }

@@ -1,7 +1,6 @@
 package com.ccs.workflows.localrunner.standins;
 
 import com.ccs.workflows.localrunner.api.HttpServers;
-import com.ccs.workflows.localrunner.deployment.WorkflowRun;
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.Execution;
@@ -18,38 +17,56 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * The template's HTTP API on a loopback port. {@code GET|POST /approvals/{approval_id}/{decision}} becomes the
- * payload 2.0 event API Gateway hands the approval-callback function, and its response goes back as the HTTP
- * answer; the approval functions' APPROVAL_BASE_URL points here, so the links in the manager's message work on
- * this machine (in a browser while {@code serve} runs, or taken by {@code run --approve}). The routes the
- * template integrates with Step Functions ({@code POST /contracts}: StartExecution named after a body field,
- * {@code POST /incidents}: StartSyncExecution) start the local state machines and answer what Step Functions
- * answers. The routes' IAM authorisation is not checked here.
+ * The template's HTTP API on a loopback port. A route the template integrates with a function ({@code aws_proxy},
+ * e.g. {@code GET|POST /approvals/{approval_id}/{decision}}) becomes the payload 2.0 event API Gateway hands that
+ * function, and its response goes back as the HTTP answer; the functions' links point here
+ * ({@link StandInWiring}), so the links in the manager's message work on this machine (in a browser while
+ * {@code serve} runs, or taken by {@code run --approve}). The routes the template integrates with Step Functions
+ * ({@code POST /contracts}: StartExecution named after a body field, {@code POST /incidents}: StartSyncExecution)
+ * start the local state machines and answer what Step Functions answers. The routes' IAM authorisation is not
+ * checked here.
  */
 public final class HttpApiStandIn implements AutoCloseable {
     private final HttpServer server;
-    private final Supplier<InProcessFunction> callback;
+    private final Function<String, InProcessFunction> functions;
+    private final String accountId;
     private volatile Engine engine;
 
-    private HttpApiStandIn(HttpServer server, Supplier<InProcessFunction> callback) {
+    private HttpApiStandIn(HttpServer server, Function<String, InProcessFunction> functions, String accountId) {
         this.server = server;
-        this.callback = callback;
+        this.functions = functions;
+        this.accountId = accountId;
     }
 
-    public static HttpApiStandIn start(Supplier<InProcessFunction> callback) throws IOException {
+    /**
+     * Serves {@code routes}, each with the function of its logical id in {@code functions} (looked up per request:
+     * the functions are loaded after the API starts, as they need its address).
+     */
+    public static HttpApiStandIn start(
+            List<ProjectResources.LambdaRoute> routes, Function<String, InProcessFunction> functions, String accountId)
+            throws IOException {
         HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
-        HttpApiStandIn api = new HttpApiStandIn(server, callback);
-        server.createContext("/approvals/", api::serve);
+        HttpApiStandIn api = new HttpApiStandIn(server, functions, accountId);
+        Map<String, List<ProjectResources.LambdaRoute>> byPrefix = new LinkedHashMap<>();
+        for (ProjectResources.LambdaRoute route : routes) {
+            int variable = route.path().indexOf('{');
+            String prefix = variable < 0 ? route.path() : route.path().substring(0, variable);
+            byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(route);
+        }
+        byPrefix.forEach((prefix, sharing) -> server.createContext(prefix, exchange -> api.serve(exchange, sharing)));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return api;
     }
-
     /** Serves the template's Step Functions routes with {@code engine}'s state machines. */
     public void routeToStateMachines(Engine target, List<ProjectResources.StartRoute> routes) {
         this.engine = target;
@@ -117,19 +134,39 @@ public final class HttpApiStandIn implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private void serve(HttpExchange exchange, List<ProjectResources.LambdaRoute> routes) throws IOException {
         try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            ProjectResources.LambdaRoute route = null;
+            Map<String, String> pathParameters = null;
+            for (ProjectResources.LambdaRoute candidate : routes) {
+                Map<String, String> parameters = HttpApiEvent.pathParameters(candidate, path);
+                if (parameters != null && candidate.method().equals(exchange.getRequestMethod())) {
+                    route = candidate;
+                    pathParameters = parameters;
+                }
+            }
+            if (route == null) {
+                send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}");
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            URI uri = baseUrl().resolve(exchange.getRequestURI());
-            ObjectNode event = WorkflowRun.httpEvent(
-                    exchange.getRequestMethod(),
-                    uri,
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : List.of("Accept", "Content-Type", "Accept-Language")) {
+                headers.put(
+                        name.toLowerCase(Locale.ROOT),
+                        exchange.getRequestHeaders().getFirst(name));
+            }
+            ObjectNode event = HttpApiEvent.of(
+                    route,
+                    pathParameters,
+                    baseUrl().resolve(exchange.getRequestURI()),
                     body,
-                    exchange.getRequestHeaders().getFirst("Accept"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Accept-Language"),
-                    exchange.getRemoteAddress().getAddress().getHostAddress());
-            InProcessFunction.Invocation invocation = callback.get().invoke(Json.write(event));
+                    headers,
+                    exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    accountId);
+            InProcessFunction.Invocation invocation =
+                    functions.apply(route.functionLogicalId()).invoke(Json.write(event));
             if (invocation.failed()) {
                 send(exchange, 502, "application/json", "{\"message\":\"Internal server error\"}");
                 return;

@@ -91,7 +91,7 @@ public final class StripeCustomers {
      */
     public synchronized StripeCustomers declineAfter(String customerId, int successes, String declineToken) {
         requireTestCard(declineToken);
-        if (StripeStandIn.declineCode(declineToken) == null) {
+        if (StripePayments.declineCode(declineToken) == null) {
             throw new IllegalArgumentException(declineToken + " is not a decline test card (pm_card_chargeDeclined...,"
                     + " pm_card_visa_chargeDeclined...)");
         }
@@ -191,7 +191,7 @@ public final class StripeCustomers {
      */
     synchronized String chargeAs(String stripeId, String paymentMethod) {
         Known customer = stripeId == null ? null : known.get(stripeId);
-        if (customer == null || StripeStandIn.declineCode(paymentMethod) != null) {
+        if (customer == null || StripePayments.declineCode(paymentMethod) != null) {
             return paymentMethod;
         }
         Setup setup = setups.get(customer.customerId());

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The resources of a resolved template that a local deployment creates or runs, by kind. */
 public final class ProjectResources {
@@ -156,13 +159,46 @@ public final class ProjectResources {
                             ? null
                             : parameters.get("Name").toString();
                     routes.add(new StartRoute(
-                            method.toUpperCase(java.util.Locale.ROOT),
+                            method.toUpperCase(Locale.ROOT),
                             path,
                             subtype.endsWith("SyncExecution"),
                             TemplateResolver.scalar(resolver.resolve(parameters.get("StateMachineArn"))),
                             name != null && name.startsWith("$request.body.")
                                     ? name.substring("$request.body.".length())
                                     : null));
+                }
+            }));
+        }
+        return routes;
+    }
+
+    /**
+     * A route of the template's HTTP API that invokes a function (an {@code aws_proxy} Lambda integration): the
+     * path as the template writes it ({@code /approvals/{approval_id}/{decision}}) and the function's logical id.
+     */
+    public record LambdaRoute(String method, String path, String functionLogicalId) {}
+
+    private static final Pattern INTEGRATED_FUNCTION = Pattern.compile("functions/\\$\\{([A-Za-z0-9]+)[.}]");
+
+    public static List<LambdaRoute> lambdaRoutes(TemplateResolver resolver) {
+        List<String> functionIds = of(resolver, "AWS::Serverless::Function").stream()
+                .map(SamTemplate.Resource::logicalId)
+                .toList();
+        List<LambdaRoute> routes = new ArrayList<>();
+        for (SamTemplate.Resource api : of(resolver, "AWS::Serverless::HttpApi")) {
+            Map<String, Object> paths = SamTemplate.map(
+                    SamTemplate.map(api.properties().get("DefinitionBody")).get("paths"));
+            paths.forEach((path, methods) -> SamTemplate.map(methods).forEach((method, operation) -> {
+                Map<String, Object> integration =
+                        SamTemplate.map(SamTemplate.map(operation).get("x-amazon-apigateway-integration"));
+                // The uri names the function's ARN or SAM's alias id for it (<Function>Alias<alias>), unresolved.
+                Matcher uri = INTEGRATED_FUNCTION.matcher(String.valueOf(integration.get("uri")));
+                if (uri.find()) {
+                    String id = uri.group(1);
+                    functionIds.stream()
+                            .filter(f -> id.equals(f) || id.startsWith(f + "Alias"))
+                            .findFirst()
+                            .ifPresent(f -> routes.add(new LambdaRoute(method.toUpperCase(Locale.ROOT), path, f)));
                 }
             }));
         }

@@ -57,7 +57,7 @@ class WorkflowSamplesOnEmulatorIT {
                 "CCS_TEST_AWS_ENDPOINT is not set: start an emulator"
                         + " (bash scripts/emulators.sh start) to run the samples against it");
         endpoint = URI.create(url);
-        deployment = LocalDeployment.start(LocalDeployment.Options.defaults(TestProject.dir())
+        deployment = LocalDeployment.start(DeploymentOptions.defaults(TestProject.dir())
                 .withEndpoint(endpoint)
                 .withParameters(Map.of("ProjectName", PROJECT))
                 .withFunctionLog(new PrintStream(OutputStream.nullOutputStream())));

@@ -116,10 +116,10 @@ class StandInsTest {
             assertThat(error.path("code").asText()).isEqualTo("card_declined");
             assertThat(error.path("decline_code").asText()).isEqualTo("insufficient_funds");
             assertThat(error.at("/payment_intent/status").asText()).isEqualTo("requires_payment_method");
-            assertThat(StripeStandIn.declineCode("pm_card_chargeDeclined")).isEqualTo("generic_decline");
-            assertThat(StripeStandIn.declineCode("pm_card_visa_chargeDeclinedExpiredCard"))
+            assertThat(StripePayments.declineCode("pm_card_chargeDeclined")).isEqualTo("generic_decline");
+            assertThat(StripePayments.declineCode("pm_card_visa_chargeDeclinedExpiredCard"))
                     .isEqualTo("expired_card");
-            assertThat(StripeStandIn.declineCode("pm_card_mastercard")).isNull();
+            assertThat(StripePayments.declineCode("pm_card_mastercard")).isNull();
 
             assertThat(createIntent(stripe.baseUrl(), "sk_live_x", null, "amount=1&currency=cop")
                             .statusCode())

@@ -189,4 +189,19 @@ class TemplateResolverTest {
                 .isEqualTo("ccs-local arn:aws:cloudformation:us-east-1:000000000000:stack/ccs-local/" + uuid);
         assertThat(two.stringProperty(topic, "TopicName")).isNotEqualTo(uuid);
     }
+
+    @Test
+    void theHttpApisFunctionRoutesNameTheFunctionOfTheirIntegrationUri() throws IOException {
+        TemplateResolver resolver = resolver(Map.of());
+
+        assertThat(ProjectResources.lambdaRoutes(resolver))
+                .containsExactlyInAnyOrder(
+                        new ProjectResources.LambdaRoute(
+                                "GET", "/approvals/{approval_id}/{decision}", "ApprovalCallbackFunction"),
+                        new ProjectResources.LambdaRoute(
+                                "POST", "/approvals/{approval_id}/{decision}", "ApprovalCallbackFunction"));
+        assertThat(ProjectResources.startRoutes(resolver))
+                .extracting(ProjectResources.StartRoute::path)
+                .containsExactlyInAnyOrder("/contracts", "/incidents");
+    }
 }

@@ -1,5 +1,6 @@
 package com.ccs.workflows.localrunner.testing;
 
+import com.ccs.workflows.localrunner.deployment.DeploymentOptions;
 import com.ccs.workflows.localrunner.deployment.LocalDeployment;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ public final class TestProject {
 
     /** A deployment on the embedded backends; the functions' logs are dropped. */
     public static LocalDeployment deploy() {
-        return LocalDeployment.start(LocalDeployment.Options.defaults(dir())
-                .withFunctionLog(new PrintStream(OutputStream.nullOutputStream())));
+        return LocalDeployment.start(
+                DeploymentOptions.defaults(dir()).withFunctionLog(new PrintStream(OutputStream.nullOutputStream())));
     }
 }
