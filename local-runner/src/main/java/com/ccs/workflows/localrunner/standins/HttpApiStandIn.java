@@ -140,7 +140,7 @@ public final class HttpApiStandIn implements AutoCloseable {
             ProjectResources.LambdaRoute route = null;
             Map<String, String> pathParameters = null;
             for (ProjectResources.LambdaRoute candidate : routes) {
-                Map<String, String> parameters = HttpApiEvent.pathParameters(candidate, path);
+                Map<String, String> parameters = HttpApiPayload.pathParameters(candidate, path);
                 if (parameters != null && candidate.method().equals(exchange.getRequestMethod())) {
                     route = candidate;
                     pathParameters = parameters;
@@ -157,7 +157,7 @@ public final class HttpApiStandIn implements AutoCloseable {
                         name.toLowerCase(Locale.ROOT),
                         exchange.getRequestHeaders().getFirst(name));
             }
-            ObjectNode event = HttpApiEvent.of(
+            ObjectNode event = HttpApiPayload.of(
                     route,
                     pathParameters,
                     baseUrl().resolve(exchange.getRequestURI()),

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The payload 2.0 event API Gateway's HTTP API hands a function for a request to one of its routes. */
-final class HttpApiEvent {
-    private HttpApiEvent() {}
+final class HttpApiPayload {
+    private HttpApiPayload() {}
 
     /**
      * The path parameters of {@code path} under the route's template ({@code /approvals/{approval_id}/{decision}}),

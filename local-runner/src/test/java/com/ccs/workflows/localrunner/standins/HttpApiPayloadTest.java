@@ -9,19 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HttpApiEventTest {
+class HttpApiPayloadTest {
     private static final ProjectResources.LambdaRoute DECISION =
             new ProjectResources.LambdaRoute("GET", "/approvals/{approval_id}/{decision}", "ApprovalCallbackFunction");
 
     @Test
     void aPathMatchesTheRoutesTemplateSegmentBySegment() {
-        assertThat(HttpApiEvent.pathParameters(DECISION, "/approvals/APR-1/approve"))
+        assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals/APR-1/approve"))
                 .containsExactly(Map.entry("approval_id", "APR-1"), Map.entry("decision", "approve"));
-        assertThat(HttpApiEvent.pathParameters(DECISION, "/approvals/APR-1")).isNull();
-        assertThat(HttpApiEvent.pathParameters(DECISION, "/approvals//approve")).isNull();
-        assertThat(HttpApiEvent.pathParameters(DECISION, "/approvals/APR-1/approve/more"))
+        assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals/APR-1")).isNull();
+        assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals//approve")).isNull();
+        assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals/APR-1/approve/more"))
                 .isNull();
-        assertThat(HttpApiEvent.pathParameters(DECISION, "/contracts/APR-1/approve"))
+        assertThat(HttpApiPayload.pathParameters(DECISION, "/contracts/APR-1/approve"))
                 .isNull();
     }
 
@@ -30,7 +30,7 @@ class HttpApiEventTest {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("accept", "text/html");
         headers.put("accept-language", null);
-        ObjectNode event = HttpApiEvent.of(
+        ObjectNode event = HttpApiPayload.of(
                 DECISION,
                 Map.of("approval_id", "APR-1", "decision", "approve"),
                 URI.create("http://127.0.0.1:8080/approvals/APR-1/approve?expires=1&sig=a%2Bb"),
