@@ -2,58 +2,43 @@ package com.ccs.workflows.localrunner.engine;
 
 import com.ccs.workflows.localrunner.definition.DefinitionException;
 import com.ccs.workflows.localrunner.definition.DefinitionParser;
-import com.ccs.workflows.localrunner.definition.StateMachineDefinition;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.history.HistoryMemory;
 import com.ccs.workflows.localrunner.history.PooledJson;
 import com.ccs.workflows.localrunner.json.Json;
-import com.ccs.workflows.localrunner.states.Interpreter;
 import com.ccs.workflows.localrunner.states.StateUnderTest;
 import com.ccs.workflows.localrunner.tasks.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * The Step Functions service in one object: state machines, executions (started, stopped, redriven), their
  * histories and task-token callbacks. The HTTP API and the CLI are thin layers over these methods. Executions
- * run on virtual threads.
+ * run on virtual threads. The state machines, versions and aliases are kept in {@link StateMachineRegistry}, the
+ * executions in {@link ExecutionRegistry}; {@link RequestLimits} and {@link RedriveRules} hold AWS's limits.
  */
 public final class Engine implements AutoCloseable {
-    private static final int MAX_NAME_CHARS = 80;
-    private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
-    /** AWS's redrive limits: 14 days after the end, 1000 redrives, room for ExecutionRedriven and one more event. */
-    private static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
-
-    private static final int MAX_REDRIVES = 1000;
-    private static final int MAX_EVENTS_TO_REDRIVE = 24_999;
-    private static final Duration ATTEMPT_UNWIND = Duration.ofSeconds(30);
-
     private final EngineConfig config;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
-    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final StateMachineRegistry machines;
+    private final ExecutionRegistry executions;
     private final ChildExecutions children = new ChildExecutions(this);
     private final HistoryMemory memory;
-    private final StateMachineVersions versions = new StateMachineVersions();
 
     public Engine(EngineConfig config) {
         this.config = config;
+        this.machines = new StateMachineRegistry(config);
         this.memory = config.historyMemory();
-        memory.reclaimer(this::forgetFinished);
+        this.executions = new ExecutionRegistry(memory);
+        memory.reclaimer(executions::forgetFinished);
     }
 
     public EngineConfig config() {
@@ -73,54 +58,11 @@ public final class Engine implements AutoCloseable {
     }
 
     public StateMachine createStateMachine(String name, String definition, StateMachineType type, String roleArn) {
-        checkName(name);
-        StateMachineDefinition parsed = parse(definition);
-        if (type == StateMachineType.EXPRESS) {
-            List<String> unsupported = ExpressRules.unsupportedIntegrations(parsed.program());
-            if (!unsupported.isEmpty()) {
-                throw new EngineException(
-                        "InvalidDefinition",
-                        "Invalid State Machine Definition: '" + String.join("', '", unsupported) + "'");
-            }
-        }
-        String arn = "arn:aws:states:" + config.region() + ":" + config.accountId() + ":stateMachine:" + name;
-        StateMachine machine = new StateMachine(
-                arn,
-                name,
-                type == null ? StateMachineType.STANDARD : type,
-                roleArn,
-                definition,
-                parsed,
-                config.clock().now(),
-                null);
-        StateMachine existing = machines.putIfAbsent(arn, machine);
-        if (existing != null) {
-            if (existing.definitionText().equals(definition) && existing.type() == machine.type()) {
-                return existing; // AWS treats an identical create as idempotent
-            }
-            throw new EngineException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
-        }
-        return machine;
+        return machines.create(name, definition, type, roleArn);
     }
 
     public StateMachine updateStateMachine(String arn, String definition, String roleArn) {
-        StateMachine current = describeStateMachine(arn);
-        StateMachineDefinition parsed = definition == null ? current.definition() : parse(definition);
-        String newRole = roleArn == null ? current.roleArn() : roleArn;
-        String newDefinition = definition == null ? current.definitionText() : definition;
-        // A new revision only when something a version would snapshot changes.
-        boolean changed = !newRole.equals(current.roleArn()) || !newDefinition.equals(current.definitionText());
-        StateMachine updated = new StateMachine(
-                current.arn(),
-                current.name(),
-                current.type(),
-                newRole,
-                newDefinition,
-                parsed,
-                current.creationDate(),
-                changed ? UUID.randomUUID().toString() : current.revisionId());
-        machines.put(current.arn(), updated);
-        return updated;
+        return machines.update(arn, definition, roleArn);
     }
 
     /**
@@ -128,41 +70,15 @@ public final class Engine implements AutoCloseable {
      * StateMachineDoesNotExist here: see {@link #describeStateMachineVersion} and {@link #describeAlias}.
      */
     public StateMachine describeStateMachine(String arn) {
-        StateMachine machine = machines.get(arn);
-        if (machine == null) {
-            machine = machines.get(inThisAccount(arn));
-        }
-        if (machine == null) {
-            throw new EngineException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-        }
-        return machine;
-    }
-
-    /**
-     * The engine is one account: a state machine ARN naming another account (the module description's commands use
-     * {@code arn:aws:states:us-east-1:123456789:stateMachine:ccs-prod-...}) is read as this account's machine of the
-     * same region and name, so such commands work verbatim against a local endpoint.
-     */
-    private String inThisAccount(String arn) {
-        String[] parts = arn.split(":", 7);
-        if (parts.length == 7
-                && parts[0].equals("arn")
-                && parts[2].equals("states")
-                && parts[5].equals("stateMachine")) {
-            return String.join(":", parts[0], parts[1], parts[2], parts[3], config.accountId(), parts[5], parts[6]);
-        }
-        return arn;
+        return machines.describe(arn);
     }
 
     public List<StateMachine> listStateMachines() {
-        List<StateMachine> all = new ArrayList<>(machines.values());
-        all.sort(Comparator.comparing(StateMachine::creationDate).thenComparing(StateMachine::name));
-        return all;
+        return machines.list();
     }
 
     public void deleteStateMachine(String arn) {
-        machines.remove(arn);
-        versions.deleteMachine(arn);
+        machines.delete(arn);
     }
 
     // ---- versions and aliases
@@ -172,85 +88,44 @@ public final class Engine implements AutoCloseable {
      * if any); {@code revisionId} (null for any) must be the current revision, {@code INITIAL} before any update.
      */
     public StateMachineVersion publishStateMachineVersion(String machineArn, String revisionId, String description) {
-        return versions.publish(
-                describeStateMachine(machineArn),
-                revisionId,
-                description,
-                config.clock().now());
+        return machines.publishVersion(machineArn, revisionId, description);
     }
 
     public StateMachineVersion describeStateMachineVersion(String versionArn) {
-        return versions.version(inThisAccount(versionArn));
+        return machines.describeVersion(versionArn);
     }
 
     /** A machine's versions, newest first. */
     public List<StateMachineVersion> listStateMachineVersions(String machineArn) {
-        return versions.versions(describeStateMachine(machineArn).arn());
+        return machines.listVersions(machineArn);
     }
 
     /** Deletes a version no alias routes to (ConflictException otherwise); an unknown version is no error. */
     public void deleteStateMachineVersion(String versionArn) {
-        versions.deleteVersion(inThisAccount(versionArn));
+        machines.deleteVersion(versionArn);
     }
 
     /** An alias of the machine whose versions {@code routes} names, with their weights (AWS's rules). */
     public StateMachineAlias createAlias(String name, String description, List<StateMachineAlias.Route> routes) {
-        return versions.createAlias(
-                name,
-                description,
-                routes.stream()
-                        .map(r -> new StateMachineAlias.Route(inThisAccount(r.versionArn()), r.weight()))
-                        .toList(),
-                config.clock().now());
+        return machines.createAlias(name, description, routes);
     }
 
     public StateMachineAlias describeAlias(String aliasArn) {
-        return versions.alias(inThisAccount(aliasArn));
+        return machines.describeAlias(aliasArn);
     }
 
     /** Changes an alias's description or routing; null keeps what it has. */
     public StateMachineAlias updateAlias(String aliasArn, String description, List<StateMachineAlias.Route> routes) {
-        return versions.updateAlias(
-                inThisAccount(aliasArn),
-                description,
-                routes == null
-                        ? null
-                        : routes.stream()
-                                .map(r -> new StateMachineAlias.Route(inThisAccount(r.versionArn()), r.weight()))
-                                .toList(),
-                config.clock().now());
+        return machines.updateAlias(aliasArn, description, routes);
     }
 
     public void deleteAlias(String aliasArn) {
-        versions.deleteAlias(inThisAccount(aliasArn));
+        machines.deleteAlias(aliasArn);
     }
 
     /** A machine's aliases, oldest first. */
     public List<StateMachineAlias> listAliases(String machineArn) {
-        return versions.aliases(describeStateMachine(machineArn).arn());
-    }
-
-    /** What an execution started by {@code arn} runs: the machine, or a version of it (through an alias). */
-    private record Started(StateMachine machine, String versionArn, String aliasArn) {}
-
-    private Started resolve(String arn) {
-        String[] parts = arn.split(":", -1);
-        if (parts.length != 8) {
-            return new Started(describeStateMachine(arn), null, null);
-        }
-        String qualifier = parts[7];
-        if (!qualifier.isEmpty() && qualifier.chars().allMatch(Character::isDigit)) {
-            StateMachineVersion version = describeStateMachineVersion(arn);
-            return new Started(version.machine(), version.arn(), null);
-        }
-        String aliasArn = inThisAccount(arn);
-        try {
-            versions.alias(aliasArn);
-        } catch (EngineException e) {
-            throw new EngineException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-        }
-        StateMachineVersion version = versions.route(aliasArn);
-        return new Started(version.machine(), version.arn(), aliasArn);
+        return machines.listAliases(machineArn);
     }
 
     // ---- executions
@@ -281,11 +156,11 @@ public final class Engine implements AutoCloseable {
             testCase = stateMachineArn.substring(hash + 1);
             machineArn = stateMachineArn.substring(0, hash);
         }
-        Started started = resolve(machineArn);
+        StateMachineRegistry.Started started = machines.resolve(machineArn);
         StateMachine machine = started.machine();
         String executionName = name == null ? UUID.randomUUID().toString() : name;
-        checkName(executionName);
-        checkInputSize(input);
+        RequestLimits.checkName(executionName);
+        RequestLimits.checkInputSize(input);
         JsonNode parsedInput;
         try {
             parsedInput = PooledJson.parse(input == null ? "{}" : input);
@@ -313,7 +188,7 @@ public final class Engine implements AutoCloseable {
                 memory);
         runner.execution().startedBy(started.versionArn(), started.aliasArn());
         runner.recordStart();
-        Execution existing = executions.putIfAbsent(arn, runner.execution());
+        Execution existing = executions.putIfAbsent(runner.execution());
         if (existing != null) {
             if (existing.status() == ExecutionStatus.RUNNING && existing.input().equals(parsedInput)) {
                 return existing;
@@ -332,11 +207,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public Execution describeExecution(String arn) {
-        Execution execution = executions.get(arn);
-        if (execution == null) {
-            throw new EngineException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
-        }
-        return execution;
+        return executions.describe(arn);
     }
 
     /** Executions of a machine, newest first; {@code status} null for all. */
@@ -350,7 +221,7 @@ public final class Engine implements AutoCloseable {
      */
     public List<Execution> listExecutions(String stateMachineArn, ExecutionStatus status, Boolean redriven) {
         String[] parts = stateMachineArn.split(":", -1);
-        String qualified = parts.length == 8 ? inThisAccount(stateMachineArn) : null;
+        String qualified = parts.length == 8 ? machines.inThisAccount(stateMachineArn) : null;
         if (qualified != null) {
             boolean isVersion = parts[7].chars().allMatch(Character::isDigit);
             if (isVersion) {
@@ -362,13 +233,7 @@ public final class Engine implements AutoCloseable {
         String machineArn = qualified == null
                 ? describeStateMachine(stateMachineArn).arn()
                 : qualified.substring(0, qualified.lastIndexOf(':'));
-        return executions.values().stream()
-                .filter(e -> e.stateMachineArn().equals(machineArn))
-                .filter(e -> qualified == null || qualified.equals(e.versionArn()) || qualified.equals(e.aliasArn()))
-                .filter(e -> status == null || e.status() == status)
-                .filter(e -> redriven == null || (e.redriveCount() > 0) == redriven)
-                .sorted(Comparator.comparing(Execution::startDate).reversed())
-                .toList();
+        return executions.list(machineArn, qualified, status, redriven);
     }
 
     /** RedriveExecution without a client token. */
@@ -388,7 +253,7 @@ public final class Engine implements AutoCloseable {
      */
     public Execution redriveExecution(String arn, String clientToken) {
         Execution execution = describeExecution(arn);
-        awaitAttemptEnd(execution);
+        RedriveRules.awaitAttemptEnd(execution);
         ExecutionRunner next =
                 execution.redrive(this::redriveStatus, config.clock().now(), clientToken);
         if (next != null) {
@@ -404,80 +269,12 @@ public final class Engine implements AutoCloseable {
      * year of its start, with room in its history and fewer than 1000 redrives, its state machine not deleted.
      */
     public RedriveStatus redriveStatus(Execution execution) {
-        ExecutionStatus status = execution.status();
-        if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
-            return RedriveStatus.not("Execution is " + status + " and cannot be redriven");
-        }
-        if (execution.type() == StateMachineType.EXPRESS) {
-            return RedriveStatus.not("Execution of an EXPRESS state machine cannot be redriven");
-        }
-        if (!machines.containsKey(execution.stateMachineArn())) {
-            return RedriveStatus.not("State machine is in DELETING status");
-        }
-        Instant now = config.clock().now();
-        if (!now.isBefore(execution.startDate().plus(ExecutionRunner.MAX_STANDARD))) {
-            return RedriveStatus.not("Execution has exceeded the max execution time");
-        }
-        Instant stopped = execution.stopDate();
-        if (stopped != null && !now.isBefore(stopped.plus(REDRIVABLE_PERIOD))) {
-            return RedriveStatus.not("Execution redrivable period exceeded");
-        }
-        if (execution.historyLog().size() >= MAX_EVENTS_TO_REDRIVE) {
-            return RedriveStatus.not("Execution history event limit exceeded");
-        }
-        if (execution.redriveCount() >= MAX_REDRIVES) {
-            return RedriveStatus.not("Execution has been redriven the maximum number of times (" + MAX_REDRIVES + ")");
-        }
-        return RedriveStatus.REDRIVABLE;
-    }
-
-    /**
-     * A stopped or timed-out execution has its final event at once while its thread is still unwinding (a moment):
-     * a redrive waits for it, so that nothing of the old attempt follows the new events.
-     */
-    private static void awaitAttemptEnd(Execution execution) {
-        CompletableFuture<Execution> attempt = execution.completion();
-        if (execution.status() == ExecutionStatus.RUNNING || attempt.isDone()) {
-            return;
-        }
-        try {
-            attempt.get(ATTEMPT_UNWIND.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the redrive refuses it as still ending
-        }
-    }
-
-    /**
-     * Frees the memory bound by forgetting finished executions, those that ended first first, until {@code wanted}
-     * bytes of history are freed: DescribeExecution answers ExecutionDoesNotExist for them afterwards, as AWS does
-     * once an execution's retention has passed. Returns what was freed.
-     */
-    private synchronized long forgetFinished(long wanted) {
-        List<Execution> finished = executions.values().stream()
-                .filter(e ->
-                        e.status() != ExecutionStatus.RUNNING && e.completion().isDone())
-                .sorted(Comparator.comparingLong(Execution::endOrder))
-                .toList();
-        long freed = 0;
-        for (Execution e : finished) {
-            if (freed >= wanted) {
-                break;
-            }
-            freed += forget(e);
-        }
-        return freed;
+        return RedriveRules.status(execution, config.clock().now(), machines.exists(execution.stateMachineArn()));
     }
 
     /** Removes an execution and gives its history's memory back; returns what it held. */
     long forget(Execution execution) {
-        if (!executions.remove(execution.arn(), execution)) {
-            return 0;
-        }
-        long held = execution.historyLog().retained();
-        memory.release(held);
-        return held;
+        return executions.forget(execution);
     }
 
     /** What the histories of this engine's executions retain, and their bounds. */
@@ -558,45 +355,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static StateMachineDefinition parse(String definition) {
-        try {
-            return DefinitionParser.parse(definition);
-        } catch (DefinitionException e) {
-            throw new EngineException("InvalidDefinition", e.getMessage());
-        }
-    }
-
-    /**
-     * AWS checks a member's length before its content, and its ValidationException does not quote the value: a
-     * caller never gets a 256 KiB name echoed back.
-     */
-    private static void checkName(String name) {
-        if (name != null && name.length() > MAX_NAME_CHARS) {
-            throw new EngineException(
-                    "ValidationException",
-                    "1 validation error detected: Value at 'name' failed to"
-                            + " satisfy constraint: Member must have length less than or equal to " + MAX_NAME_CHARS);
-        }
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new EngineException("InvalidName", "Invalid Name: '" + name + "'");
-        }
-    }
-
-    /** StartExecution's input is at most 256 KiB of UTF-8, as on AWS; checked before it is parsed. */
-    private static void checkInputSize(String input) {
-        if (input != null && Interpreter.tooLarge(input)) {
-            throw new EngineException(
-                    "ValidationException",
-                    "1 validation error detected: Value at 'input' failed to"
-                            + " satisfy constraint: Member must have length less than or equal to "
-                            + Interpreter.MAX_PAYLOAD_BYTES);
-        }
-    }
-
     /** Stops every running execution and the executor. */
     @Override
     public void close() {
-        executions.values().forEach(e -> ExecutionRunner.abort(e, null, null, config.clock()));
+        executions.forEach(e -> ExecutionRunner.abort(e, null, null, config.clock()));
         executor.shutdown();
     }
 }
