@@ -18,7 +18,8 @@ class HttpApiPayloadTest {
         assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals/APR-1/approve"))
                 .containsExactly(Map.entry("approval_id", "APR-1"), Map.entry("decision", "approve"));
         assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals/APR-1")).isNull();
-        assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals//approve")).isNull();
+        assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals//approve"))
+                .isNull();
         assertThat(HttpApiPayload.pathParameters(DECISION, "/approvals/APR-1/approve/more"))
                 .isNull();
         assertThat(HttpApiPayload.pathParameters(DECISION, "/contracts/APR-1/approve"))
