@@ -192,10 +192,9 @@ class NativeStepFunctionsCrossCheckIT {
         List.of(sfn, lambda, dynamoDb, sns, sqs).forEach(software.amazon.awssdk.core.SdkClient::close);
     }
 
-    /** The last lines the emulator logged for a function (by handler class), for a failure's message. */
-    private String functionLogs(String handler) {
-        String name =
-                resources.functions().byHandler(handler).orElseThrow().spec().name();
+    /** The last lines the emulator logged for a function (by logical id), for a failure's message. */
+    private String functionLogs(String logicalId) {
+        String name = resources.functions().byLogicalId(logicalId).spec().name();
         try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder()
                 .region(REGION)
                 .endpointOverride(endpoint)
@@ -307,14 +306,13 @@ class NativeStepFunctionsCrossCheckIT {
         var message = inbox.await(
                 resources.topicArn("ManagerTopic"), n -> n.message().contains(name), 1, Duration.ofMinutes(2));
         assertThat(message)
-                .as("the manager's message%n%s%n%s", history(arn), functionLogs("ApprovalRequestHandler"))
+                .as("the manager's message%n%s%n%s", history(arn), functionLogs("ApprovalRequestFunction"))
                 .hasSize(1);
         Matcher link = APPROVE_LINK.matcher(message.getFirst().message());
         assertThat(link.find()).isTrue();
         String callback = resources
                 .functions()
-                .byHandler("ApprovalCallbackHandler")
-                .orElseThrow()
+                .byLogicalId("ApprovalCallbackFunction")
                 .spec()
                 .name();
         var answer = lambda.invoke(r -> r.functionName(callback + ":live")

@@ -32,13 +32,6 @@ public final class FunctionRegistry implements AutoCloseable {
                 .findFirst();
     }
 
-    /** The first function whose handler class has this simple name (e.g. ApprovalCallbackHandler). */
-    public Optional<InProcessFunction> byHandler(String simpleName) {
-        return byLogicalId.values().stream()
-                .filter(f -> f.spec().handlerClass().endsWith("." + simpleName))
-                .findFirst();
-    }
-
     @Override
     public void close() {
         byLogicalId.values().forEach(InProcessFunction::close);
