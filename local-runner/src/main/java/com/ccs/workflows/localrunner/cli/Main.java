@@ -4,7 +4,6 @@ import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
 import com.ccs.workflows.localrunner.diagram.WorkflowDiagrams;
 import com.ccs.workflows.localrunner.engine.EngineException;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
-import com.ccs.workflows.localrunner.prime.ServePriming;
 import com.ccs.workflows.localrunner.project.LocalDeployment;
 import com.ccs.workflows.localrunner.project.StripeStandIn;
 import com.ccs.workflows.localrunner.project.TopicMessage;
@@ -34,7 +33,7 @@ import java.util.Map;
  *     [--stripe-base-url URL] [--stripe-customer ID=CARD]... [--param Name=Value]... [--project DIR] [--logs]
  *     [--mock-config F [--test-case NAME]]
  * execute --definition F --input F [--type STANDARD|EXPRESS] [--no-project] [same options]
- * serve [--port 8083] [--prime-seconds N] [same options]
+ * serve [--port 8083] [same options]
  * diagrams [--check] [--project DIR]
  * </pre>
  *
@@ -48,10 +47,7 @@ public final class Main {
       Usage:
         run <emergency|business> <event.json> [options]   run a workflow of template.yaml on an event
         execute --definition <asl.json> --input <input.json> [--type STANDARD|EXPRESS] [options]
-        serve [--port 8083] [--prime-seconds N] [options]
-                                                         the Step Functions API with both workflows deployed;
-                                                         --prime-seconds: first run the emergency workflow's
-                                                         code paths for about N s, leaving nothing behind
+        serve [--port 8083] [options]                    the Step Functions API with both workflows deployed
         diagrams [--check]                               draw docs/diagrams/*.md and README.md's diagrams from
                                                          statemachines/*.asl.json (--check: only report drift)
 
@@ -146,7 +142,7 @@ public final class Main {
                 }
                 setUpStripeCustomers(deployment.stripe(), a.stripeCustomers);
                 if (a.command.equals("serve")) {
-                    return serve(deployment, project, a, mocks, out);
+                    return serve(deployment, a.port, mocks, out);
                 }
                 String workflow;
                 String input;
@@ -191,21 +187,8 @@ public final class Main {
     }
 
     /** Serves the Step Functions API until the process is stopped, printing what the workflows publish. */
-    private static int serve(LocalDeployment deployment, Path project, Arguments a, MockConfig mocks, PrintStream out) {
-        int port = a.port;
+    private static int serve(LocalDeployment deployment, int port, MockConfig mocks, PrintStream out) {
         deployment.stateMachines().values().forEach(deployment::warmForAsync);
-        if (a.primeSeconds > 0) {
-            try {
-                ServePriming.Report primed =
-                        ServePriming.prime(deployment, project, Duration.ofMillis((long) (a.primeSeconds * 1000)));
-                out.println("Primed in " + Report.human(primed.took()) + ": the SnapStart priming of "
-                        + primed.functionsPrimed() + " function(s), " + primed.executions()
-                        + " emergency executions in a throwaway deployment");
-            } catch (RuntimeException e) {
-                // only speed is lost: the served deployment was not touched
-                out.println("Priming failed, serving without it: " + e.getMessage());
-            }
-        }
         StepFunctionsApiServer server;
         try {
             server = StepFunctionsApiServer.start(deployment.engine(), port);
@@ -406,9 +389,6 @@ public final class Main {
         boolean noProject;
         boolean logs;
         boolean check;
-        /** serve: seconds of priming before the API accepts requests (0: none; it did not pay off, see docs). */
-        double primeSeconds;
-
         int port = 8083;
         WorkflowRun.Decision decision;
         final Map<String, String> parameters = new LinkedHashMap<>();
@@ -426,13 +406,6 @@ public final class Main {
                     case "--logs" -> a.logs = true;
                     case "--no-project" -> a.noProject = true;
                     case "--check" -> a.check = true;
-                    case "--prime-seconds" -> {
-                        try {
-                            a.primeSeconds = Double.parseDouble(value(args, ++i, arg));
-                        } catch (NumberFormatException e) {
-                            throw new UsageException("--prime-seconds takes a number");
-                        }
-                    }
                     case "--mock-config" -> a.mockConfig = value(args, ++i, arg);
                     case "--test-case" -> a.testCase = value(args, ++i, arg);
                     case "--endpoint-url" -> a.endpoint = value(args, ++i, arg);

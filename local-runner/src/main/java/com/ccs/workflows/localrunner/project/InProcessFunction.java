@@ -21,7 +21,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -171,34 +169,6 @@ public final class InProcessFunction implements AutoCloseable {
         CompletableFuture<Void> init = CompletableFuture.runAsync(this::warm, executor);
         initializing = init;
         return init;
-    }
-
-    /**
-     * Runs {@code action} with the class loader of each idle container, on that container's runtime thread, the
-     * containers taken out of the pool meanwhile: code of the function's own classes (which are per container)
-     * runs where later invocations will run it. Waits for a background initialisation first.
-     */
-    public void inIdleContainers(Consumer<ClassLoader> action) {
-        try {
-            initializing.join();
-        } catch (CompletionException e) {
-            // no container: nothing to run in
-        }
-        List<Container> taken = new ArrayList<>();
-        for (Container c; (c = idle.poll()) != null; ) {
-            taken.add(c);
-        }
-        try {
-            for (Container c : taken) {
-                c.runtime.submit(() -> c.inLoader(action)).get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("running in a container of " + spec.name() + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            taken.forEach(idle::push);
-        }
     }
 
     /** Invokes the function with a JSON event and waits for its answer (at most the function's timeout). */
@@ -434,17 +404,6 @@ public final class InProcessFunction implements AutoCloseable {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 output.toJson(result, out);
                 return out.toByteArray();
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }
-
-        void inLoader(Consumer<ClassLoader> action) {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                action.accept(loader);
             } finally {
                 thread.setContextClassLoader(previous);
             }

@@ -234,15 +234,6 @@ class MainTest {
     }
 
     @Test
-    void servePrimesOnlyWhenAskedTo() {
-        assertThat(Main.Arguments.parse(new String[] {"serve"}).primeSeconds).isZero();
-        assertThat(Main.Arguments.parse(new String[] {"serve", "--prime-seconds", "2.5"}).primeSeconds)
-                .isEqualTo(2.5);
-        assertThatThrownBy(() -> Main.Arguments.parse(new String[] {"serve", "--prime-seconds", "soon"}))
-                .hasMessageContaining("--prime-seconds takes a number");
-    }
-
-    @Test
     void stripeCustomersAreSetUpOnTheStandIn() throws Exception {
         Main.Arguments a = Main.Arguments.parse(new String[] {
             "run",
