@@ -37,7 +37,7 @@ final class Workflow {
     /**
      * @param plainServe start {@code serve} as {@code java -jar} with the JVM's default flags, as this bench did
      *     before {@code local-runner/run} had flags of its own for it; otherwise through {@code local-runner/run}
-     * @param serveArgs more arguments for {@code serve} (e.g. {@code --prime-seconds 5})
+     * @param serveArgs more arguments for {@code serve} (e.g. {@code --stripe-base-url http://127.0.0.1:12111})
      */
     Workflow(Path project, Path javaHome, Path workDir, boolean plainServe, List<String> serveArgs) throws IOException {
         this.project = project;
