@@ -40,7 +40,9 @@ public final class Bench {
             boolean warm,
             boolean workflow,
             List<String> only,
-            List<String> childFlags) {
+            List<String> childFlags,
+            boolean plainServe,
+            List<String> serveArgs) {
         static Options parse(String[] args) {
             Path project = Path.of(System.getProperty("ccs.project.dir", "."))
                     .toAbsolutePath()
@@ -51,6 +53,8 @@ public final class Bench {
             boolean workflow = true;
             List<String> only = List.of();
             List<String> childFlags = new ArrayList<>();
+            boolean plainServe = false;
+            List<String> serveArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--project" ->
@@ -61,16 +65,27 @@ public final class Bench {
                     case "--no-workflow" -> workflow = false;
                     case "--only" -> only = List.of(args[++i].split(","));
                     case "--child-flag" -> childFlags.add(args[++i]);
+                    case "--plain-serve" -> plainServe = true;
+                    case "--serve-arg" -> serveArgs.add(args[++i]);
                     default ->
                         throw new IllegalArgumentException(
                                 "unknown option " + args[i]
-                                        + " (options: --rounds N, --warm-iterations N, --no-warm, --no-workflow, --only a,b, --child-flag JVM_FLAG, --project DIR)");
+                                        + " (options: --rounds N, --warm-iterations N, --no-warm, --no-workflow, --only a,b, --child-flag JVM_FLAG, --plain-serve, --serve-arg ARG, --project DIR)");
                 }
             }
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1");
             }
-            return new Options(project, rounds, warmIterations, warm, workflow, only, List.copyOf(childFlags));
+            return new Options(
+                    project,
+                    rounds,
+                    warmIterations,
+                    warm,
+                    workflow,
+                    only,
+                    List.copyOf(childFlags),
+                    plainServe,
+                    List.copyOf(serveArgs));
         }
     }
 
@@ -125,7 +140,7 @@ public final class Bench {
             }
 
             ColdStart cold = new ColdStart(javaHome, runtimeClassPath, options.childFlags(), runtime, aws, tls, work);
-            Workflow workflow = new Workflow(project, javaHome, work);
+            Workflow workflow = new Workflow(project, javaHome, work, options.plainServe(), options.serveArgs());
             boolean withWorkflow = options.workflow() && workflow.available();
             progress.println("Cold starts: " + options.rounds() + " rounds of " + targets.size() + " functions"
                     + (withWorkflow ? " and the emergency workflow" : "") + ", after one warm-up run");
@@ -189,7 +204,7 @@ public final class Bench {
                     + ", AWS Lambda runtime interface client, AWS/Stripe/registry calls on a local TLS endpoint;"
                     + " first answer measured from process start.");
             printTable(out, targets, zipMb, unwanted, runs, warm);
-            printWorkflow(out, withWorkflow, workflowCold, workflowWarm);
+            printWorkflow(out, withWorkflow, workflowCold, workflowWarm, workflow);
             printCalls(out, targets, runs);
         }
     }
@@ -265,7 +280,8 @@ public final class Bench {
                         + run.failure())));
     }
 
-    private static void printWorkflow(PrintStream out, boolean measured, List<Double> cold, List<Double> warm) {
+    private static void printWorkflow(
+            PrintStream out, boolean measured, List<Double> cold, List<Double> warm, Workflow workflow) {
         out.println();
         if (!measured) {
             out.println(
@@ -276,7 +292,8 @@ public final class Bench {
         out.printf(
                 Locale.ROOT,
                 "Emergency workflow through the local runner (%s): cold %.0f ms (JVM start to printed result,"
-                        + " median of %d runs%s); warm p50 %.2f ms, p99 %.2f ms (%d StartSyncExecution calls to `serve` after 100 warm-up).%n",
+                        + " median of %d runs%s); warm p50 %.2f ms, p99 %.2f ms (%d StartSyncExecution calls to `%s`"
+                        + " after 100 warm-up; it answered %.1f s after its launch).%n",
                 Workflow.EVENT,
                 Stats.median(cold),
                 succeeded,
@@ -285,7 +302,9 @@ public final class Bench {
                         : ", " + (cold.size() - succeeded) + " failed: see bench/target/runs/emergency-cold.log",
                 Stats.percentile(warm, 50),
                 Stats.percentile(warm, 99),
-                warm.size());
+                warm.size(),
+                workflow.serveCommand(),
+                workflow.startupMs() / 1000);
     }
 
     private static void printCalls(PrintStream out, List<Target> targets, Map<String, List<ColdStart.Run>> runs) {

@@ -30,9 +30,19 @@ final class Workflow {
     private final Path java;
     private final Path jar;
     private final Path workDir;
+    private final boolean plainServe;
+    private final List<String> serveArgs;
+    private double startupMs = Double.NaN;
 
-    Workflow(Path project, Path javaHome, Path workDir) throws IOException {
+    /**
+     * @param plainServe start {@code serve} as {@code java -jar} with the JVM's default flags, as this bench did
+     *     before {@code local-runner/run} had flags of its own for it; otherwise through {@code local-runner/run}
+     * @param serveArgs more arguments for {@code serve} (e.g. {@code --stripe-base-url http://127.0.0.1:12111})
+     */
+    Workflow(Path project, Path javaHome, Path workDir, boolean plainServe, List<String> serveArgs) throws IOException {
         this.project = project;
+        this.plainServe = plainServe;
+        this.serveArgs = List.copyOf(serveArgs);
         this.java = javaHome.resolve("bin/java");
         this.jar = project.resolve("local-runner/target/local-runner.jar");
         this.workDir = Files.createDirectories(workDir);
@@ -77,14 +87,14 @@ final class Workflow {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process server = new ProcessBuilder(
-                        java.toString(),
-                        "-Dccs.project.dir=" + project,
-                        "-jar",
-                        jar.toString(),
-                        "serve",
-                        "--port",
-                        Integer.toString(port))
+        List<String> command = new ArrayList<>(
+                plainServe
+                        ? List.of(java.toString(), "-Dccs.project.dir=" + project, "-jar", jar.toString())
+                        : List.of(project.resolve("local-runner/run").toString()));
+        command.addAll(List.of("serve", "--port", Integer.toString(port)));
+        command.addAll(serveArgs);
+        long launched = System.nanoTime();
+        Process server = new ProcessBuilder(command)
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("emergency-serve.log").toFile())
@@ -96,6 +106,7 @@ final class Workflow {
             if (arn == null) {
                 return List.of();
             }
+            startupMs = (System.nanoTime() - launched) / 1e6;
             String template = Files.readString(project.resolve(EVENT));
             long timestamp = Long.parseLong(SAMPLE_TIMESTAMP);
             List<Double> millis = new ArrayList<>();
@@ -119,10 +130,22 @@ final class Workflow {
             return millis;
         } finally {
             server.destroy();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+            // The first serve of a build writes local-runner/run's AOT cache as it exits.
+            if (!server.waitFor(3, TimeUnit.MINUTES)) {
                 server.destroyForcibly();
             }
         }
+    }
+
+    /** Milliseconds from launching the last {@code serve} to its first answer (start-up and priming). */
+    double startupMs() {
+        return startupMs;
+    }
+
+    /** The {@code serve} command line, for the report. */
+    String serveCommand() {
+        String args = serveArgs.isEmpty() ? "" : " " + String.join(" ", serveArgs);
+        return (plainServe ? "java -jar local-runner.jar serve" : "local-runner/run serve") + args;
     }
 
     private static String emergencyArn(HttpClient http, URI endpoint, Process server) throws InterruptedException {
