@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 final class StripePayments {
     private static final String DECLINED = "chargeDeclined";
     /** Stripe's limit: eight digits in the currency's smallest unit. */
-    static final long MAX_AMOUNT = 99_999_999L;
+    private static final long MAX_AMOUNT = 99_999_999L;
 
     private final Supplier<Instant> clock;
     private final StripeCustomers customers;

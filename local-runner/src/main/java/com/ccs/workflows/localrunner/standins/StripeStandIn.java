@@ -92,14 +92,13 @@ public final class StripeStandIn implements AutoCloseable {
             long created) {}
 
     private final HttpServer server;
-    private final Supplier<Instant> clock;
     private final StripeCustomers customers;
+    private final StripePayments payments;
+    private final StripeCustomerEndpoints customerEndpoints;
     private final StripeIdempotency idempotency = new StripeIdempotency();
     private volatile boolean keepKeys = true;
     private final AtomicReference<Hold> hold = new AtomicReference<>();
     private final AtomicReference<Hold> holding = new AtomicReference<>();
-    private final StripePayments payments;
-    private final StripeCustomerEndpoints customerEndpoints;
     private final AtomicInteger outage = new AtomicInteger();
     private volatile Outage outageKind = Outage.SERVER_ERROR;
     private volatile String outagePath = "/";
@@ -111,7 +110,6 @@ public final class StripeStandIn implements AutoCloseable {
     private StripeStandIn(HttpServer server, URI validator, Supplier<Instant> clock) {
         this.server = server;
         this.validator = validator;
-        this.clock = clock;
         this.customers = new StripeCustomers(clock);
         this.payments = new StripePayments(clock, customers);
         this.customerEndpoints = new StripeCustomerEndpoints(customers);
