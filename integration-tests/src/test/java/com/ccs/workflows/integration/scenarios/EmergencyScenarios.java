@@ -177,17 +177,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
                         .messageGroupId(event.path("vehicleId").asText()));
         controls.startPipes(2);
 
-        List<software.amazon.awssdk.services.sqs.model.Message> parked = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (parked.isEmpty() && System.nanoTime() < deadline) {
-            parked.addAll(stack()
-                    .sqs()
-                    .receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(10).messageAttributeNames("All"))
-                    .messages()
-                    .stream()
-                    .filter(m -> m.body().contains(event.path("vehicleId").asText()))
-                    .toList());
-        }
+        List<software.amazon.awssdk.services.sqs.model.Message> parked =
+                parked(dlq, event.path("vehicleId").asText(), Duration.ofSeconds(30));
 
         assertThat(parked)
                 .as("the event on the dead-letter queue")
@@ -312,16 +303,8 @@ public abstract class EmergencyScenarios extends StackScenarios {
             JsonNode first = Runs.item(stack(), "IncidentsTable", "incident_id", failedIncident);
             assertThat(first.path("status").asText()).isEqualTo("failed");
             assertThat(first.toString()).contains("SNS.InternalErrorException");
-            List<software.amazon.awssdk.services.sqs.model.Message> parked = stack()
-                    .sqs()
-                    .receiveMessage(r -> r.queueUrl(dlq)
-                            .maxNumberOfMessages(10)
-                            .waitTimeSeconds(2)
-                            .messageAttributeNames("All"))
-                    .messages()
-                    .stream()
-                    .filter(m -> m.body().contains(vehicle))
-                    .toList();
+            List<software.amazon.awssdk.services.sqs.model.Message> parked =
+                    parked(dlq, vehicle, Duration.ofSeconds(10));
             assertThat(parked)
                     .as("the failed event, parked with its failure")
                     .singleElement()
@@ -478,5 +461,24 @@ public abstract class EmergencyScenarios extends StackScenarios {
             JsonNode item = Runs.item(stack(), "IncidentsTable", "incident_id", i);
             return item != null && item.path("status").asText().equals("notified");
         });
+    }
+
+    /** The messages on the dead-letter queue whose body contains {@code text}, polled until one comes or time is up. */
+    private List<software.amazon.awssdk.services.sqs.model.Message> parked(String dlq, String text, Duration within) {
+        List<software.amazon.awssdk.services.sqs.model.Message> parked = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (parked.isEmpty() && System.nanoTime() < deadline) {
+            parked.addAll(stack()
+                    .sqs()
+                    .receiveMessage(r -> r.queueUrl(dlq)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages()
+                    .stream()
+                    .filter(m -> m.body().contains(text))
+                    .toList());
+        }
+        return parked;
     }
 }
