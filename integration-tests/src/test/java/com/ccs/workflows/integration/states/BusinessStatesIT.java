@@ -1,18 +1,17 @@
 package com.ccs.workflows.integration.states;
 
+import static com.ccs.workflows.integration.states.DefinitionUnderTest.fails;
+import static com.ccs.workflows.integration.states.DefinitionUnderTest.goesTo;
+import static com.ccs.workflows.integration.states.DefinitionUnderTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.opentest4j.TestAbortedException;
-import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.MockInput;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.TestStateRequest;
@@ -40,7 +37,6 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BusinessStatesIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The DefinitionSubstitutions of a stack named ccs-test; mocked states never call what they name. */
     private static final Map<String, String> SUBSTITUTIONS = Map.of(
             "ValidateCustomerFunctionArn",
@@ -64,48 +60,27 @@ class BusinessStatesIT {
        "stripe_customer_id": null, "payment_method_id": null, "paymentResult": null, "activationError": null,
        "settings": {"auto_approve_vehicle_limit": 50, "approval_timeout_seconds": 86400}}""";
 
-    private static TestStateTarget target;
-    /** Why the target could not start (AWS asked for without credentials): each test is then skipped with it. */
-    private static String unavailable;
-
-    private static String definition;
-    private static JsonNode states;
-    private static final Set<String> TESTED = new ConcurrentSkipListSet<>();
+    private static DefinitionUnderTest workflow;
 
     @BeforeAll
     static void start() throws IOException {
-        definition = TestStateTarget.definition("business.asl.json", SUBSTITUTIONS);
-        states = JSON.readTree(definition).get("States");
-        try {
-            target = TestStateTarget.start();
-        } catch (TestAbortedException e) {
-            unavailable = e.getMessage();
-        }
+        workflow = DefinitionUnderTest.open("business.asl.json", SUBSTITUTIONS);
     }
 
     @BeforeEach
     void targetAvailable() {
-        assumeTrue(unavailable == null, () -> unavailable);
+        workflow.assumeAvailable();
     }
 
     @AfterAll
     static void stop() {
-        if (target != null) {
-            target.close();
-        }
+        workflow.close();
     }
 
     // ---- requests
 
     private static TestStateResponse run(String state, JsonNode input, Consumer<TestStateRequest.Builder> more) {
-        TESTED.add(state);
-        TestStateRequest.Builder request = TestStateRequest.builder()
-                .definition(definition)
-                .stateName(state)
-                .input(input.toString())
-                .inspectionLevel(InspectionLevel.DEBUG);
-        more.accept(request);
-        return target.sfn().testState(request.build());
+        return workflow.run(state, input, more);
     }
 
     private static TestStateResponse run(String state, JsonNode input) {
@@ -162,30 +137,8 @@ class BusinessStatesIT {
         return in;
     }
 
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static JsonNode output(TestStateResponse response) {
         return parse(response.output());
-    }
-
-    private static void goesTo(TestStateResponse response, String next) {
-        assertThat(response.status())
-                .as(response.error() + ": " + response.cause())
-                .isEqualTo(TestExecutionStatus.SUCCEEDED);
-        assertThat(response.nextState()).isEqualTo(next);
-    }
-
-    private static void fails(TestStateResponse response, String error, String cause) {
-        assertThat(response.status()).isEqualTo(TestExecutionStatus.FAILED);
-        assertThat(response.error()).isEqualTo(error);
-        assertThat(response.cause()).isEqualTo(cause);
-        assertThat(response.nextState()).isNull();
     }
 
     // ---- the spine: request checks and settings
@@ -601,9 +554,10 @@ class BusinessStatesIT {
 
     @Test
     void locallyATaskWithoutAMockRunsTheDeployedFunctionsHandler() {
-        assumeTrue(target.local(), "runs the project's own function in-process: the local runner only");
-        TestStateResponse validated = target.sfn()
-                .testState(b -> b.definition(target.deployedDefinition("business"))
+        assumeTrue(workflow.target().local(), "runs the project's own function in-process: the local runner only");
+        TestStateResponse validated = workflow.target()
+                .sfn()
+                .testState(b -> b.definition(workflow.target().deployedDefinition("business"))
                         .stateName("Validate Customer Data")
                         .input(request().toString())
                         .roleArn("arn:aws:iam::000000000000:role/ccs-dev-business"));
@@ -616,7 +570,7 @@ class BusinessStatesIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyStateOfTheDefinitionWasTested() {
-        assertThat(TESTED).containsExactlyInAnyOrderElementsOf(TestStateTarget.stateNames(states));
+        workflow.assertEveryStateTested();
     }
 
     // ---- Retry and Catch, as the definition declares them
@@ -627,7 +581,7 @@ class BusinessStatesIT {
      * error at {@code resultPath}, or fails the state when {@code catchNext} is null.
      */
     private static void retriesThenCatches(String state, JsonNode in, String catchNext, String resultPath) {
-        JsonNode retriers = states.get(state).get("Retry");
+        JsonNode retriers = workflow.states().get(state).get("Retry");
         for (int r = 0; r < retriers.size(); r++) {
             JsonNode retrier = retriers.get(r);
             int maxAttempts = retrier.path("MaxAttempts").asInt(3);

@@ -1,17 +1,16 @@
 package com.ccs.workflows.integration.states;
 
+import static com.ccs.workflows.integration.states.DefinitionUnderTest.fails;
+import static com.ccs.workflows.integration.states.DefinitionUnderTest.goesTo;
+import static com.ccs.workflows.integration.states.DefinitionUnderTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.opentest4j.TestAbortedException;
-import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.MockInput;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.TestStateRequest;
@@ -39,7 +36,6 @@ import software.amazon.awssdk.services.sfn.model.TestStateResponse;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmergencyStatesIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The DefinitionSubstitutions of a stack named ccs-test; mocked states never call what they name. */
     private static final Map<String, String> SUBSTITUTIONS = Map.of(
             "IncidentsTableName", "ccs-test-incidents",
@@ -64,52 +60,34 @@ class EmergencyStatesIT {
     private static final String INCIDENT = "INC-VEH-001-1700000000000";
     private static final String BODY = EVENT.replace("\n", "");
 
-    private static TestStateTarget target;
-    /** Why the target could not start (AWS asked for without credentials): each test is then skipped with it. */
-    private static String unavailable;
-
-    private static String definition;
-    private static JsonNode states;
-    private static final Set<String> TESTED = new ConcurrentSkipListSet<>();
+    private static final ObjectMapper JSON = DefinitionUnderTest.JSON;
+    private static DefinitionUnderTest workflow;
 
     @BeforeAll
     static void start() throws IOException {
-        definition = TestStateTarget.definition("emergency.asl.json", SUBSTITUTIONS);
-        states = JSON.readTree(definition).get("States");
-        try {
-            target = TestStateTarget.start();
-        } catch (TestAbortedException e) {
-            unavailable = e.getMessage();
-        }
+        workflow = DefinitionUnderTest.open("emergency.asl.json", SUBSTITUTIONS);
     }
 
     @BeforeEach
     void targetAvailable() {
-        assumeTrue(unavailable == null, () -> unavailable);
+        workflow.assumeAvailable();
     }
 
     @AfterAll
     static void stop() {
-        if (target != null) {
-            target.close();
-        }
+        workflow.close();
     }
 
     // ---- requests
 
     private static TestStateResponse run(
             String state, JsonNode input, JsonNode variables, Consumer<TestStateRequest.Builder> more) {
-        TESTED.add(state);
-        TestStateRequest.Builder request = TestStateRequest.builder()
-                .definition(definition)
-                .stateName(state)
-                .input(input.toString())
-                .inspectionLevel(InspectionLevel.DEBUG);
-        if (variables != null) {
-            request.variables(variables.toString());
-        }
-        more.accept(request);
-        return target.sfn().testState(request.build());
+        return workflow.run(state, input, request -> {
+            if (variables != null) {
+                request.variables(variables.toString());
+            }
+            more.accept(request);
+        });
     }
 
     private static TestStateResponse run(String state, JsonNode input, JsonNode variables) {
@@ -160,7 +138,8 @@ class EmergencyStatesIT {
         ObjectNode variables = validated();
         variables.set(
                 "message",
-                JSON.createObjectNode()
+                DefinitionUnderTest.JSON
+                        .createObjectNode()
                         .put("messageId", "msg-1")
                         .put("groupId", "VEH-001")
                         .put("body", BODY));
@@ -168,15 +147,11 @@ class EmergencyStatesIT {
     }
 
     private static ObjectNode failure(String error, String cause, String channel) {
-        return JSON.createObjectNode().put("Error", error).put("Cause", cause).put("Channel", channel);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DefinitionUnderTest.JSON
+                .createObjectNode()
+                .put("Error", error)
+                .put("Cause", cause)
+                .put("Channel", channel);
     }
 
     private static JsonNode output(TestStateResponse response) {
@@ -191,22 +166,8 @@ class EmergencyStatesIT {
         return parse(response.inspectionData().afterArguments());
     }
 
-    private static void goesTo(TestStateResponse response, String next) {
-        assertThat(response.status())
-                .as(response.error() + ": " + response.cause())
-                .isEqualTo(TestExecutionStatus.SUCCEEDED);
-        assertThat(response.nextState()).isEqualTo(next);
-    }
-
     private static void ends(TestStateResponse response) {
         goesTo(response, null);
-    }
-
-    private static void fails(TestStateResponse response, String error, String cause) {
-        assertThat(response.status()).isEqualTo(TestExecutionStatus.FAILED);
-        assertThat(response.error()).isEqualTo(error);
-        assertThat(response.cause()).isEqualTo(cause);
-        assertThat(response.nextState()).isNull();
     }
 
     // ---- where the event comes from
@@ -278,7 +239,7 @@ class EmergencyStatesIT {
 
     /** The rejection the Validate Event rule with that Comment assigns. */
     private static String rejection(String rule) {
-        for (JsonNode choice : states.get("Validate Event").get("Choices")) {
+        for (JsonNode choice : workflow.states().get("Validate Event").get("Choices")) {
             if (choice.get("Comment").asText().equals(rule)) {
                 return choice.at("/Assign/rejection").asText();
             }
@@ -451,7 +412,8 @@ class EmergencyStatesIT {
                         + " \"SequenceNumber\": \"1\"}");
         ends(parked);
         assertThat(output(parked))
-                .isEqualTo(JSON.createObjectNode()
+                .isEqualTo(DefinitionUnderTest.JSON
+                        .createObjectNode()
                         .put("parked", true)
                         .put("error", "InvalidEvent")
                         .put("cause", rejection("location"))
@@ -585,7 +547,8 @@ class EmergencyStatesIT {
                     state, parse("{}"), validated(), "{\"MessageId\": \"0b8a7c1e-1111-2222-3333-444455556666\"}");
             ends(sent);
             assertThat(output(sent))
-                    .isEqualTo(JSON.createObjectNode()
+                    .isEqualTo(DefinitionUnderTest.JSON
+                            .createObjectNode()
                             .set(n.getValue(), parse("{\"MessageId\": \"0b8a7c1e-1111-2222-3333-444455556666\"}")));
             JsonNode published = arguments(sent);
             assertThat(published
@@ -660,7 +623,8 @@ class EmergencyStatesIT {
                     run(f.getKey(), parse("{\"Error\": \"SNS.NotFound\", \"Cause\": \"no topic\"}"), validated());
             ends(withCause);
             assertThat(output(withCause))
-                    .isEqualTo(JSON.createObjectNode()
+                    .isEqualTo(DefinitionUnderTest.JSON
+                            .createObjectNode()
                             .set(
                                     f.getValue(),
                                     parse("{\"status\": \"failed\", \"error\": \"SNS.NotFound\", \"cause\":"
@@ -822,7 +786,8 @@ class EmergencyStatesIT {
                         + " \"SequenceNumber\": \"2\"}");
         ends(parked);
         assertThat(output(parked))
-                .isEqualTo(JSON.createObjectNode()
+                .isEqualTo(DefinitionUnderTest.JSON
+                        .createObjectNode()
                         .put("parked", true)
                         .put("incidentId", INCIDENT)
                         .put("status", "failed")
@@ -846,7 +811,7 @@ class EmergencyStatesIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyStateOfTheDefinitionWasTested() {
-        assertThat(TESTED).containsExactlyInAnyOrderElementsOf(TestStateTarget.stateNames(states));
+        workflow.assertEveryStateTested();
     }
 
     // ---- Retry and Catch, as the definition declares them
@@ -857,7 +822,7 @@ class EmergencyStatesIT {
      * output as the state's output.
      */
     private static void retriesThenCatches(String state, JsonNode in, JsonNode variables, String catchNext) {
-        JsonNode retriers = find(states, state).get("Retry");
+        JsonNode retriers = find(workflow.states(), state).get("Retry");
         assertThat(retriers).as(state + " has a Retry").isNotNull();
         for (int r = 0; r < retriers.size(); r++) {
             JsonNode retrier = retriers.get(r);
