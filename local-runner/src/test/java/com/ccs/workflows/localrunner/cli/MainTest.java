@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,18 +192,7 @@ class MainTest {
 
     @Test
     void diagramsCheckNamesAStaleDiagramAndTheCommandThenDiagramsRedrawsIt(@TempDir Path project) throws Exception {
-        Path root = TestProject.dir();
-        Files.createDirectories(project.resolve("statemachines"));
-        Files.createDirectories(project.resolve("docs/diagrams"));
-        for (String file : List.of(
-                "README.md",
-                "template.yaml",
-                "statemachines/emergency.asl.json",
-                "statemachines/business.asl.json",
-                "docs/diagrams/emergency.md",
-                "docs/diagrams/business.md")) {
-            Files.copy(root.resolve(file), project.resolve(file));
-        }
+        TestProject.copyWorkflows(project);
         Path business = project.resolve("statemachines/business.asl.json");
         Files.writeString(business, Files.readString(business).replace("Send Welcome Email", "Welcome Customer"));
 

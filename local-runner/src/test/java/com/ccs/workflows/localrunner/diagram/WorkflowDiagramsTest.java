@@ -45,18 +45,7 @@ class WorkflowDiagramsTest {
 
     @Test
     void aRenamedStateMakesThePageAndTheReadmeStaleUntilRedrawn(@TempDir Path project) throws IOException {
-        Path root = TestProject.dir();
-        Files.createDirectories(project.resolve("statemachines"));
-        Files.createDirectories(project.resolve("docs/diagrams"));
-        for (String file : List.of(
-                "README.md",
-                "template.yaml",
-                "statemachines/emergency.asl.json",
-                "statemachines/business.asl.json",
-                "docs/diagrams/emergency.md",
-                "docs/diagrams/business.md")) {
-            Files.copy(root.resolve(file), project.resolve(file));
-        }
+        TestProject.copyWorkflows(project);
         Path emergency = project.resolve("statemachines/emergency.asl.json");
         Files.writeString(emergency, Files.readString(emergency).replace("Log Completion", "Report Completion"));
         WorkflowDiagrams diagrams = new WorkflowDiagrams(project);
@@ -69,7 +58,7 @@ class WorkflowDiagramsTest {
                 .doesNotContain("log_completion")
                 .contains("## Prerequisites");
         assertThat(Files.readString(project.resolve("docs/diagrams/business.md")))
-                .isEqualTo(Files.readString(root.resolve("docs/diagrams/business.md")));
+                .isEqualTo(Files.readString(TestProject.dir().resolve("docs/diagrams/business.md")));
     }
 
     @Test

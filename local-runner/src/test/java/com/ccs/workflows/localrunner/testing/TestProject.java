@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The project the tests deploy: the repository root (system property ccs.project.dir, set by the pom). */
 public final class TestProject {
@@ -34,5 +35,20 @@ public final class TestProject {
     public static LocalDeployment deploy() {
         return LocalDeployment.start(
                 DeploymentOptions.defaults(dir()).withFunctionLog(new PrintStream(OutputStream.nullOutputStream())));
+    }
+
+    /** A copy of what the diagrams are drawn from and into (template, definitions, README, docs/diagrams) in {@code target}. */
+    public static void copyWorkflows(Path target) throws IOException {
+        Files.createDirectories(target.resolve("statemachines"));
+        Files.createDirectories(target.resolve("docs/diagrams"));
+        for (String file : List.of(
+                "README.md",
+                "template.yaml",
+                "statemachines/emergency.asl.json",
+                "statemachines/business.asl.json",
+                "docs/diagrams/emergency.md",
+                "docs/diagrams/business.md")) {
+            Files.copy(dir().resolve(file), target.resolve(file));
+        }
     }
 }
