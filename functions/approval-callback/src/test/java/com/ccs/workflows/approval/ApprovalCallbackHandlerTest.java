@@ -27,20 +27,14 @@ class ApprovalCallbackHandlerTest {
 
     ApprovalCallbackHandlerTest() {
         // The sample links expire at 4102444800 (2100-01-01); so does this approval's window.
-        store.put(new Approval(
+        store.put(Fakes.pendingApproval(
                 SAMPLE_ID,
                 "exec-12345",
                 TOKEN,
                 new RequestSummary("CUST-98765", "Transportes <b>ABC</b> & Cía", 75, "premium", 15_000_000),
-                Fakes.MANAGER,
-                ApprovalStatus.PENDING,
                 NOW.minus(Duration.ofHours(1)),
                 Instant.ofEpochSecond(4102444800L),
-                NOW,
-                null,
-                null,
-                null,
-                List.of()));
+                NOW));
     }
 
     private HttpApiResponse send(String file) {

@@ -54,20 +54,14 @@ class ApprovalCallbackHostileInputTest {
 
     private static void check(HostileEvents.Case c, Map<String, Object> event, CallbackRequest signed, HostileRun run) {
         InMemoryApprovalStore store = new InMemoryApprovalStore();
-        Approval pending = new Approval(
+        Approval pending = Fakes.pendingApproval(
                 SAMPLE_ID,
                 "exec-12345",
                 TOKEN,
                 new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
-                Fakes.MANAGER,
-                ApprovalStatus.PENDING,
                 NOW.minus(Duration.ofHours(1)),
                 Instant.ofEpochSecond(4102444800L),
-                NOW,
-                null,
-                null,
-                null,
-                List.of());
+                NOW);
         store.put(pending);
         Fakes.FakeTasks tasks = new Fakes.FakeTasks();
         ApprovalCallbackHandler handler =

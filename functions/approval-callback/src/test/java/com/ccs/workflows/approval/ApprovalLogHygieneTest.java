@@ -55,20 +55,14 @@ class ApprovalLogHygieneTest {
     /** The sample approval, pending since {@code openedAgo}, its window closing when the sample links expire. */
     private static InMemoryApprovalStore pending(Duration openedAgo) {
         InMemoryApprovalStore store = new InMemoryApprovalStore();
-        store.put(new Approval(
+        store.put(Fakes.pendingApproval(
                 SAMPLE_ID,
                 "exec-12345",
                 TOKEN,
                 new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
-                Fakes.MANAGER,
-                ApprovalStatus.PENDING,
                 NOW.minus(openedAgo),
                 Instant.ofEpochSecond(4102444800L),
-                NOW.minus(openedAgo),
-                null,
-                null,
-                null,
-                List.of()));
+                NOW.minus(openedAgo)));
         return store;
     }
 

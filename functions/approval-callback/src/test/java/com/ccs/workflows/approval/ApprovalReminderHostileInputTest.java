@@ -9,7 +9,6 @@ import com.ccs.workflows.testing.StreamInvocation;
 import com.ccs.workflows.testing.TestLambdaContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,20 +36,14 @@ class ApprovalReminderHostileInputTest {
 
         run.run(events.cases(sample, 2000), c -> {
             InMemoryApprovalStore store = new InMemoryApprovalStore();
-            Approval pending = new Approval(
+            Approval pending = Fakes.pendingApproval(
                     SAMPLE_ID,
                     "exec-12345",
                     "TOKEN-reminder-sample",
                     new RequestSummary("CUST-98765", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
-                    Fakes.MANAGER,
-                    ApprovalStatus.PENDING,
                     NOW.minus(Duration.ofHours(22)),
                     Instant.ofEpochSecond(WINDOW),
-                    NOW.minus(Duration.ofHours(22)),
-                    null,
-                    null,
-                    null,
-                    List.of());
+                    NOW.minus(Duration.ofHours(22)));
             store.put(pending);
             Fakes.RecordingNotifier notifier = new Fakes.RecordingNotifier();
             ApprovalReminderHandler handler = new ApprovalReminderHandler(new ApprovalService(

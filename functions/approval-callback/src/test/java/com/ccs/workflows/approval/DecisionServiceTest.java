@@ -32,20 +32,14 @@ class DecisionServiceTest {
     }
 
     static Approval pending(String id, String executionId, String token) {
-        return new Approval(
+        return Fakes.pendingApproval(
                 id,
                 executionId,
                 token,
                 new RequestSummary("CUST-1", "Transportes ABC S.A.S.", 75, "premium", 15_000_000),
-                Fakes.MANAGER,
-                ApprovalStatus.PENDING,
                 NOW.minusSeconds(600),
                 NOW.plus(Duration.ofHours(24)),
-                NOW.minusSeconds(590),
-                null,
-                null,
-                null,
-                List.of());
+                NOW.minusSeconds(590));
     }
 
     /** What a click on the link the manager received sends. */

@@ -19,6 +19,31 @@ final class Fakes {
 
     private Fakes() {}
 
+    /** An approval waiting for {@link #MANAGER}'s decision: no reminder, decision or audit yet. */
+    static Approval pendingApproval(
+            String approvalId,
+            String executionId,
+            String taskToken,
+            RequestSummary request,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant notifiedAt) {
+        return new Approval(
+                approvalId,
+                executionId,
+                taskToken,
+                request,
+                MANAGER,
+                ApprovalStatus.PENDING,
+                createdAt,
+                expiresAt,
+                notifiedAt,
+                null,
+                null,
+                null,
+                List.of());
+    }
+
     static LinkSigner signer() {
         return new LinkSigner(() -> TEST_SECRET.getBytes(StandardCharsets.UTF_8), BASE_URL);
     }

@@ -69,20 +69,14 @@ class LinkSignerTest {
 
     @Test
     void linksCarryApproverExpiryAndSignatureButNothingElse() {
-        Approval approval = new Approval(
+        Approval approval = Fakes.pendingApproval(
                 ID,
                 "exec-1",
                 "SECRET-TASK-TOKEN",
                 new RequestSummary("C", "Co", 60, "premium", 1),
-                Fakes.MANAGER,
-                ApprovalStatus.PENDING,
                 Instant.ofEpochSecond(EXPIRES - 60),
                 Instant.ofEpochSecond(EXPIRES),
-                null,
-                null,
-                null,
-                null,
-                List.of());
+                null);
 
         String link = signer.link(approval, Decision.REJECT);
 
