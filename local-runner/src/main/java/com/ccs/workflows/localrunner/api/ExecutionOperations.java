@@ -9,7 +9,6 @@ import com.ccs.workflows.localrunner.engine.StateMachine;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.history.HistoryEvent;
 import com.ccs.workflows.localrunner.json.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
@@ -107,13 +106,7 @@ final class ExecutionOperations {
                 "ListExecutions " + machineArn + " " + status + " " + redriveFilter,
                 token,
                 maxResults);
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("executions");
-        page.items().forEach(e -> items.add(Shapes.executionListItem(e)));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return page.answer("executions", Shapes::executionListItem);
     }
 
     ObjectNode stop(ApiRequest request) {
@@ -153,13 +146,7 @@ final class ExecutionOperations {
                 "GetExecutionHistory " + arn + " " + reverse,
                 token,
                 maxResults);
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("events");
-        page.items().forEach(e -> items.add(Shapes.historyEvent(e, includeData)));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return page.answer("events", e -> Shapes.historyEvent(e, includeData));
     }
 
     private Execution startChecked(ApiRequest request) {

@@ -1,5 +1,9 @@
 package com.ccs.workflows.localrunner.api;
 
+import com.ccs.workflows.localrunner.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +24,19 @@ final class Pages {
 
     static final int MAX_SIZE = 1000;
 
-    record Page<T>(List<T> items, String nextToken) {}
+    record Page<T>(List<T> items, String nextToken) {
+
+        /** The list operation's answer: the items under {@code member}, and {@code nextToken} when more follow. */
+        ObjectNode answer(String member, Function<T, JsonNode> item) {
+            ObjectNode out = Json.object();
+            ArrayNode array = out.putArray(member);
+            items.forEach(i -> array.add(item.apply(i)));
+            if (nextToken != null) {
+                out.put("nextToken", nextToken);
+            }
+            return out;
+        }
+    }
 
     private Pages() {}
 

@@ -80,13 +80,7 @@ final class StateMachineOperations {
                 "ListStateMachines",
                 token,
                 maxResults);
-        ObjectNode out = Json.object();
-        var items = out.putArray("stateMachines");
-        page.items().forEach(m -> items.add(Shapes.stateMachineListItem(m)));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return page.answer("stateMachines", Shapes::stateMachineListItem);
     }
 
     ObjectNode update(ApiRequest request) {

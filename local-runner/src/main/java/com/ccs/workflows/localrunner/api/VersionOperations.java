@@ -48,16 +48,11 @@ final class VersionOperations {
                 "ListStateMachineVersions " + arn,
                 token,
                 maxResults);
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("stateMachineVersions");
-        page.items()
-                .forEach(v -> items.addObject()
+        return page.answer(
+                "stateMachineVersions",
+                v -> Json.object()
                         .put("stateMachineVersionArn", v.arn())
                         .put("creationDate", Shapes.timestamp(v.creationDate())));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
     }
 
     ObjectNode deleteVersion(ApiRequest request) {
@@ -131,16 +126,11 @@ final class VersionOperations {
                 "ListStateMachineAliases " + arn,
                 token,
                 maxResults);
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("stateMachineAliases");
-        page.items()
-                .forEach(a -> items.addObject()
+        return page.answer(
+                "stateMachineAliases",
+                a -> Json.object()
                         .put("stateMachineAliasArn", a.arn())
                         .put("creationDate", Shapes.timestamp(a.creationDate())));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
     }
 
     /** routingConfiguration: 1 or 2 items of a version ARN and a weight 0..100; null when absent. */
