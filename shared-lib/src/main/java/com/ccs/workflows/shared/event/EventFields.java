@@ -66,10 +66,19 @@ public final class EventFields {
             try {
                 return Optional.of(new BigDecimal(n.toString()).longValueExact());
             } catch (ArithmeticException | NumberFormatException e) { // too large, a fraction, or not finite
-                throw new InvalidInputException(pathOf(name), "must be an integer, got " + n);
+                throw new InvalidInputException(pathOf(name), "must be an integer, got " + plain(n));
             }
         }
         throw wrongType(name, "an integer", value);
+    }
+
+    /** As written in the request: 15000000.75, not Double's 1.500000075E7. */
+    private static String plain(Number n) {
+        try {
+            return new BigDecimal(n.toString()).toPlainString();
+        } catch (NumberFormatException e) { // Infinity, NaN
+            return n.toString();
+        }
     }
 
     public double requiredDouble(String name) {

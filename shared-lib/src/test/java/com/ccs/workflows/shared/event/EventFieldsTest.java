@@ -57,6 +57,9 @@ class EventFieldsTest {
     @Test
     void rejectsFractionsWhereIntegersAreExpected() {
         assertThatThrownBy(() -> event.requiredLong("ratio")).hasMessage("ratio: must be an integer, got 4.5");
+        assertThatThrownBy(() -> EventFields.of(MiniJson.parseObject("{\"value\":15000000.75}"))
+                        .requiredLong("value"))
+                .hasMessage("value: must be an integer, got 15000000.75");
         assertThatThrownBy(() -> event.requiredString("count")).hasMessage("count: must be a string, got a number");
     }
 
