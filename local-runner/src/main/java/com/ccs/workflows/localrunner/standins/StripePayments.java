@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
@@ -83,23 +84,16 @@ final class StripePayments {
         ObjectNode metadata = intent.putObject("metadata");
         Map<String, String> meta = StripeParams.metadata(params);
         meta.forEach(metadata::put);
+        String currency = intent.get("currency").asText();
+        // What the stand-in records of this intent: only the outcome and the charge id depend on the card.
+        BiFunction<String, String, StripeStandIn.Charge> charge = (status, chargeId) -> new StripeStandIn.Charge(
+                id, amount, currency, customer, paymentMethod, status, meta, created, chargeId);
         String decline = declineCode(customers.chargeAs(customer, paymentMethod));
         if (decline == null) {
             String chargeId = "ch_" + id.substring(3);
             intent.put("status", "succeeded").put("amount_received", amount).put("latest_charge", chargeId);
             intent.putNull("last_payment_error");
-            keep(
-                    intent,
-                    new StripeStandIn.Charge(
-                            id,
-                            amount,
-                            intent.get("currency").asText(),
-                            customer,
-                            paymentMethod,
-                            "succeeded",
-                            meta,
-                            created,
-                            chargeId));
+            keep(intent, charge.apply("succeeded", chargeId));
             return new StripeAnswer(200, Json.write(intent));
         }
         String code = switch (decline) {
@@ -122,18 +116,7 @@ final class StripePayments {
         intent.put("status", "requires_payment_method").put("amount_received", 0);
         intent.putNull("latest_charge"); // no money moved: nothing to list as a charge or to refund
         intent.set("last_payment_error", lastError);
-        keep(
-                intent,
-                new StripeStandIn.Charge(
-                        id,
-                        amount,
-                        intent.get("currency").asText(),
-                        customer,
-                        paymentMethod,
-                        "requires_payment_method",
-                        meta,
-                        created,
-                        null));
+        keep(intent, charge.apply("requires_payment_method", null));
         return new StripeAnswer(402, StripeAnswer.error("card_error", code, decline, message, intent, null));
     }
 
