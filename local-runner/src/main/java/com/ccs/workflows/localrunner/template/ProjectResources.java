@@ -144,32 +144,43 @@ public final class ProjectResources {
 
     public static List<StartRoute> startRoutes(TemplateResolver resolver) {
         List<StartRoute> routes = new ArrayList<>();
-        for (SamTemplate.Resource api : of(resolver, "AWS::Serverless::HttpApi")) {
-            // Unresolved: only the parameters of these routes are resolved (other routes name SAM-generated ids).
-            Map<String, Object> paths = SamTemplate.map(
-                    SamTemplate.map(api.properties().get("DefinitionBody")).get("paths"));
-            paths.forEach((path, methods) -> SamTemplate.map(methods).forEach((method, operation) -> {
-                Map<String, Object> integration =
-                        SamTemplate.map(SamTemplate.map(operation).get("x-amazon-apigateway-integration"));
-                String subtype = String.valueOf(integration.get("integrationSubtype"));
-                if (subtype.equals("StepFunctions-StartExecution")
-                        || subtype.equals("StepFunctions-StartSyncExecution")) {
-                    Map<String, Object> parameters = SamTemplate.map(integration.get("requestParameters"));
-                    String name = parameters.get("Name") == null
-                            ? null
-                            : parameters.get("Name").toString();
-                    routes.add(new StartRoute(
-                            method.toUpperCase(Locale.ROOT),
-                            path,
-                            subtype.endsWith("SyncExecution"),
-                            TemplateResolver.scalar(resolver.resolve(parameters.get("StateMachineArn"))),
-                            name != null && name.startsWith("$request.body.")
-                                    ? name.substring("$request.body.".length())
-                                    : null));
-                }
-            }));
+        for (ApiIntegration route : apiIntegrations(resolver)) {
+            String subtype = String.valueOf(route.integration().get("integrationSubtype"));
+            if (subtype.equals("StepFunctions-StartExecution") || subtype.equals("StepFunctions-StartSyncExecution")) {
+                Map<String, Object> parameters =
+                        SamTemplate.map(route.integration().get("requestParameters"));
+                String name = parameters.get("Name") == null
+                        ? null
+                        : parameters.get("Name").toString();
+                routes.add(new StartRoute(
+                        route.method(),
+                        route.path(),
+                        subtype.endsWith("SyncExecution"),
+                        TemplateResolver.scalar(resolver.resolve(parameters.get("StateMachineArn"))),
+                        name != null && name.startsWith("$request.body.")
+                                ? name.substring("$request.body.".length())
+                                : null));
+            }
         }
         return routes;
+    }
+
+    /** One method of one path of a template HTTP API, with its {@code x-amazon-apigateway-integration}. */
+    private record ApiIntegration(String method, String path, Map<String, Object> integration) {}
+
+    private static List<ApiIntegration> apiIntegrations(TemplateResolver resolver) {
+        List<ApiIntegration> integrations = new ArrayList<>();
+        for (SamTemplate.Resource api : of(resolver, "AWS::Serverless::HttpApi")) {
+            // Unresolved: callers resolve only what they read (other fields name SAM-generated ids).
+            Map<String, Object> paths = SamTemplate.map(
+                    SamTemplate.map(api.properties().get("DefinitionBody")).get("paths"));
+            paths.forEach((path, methods) -> SamTemplate.map(methods)
+                    .forEach((method, operation) -> integrations.add(new ApiIntegration(
+                            method.toUpperCase(Locale.ROOT),
+                            path,
+                            SamTemplate.map(SamTemplate.map(operation).get("x-amazon-apigateway-integration"))))));
+        }
+        return integrations;
     }
 
     /**
@@ -185,22 +196,17 @@ public final class ProjectResources {
                 .map(SamTemplate.Resource::logicalId)
                 .toList();
         List<LambdaRoute> routes = new ArrayList<>();
-        for (SamTemplate.Resource api : of(resolver, "AWS::Serverless::HttpApi")) {
-            Map<String, Object> paths = SamTemplate.map(
-                    SamTemplate.map(api.properties().get("DefinitionBody")).get("paths"));
-            paths.forEach((path, methods) -> SamTemplate.map(methods).forEach((method, operation) -> {
-                Map<String, Object> integration =
-                        SamTemplate.map(SamTemplate.map(operation).get("x-amazon-apigateway-integration"));
-                // The uri names the function's ARN or SAM's alias id for it (<Function>Alias<alias>), unresolved.
-                Matcher uri = INTEGRATED_FUNCTION.matcher(String.valueOf(integration.get("uri")));
-                if (uri.find()) {
-                    String id = uri.group(1);
-                    functionIds.stream()
-                            .filter(f -> id.equals(f) || id.startsWith(f + "Alias"))
-                            .findFirst()
-                            .ifPresent(f -> routes.add(new LambdaRoute(method.toUpperCase(Locale.ROOT), path, f)));
-                }
-            }));
+        for (ApiIntegration route : apiIntegrations(resolver)) {
+            // The uri names the function's ARN or SAM's alias id for it (<Function>Alias<alias>), unresolved.
+            Matcher uri = INTEGRATED_FUNCTION.matcher(
+                    String.valueOf(route.integration().get("uri")));
+            if (uri.find()) {
+                String id = uri.group(1);
+                functionIds.stream()
+                        .filter(f -> id.equals(f) || id.startsWith(f + "Alias"))
+                        .findFirst()
+                        .ifPresent(f -> routes.add(new LambdaRoute(route.method(), route.path(), f)));
+            }
         }
         return routes;
     }
