@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Evaluates {@code {% ... %}} JSONata expressions with com.dashjoin:jsonata. JSON null is passed in as
@@ -89,7 +90,7 @@ public final class JsonataEvaluator {
         Jsonata jsonata;
         try {
             jsonata = CACHE.computeIfAbsent(expression, JsonataEvaluator::compile);
-        } catch (JException e) {
+        } catch (JException | PatternSyntaxException e) {
             throw RuntimeFailure.query(
                     "The JSONata expression '" + expression + "' specified for the field '" + field
                             + "' could not be parsed: " + e.getMessage(),
@@ -126,7 +127,7 @@ public final class JsonataEvaluator {
     }
 
     private static Jsonata compile(String expression) {
-        Jsonata jsonata = Jsonata.jsonata(expression);
+        Jsonata jsonata = JavaScriptRegex.parse(expression);
         jsonata.setOutputConvertNulls(false);
         return jsonata;
     }

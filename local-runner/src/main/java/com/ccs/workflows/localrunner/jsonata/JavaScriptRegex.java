@@ -1,0 +1,178 @@
+package com.ccs.workflows.localrunner.jsonata;
+
+import com.dashjoin.jsonata.Jsonata;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Gives a compiled expression's regular expression literals the meaning they have on AWS, where JSONata runs on
+ * JavaScript. com.dashjoin:jsonata hands a literal's text to {@link Pattern} unchanged, and then these differ:
+ *
+ * <ul>
+ *   <li>{@code $} without the {@code m} flag: JavaScript matches only at the very end, Java also before a final line
+ *       break, so {@code /^[0-9]+$/} would accept {@code "42\n"} here and reject it on AWS. It becomes {@code \z}.
+ *   <li>{@code i}: JavaScript folds the case of any letter ({@code /josé/i} matches {@code "JOSÉ"}), Java only ASCII
+ *       unless {@link Pattern#UNICODE_CASE} is set.
+ *   <li>Classes: {@code [^]} (any character) and {@code []} (none) are valid in JavaScript and a syntax error in
+ *       Java; inside a class, {@code &&} is two characters in JavaScript and an intersection in Java.
+ * </ul>
+ *
+ * The literals are found in the parsed expression rather than in its text, where a {@code /} may as well divide.
+ */
+final class JavaScriptRegex {
+    private JavaScriptRegex() {}
+
+    /**
+     * Parses an expression with its literals read as JavaScript reads them. A literal Java cannot parse ({@code [^]})
+     * is rewritten in the text and the expression parsed again.
+     */
+    static Jsonata parse(String expression) {
+        String text = expression;
+        while (true) {
+            try {
+                Jsonata jsonata = Jsonata.jsonata(text);
+                adopt(jsonata);
+                return jsonata;
+            } catch (PatternSyntaxException e) {
+                String literal = "/" + e.getPattern() + "/";
+                String rewritten = "/" + rewrite(e.getPattern(), true) + "/";
+                int at = text.indexOf(literal);
+                if (at < 0 || rewritten.equals(literal)) {
+                    throw e; // not one of the differences: Java and JavaScript both refuse it
+                }
+                text = text.substring(0, at) + rewritten + text.substring(at + literal.length());
+            }
+        }
+    }
+
+    /** Replaces, in place, each regular expression literal of a freshly compiled expression. */
+    private static void adopt(Jsonata jsonata) {
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(read(field(Jsonata.class, "ast"), jsonata));
+        while (!todo.isEmpty()) {
+            Object node = todo.pop();
+            if (node == null || !seen.add(node)) {
+                continue;
+            }
+            if (node instanceof Iterable<?> items) {
+                items.forEach(todo::push);
+            } else if (node instanceof Object[] items) {
+                List.of(items).forEach(todo::push);
+            } else if (SYMBOL.isInstance(node)) {
+                for (Field f : SYMBOL_FIELDS) {
+                    Object value = read(f, node);
+                    if (value instanceof Pattern pattern && "regex".equals(read(TYPE, node))) {
+                        write(f, node, toJava(pattern));
+                    } else if (value != null
+                            && (SYMBOL.isInstance(value)
+                                    || value instanceof Iterable<?>
+                                    || value instanceof Object[])) {
+                        todo.push(value);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The Java pattern that matches what the JavaScript literal with this text and these flags matches. */
+    static Pattern toJava(Pattern literal) {
+        int flags = literal.flags();
+        if ((flags & Pattern.CASE_INSENSITIVE) != 0) {
+            flags |= Pattern.UNICODE_CASE;
+        }
+        return Pattern.compile(rewrite(literal.pattern(), (flags & Pattern.MULTILINE) != 0), flags);
+    }
+
+    static String rewrite(String source, boolean multiline) {
+        StringBuilder out = new StringBuilder(source.length() + 8);
+        boolean inClass = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\' && i + 1 < source.length()) {
+                out.append(c).append(source.charAt(++i));
+            } else if (inClass) {
+                inClass = c != ']';
+                // '&&' is two characters in a JavaScript class and an intersection in a Java one
+                out.append(c == '&' ? "\\&" : String.valueOf(c));
+            } else if (c == '[' && source.startsWith("[^]", i)) {
+                out.append("[\\s\\S]");
+                i += 2;
+            } else if (c == '[' && source.startsWith("[]", i)) {
+                out.append("(?!)");
+                i += 1;
+            } else if (c == '[') {
+                inClass = true;
+                out.append(c);
+            } else if (c == '$' && !multiline) {
+                out.append("\\z");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final Class<?> SYMBOL = symbolClass();
+    private static final Field TYPE = field(SYMBOL, "type");
+    private static final List<Field> SYMBOL_FIELDS = symbolFields();
+
+    private static Class<?> symbolClass() {
+        try {
+            return Class.forName("com.dashjoin.jsonata.Parser$Symbol");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("com.dashjoin:jsonata without Parser.Symbol: check its version", e);
+        }
+    }
+
+    /** The fields that can hold the sub-expressions of a parsed expression, or a literal's value. */
+    private static List<Field> symbolFields() {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : SYMBOL.getDeclaredFields()) {
+            Class<?> type = f.getType();
+            boolean holdsExpressions = type == SYMBOL || type == Object.class || Iterable.class.isAssignableFrom(type);
+            if (!Modifier.isStatic(f.getModifiers())
+                    && holdsExpressions
+                    && !f.getName().startsWith("this$")) {
+                f.setAccessible(true);
+                fields.add(f);
+            }
+        }
+        return List.copyOf(fields);
+    }
+
+    private static Field field(Class<?> owner, String name) {
+        try {
+            Field f = owner.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("com.dashjoin:jsonata without " + owner.getName() + "." + name, e);
+        }
+    }
+
+    private static Object read(Field f, Object owner) {
+        try {
+            return f.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Field f, Object owner, Object value) {
+        try {
+            f.set(owner, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
