@@ -292,7 +292,7 @@ public final class Bench {
         out.printf(
                 Locale.ROOT,
                 "Emergency workflow through the local runner (%s): cold %.0f ms (JVM start to printed result,"
-                        + " median of %d runs%s); warm p50 %.2f ms, p99 %.2f ms (%d StartSyncExecution calls to `%s`"
+                        + " median of %d runs%s); warm p50 %.2f ms, p99 %.2f ms (%d StartSyncExecution calls, one connection, to `%s`"
                         + " after 100 warm-up; it answered %.1f s after its launch).%n",
                 Workflow.EVENT,
                 Stats.median(cold),

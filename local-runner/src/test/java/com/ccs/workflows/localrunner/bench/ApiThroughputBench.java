@@ -4,6 +4,7 @@ import com.ccs.workflows.localrunner.api.StepFunctionsApiServer;
 import com.ccs.workflows.localrunner.engine.Engine;
 import com.ccs.workflows.localrunner.engine.StateMachineType;
 import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.testing.LoopbackClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

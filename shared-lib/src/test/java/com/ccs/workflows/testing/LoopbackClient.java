@@ -1,4 +1,4 @@
-package com.ccs.workflows.localrunner.bench;
+package com.ccs.workflows.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,16 +12,17 @@ import java.util.Locale;
 
 /**
  * A minimal HTTP/1.1 client on one keep-alive connection: POSTs AWS JSON protocol requests and reads the
- * responses by Content-Length. The load generator shares the machine's cores with the server, so it does as
- * little as a client can (the JDK's HttpClient spends more CPU per request than the server does).
+ * responses by Content-Length. The benchmarks' load generators share the machine's cores with the server they
+ * measure, so this does as little as a client can (the JDK's HttpClient spends more CPU per request than the
+ * server does, and more still before its own code is compiled).
  */
-final class LoopbackClient implements AutoCloseable {
+public final class LoopbackClient implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private final byte[] head;
 
-    LoopbackClient(int port, String target) throws IOException {
+    public LoopbackClient(int port, String target) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -32,7 +33,7 @@ final class LoopbackClient implements AutoCloseable {
     }
 
     /** Sends one request; returns the status line's code and the body. */
-    Response post(byte[] body) throws IOException {
+    public Response post(byte[] body) throws IOException {
         out.write(head);
         out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
@@ -51,7 +52,7 @@ final class LoopbackClient implements AutoCloseable {
         return new Response(status, new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }
 
-    record Response(int status, String body) {}
+    public record Response(int status, String body) {}
 
     private String line() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
