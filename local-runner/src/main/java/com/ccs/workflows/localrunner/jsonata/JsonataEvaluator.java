@@ -112,6 +112,7 @@ public final class JsonataEvaluator {
                 }
             });
             AwsFunctions.bind(frame, scope.now());
+            JavaScriptStrings.bind(frame);
             try {
                 result = jsonata.evaluate(null, frame);
             } catch (StatesFailure e) {
