@@ -3,7 +3,8 @@
 #   .tools/venv       Python: cfn-lint, aws-sam-cli, moto server (AWS emulator), boto3, the AWS CLI
 #   .tools/ministack  MiniStack (AWS emulator) with the SAM transform, in a venv of its own: it pins a botocore
 #                     that the SAM CLI and the AWS CLI do not accept
-#   .tools/node   asl-validator (Amazon States Language definitions)
+#   .tools/node   asl-validator (Amazon States Language definitions), jsonata (the JavaScript reference the local
+#                 runner's JSONata is compared with)
 #   .tools/bin    stripe-mock (Stripe API stand-in, built with `go install`)
 #   chromium, chromium-driver (Debian packages, for the browser tests; apt-get as root, only when missing)
 # Needs python3 (>= 3.10), npm and go on PATH. Without root or apt-get the browser tests report themselves skipped.
@@ -16,6 +17,7 @@ PY_TOOLS=(cfn-lint==1.58.0 aws-sam-cli==1.170.0 "moto[server]==5.2.5" boto3 awsc
 # 1.5.x answers DescribeStacks with EnableTerminationProtection, which `sam delete` reads.
 EMULATOR_TOOLS=(ministack==1.5.33 aws-sam-translator==1.115.0)
 ASL_VALIDATOR=asl-validator@4.0.0
+JSONATA_REFERENCE=jsonata@2.2.2
 STRIPE_MOCK=github.com/stripe/stripe-mock@v0.203.0
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "install-tools: '$1' is required on PATH ($2)" >&2; exit 1; }; }
@@ -34,11 +36,12 @@ if [ ! -x "$tools/ministack/bin/ministack" ]; then
   "$tools/ministack/bin/pip" install --quiet --disable-pip-version-check "${EMULATOR_TOOLS[@]}"
 fi
 
-if [ ! -x "$tools/node/node_modules/.bin/asl-validator" ]; then
-  need npm "Node.js for asl-validator"
-  echo "install-tools: $ASL_VALIDATOR -> .tools/node" >&2
+if [ ! -x "$tools/node/node_modules/.bin/asl-validator" ] \
+    || ! grep -qs "\"version\": \"${JSONATA_REFERENCE#jsonata@}\"" "$tools/node/node_modules/jsonata/package.json"; then
+  need npm "Node.js for asl-validator and the JSONata reference"
+  echo "install-tools: $ASL_VALIDATOR $JSONATA_REFERENCE -> .tools/node" >&2
   mkdir -p "$tools/node"
-  npm install --silent --no-audit --no-fund --prefix "$tools/node" "$ASL_VALIDATOR" >/dev/null
+  npm install --silent --no-audit --no-fund --prefix "$tools/node" "$ASL_VALIDATOR" "$JSONATA_REFERENCE" >/dev/null
 fi
 
 if [ ! -x "$tools/bin/stripe-mock" ]; then

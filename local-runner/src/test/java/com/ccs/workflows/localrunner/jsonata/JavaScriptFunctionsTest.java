@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * $substring and $encodeUrl give what AWS gives. Each expected value is what the JavaScript JSONata 2.x gives for
+ * $substring, $encodeUrl, $sum, $average, $match and $number give what AWS gives. Each expected value is what the JavaScript JSONata 2.x gives for
  * the same expression.
  */
-class JavaScriptStringsTest {
+class JavaScriptFunctionsTest {
     private final JsonataScope scope =
             new JsonataScope(Json.parse("{\"input\":{\"note\":\"Conductor José 🚚 en ruta\"}}"), Map.of());
 
@@ -56,8 +56,53 @@ class JavaScriptStringsTest {
     }
 
     @Test
+    void sumAndAverageAddLeftToRightAsJavaScriptDoes() {
+        assertThat(eval("$sum([0.1, 0.2, 0.3])")).isEqualTo("0.6000000000000001");
+        assertThat(eval("$average([0.1, 0.2, 0.3])")).isEqualTo("0.20000000000000004");
+        assertThat(eval("$sum([1, 2])")).isEqualTo("3");
+        assertThat(eval("$sum(5)")).isEqualTo("5");
+        assertThat(eval("$sum([])")).isEqualTo("0");
+        assertThat(eval("$average([])")).isEqualTo("undefined");
+        assertThat(eval("$sum($states.input.missing)")).isEqualTo("undefined");
+        assertThatThrownBy(() -> eval("$sum(['1'])")).isInstanceOf(RuntimeFailure.class);
+    }
+
+    @Test
+    void matchStopsAtItsLimit() {
+        String twoMatches = "$match('ab12cd345', /([a-z]+)([0-9]+)/";
+        assertThat(eval(twoMatches + ", 1)")).isEqualTo("{\"match\":\"ab12\",\"index\":0,\"groups\":[\"ab\",\"12\"]}");
+        assertThat(eval(twoMatches + ", 0)")).isEqualTo("undefined");
+        assertThat(eval(twoMatches + ", 1.5).match")).isEqualTo("[\"ab12\",\"cd345\"]");
+        assertThat(eval(twoMatches + ").index")).isEqualTo("[0,4]");
+        assertThatThrownBy(() -> eval(twoMatches + ", -1)")).isInstanceOf(RuntimeFailure.class);
+    }
+
+    @Test
+    void numberRefusesWhatTheReferenceRefuses() {
+        assertThat(eval("$number('-12.50')")).isEqualTo("-12.5");
+        assertThat(eval("$number('1e3')")).isEqualTo("1000");
+        assertThat(eval("$number('0x1F') + $number('0o17') + $number('0b101')")).isEqualTo("51");
+        assertThat(eval("$number(true)")).isEqualTo("1");
+        assertThat(eval("$number($states.input.missing)")).isEqualTo("undefined");
+        for (String refused : new String[] {"' 12 '", "'1.'", "'-.5'", "''", "'abc'", "'1e400'"}) {
+            assertThatThrownBy(() -> eval("$number(" + refused + ")"))
+                    .as(refused)
+                    .isInstanceOf(RuntimeFailure.class);
+        }
+    }
+
+    @Test
+    void aVariableOfTheSameNameHidesTheFunction() {
+        JsonataScope withVariables =
+                new JsonataScope(scope.states(), Map.of("sum", Json.parse("5"), "number", Json.text("n")));
+        assertThat(JsonataEvaluator.evaluate("{% $sum & $number %}", withVariables, "Output")
+                        .asText())
+                .isEqualTo("5n");
+    }
+
+    @Test
     void encodeUrlRefusesHalfACharacter() {
-        assertThatThrownBy(() -> JavaScriptStrings.encodeUrl("a\uD83D"))
+        assertThatThrownBy(() -> JavaScriptFunctions.encodeUrl("a\uD83D"))
                 .isInstanceOf(RuntimeFailure.class)
                 .hasMessageContaining("malformed");
     }

@@ -1,0 +1,18 @@
+// Evaluates each case of a corpus (JSON on stdin: [{"expression", "input"}]) with the JavaScript JSONata, the
+// reference implementation, and prints one JSON line per case: {"value": ...}, {"undefined": true} or
+// {"error": code}. $states.input is bound as Step Functions binds it.
+const jsonata = require(process.argv[2]);
+let text = '';
+process.stdin.on('data', chunk => { text += chunk; });
+process.stdin.on('end', async () => {
+  for (const c of JSON.parse(text)) {
+    let line;
+    try {
+      const value = await jsonata(c.expression).evaluate(null, { states: { input: c.input } });
+      line = value === undefined ? { undefined: true } : { value: JSON.parse(JSON.stringify(value)) };
+    } catch (e) {
+      line = { error: e.code || String(e.message) };
+    }
+    console.log(JSON.stringify(line));
+  }
+});
