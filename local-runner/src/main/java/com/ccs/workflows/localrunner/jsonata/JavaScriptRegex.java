@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -58,16 +59,16 @@ final class JavaScriptRegex {
     private static void adopt(Jsonata jsonata) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> todo = new ArrayDeque<>();
-        todo.push(read(field(Jsonata.class, "ast"), jsonata));
+        pushUnlessNull(todo, read(field(Jsonata.class, "ast"), jsonata));
         while (!todo.isEmpty()) {
             Object node = todo.pop();
             if (node == null || !seen.add(node)) {
                 continue;
             }
             if (node instanceof Iterable<?> items) {
-                items.forEach(todo::push);
+                items.forEach(item -> pushUnlessNull(todo, item));
             } else if (node instanceof Object[] items) {
-                List.of(items).forEach(todo::push);
+                Arrays.asList(items).forEach(item -> pushUnlessNull(todo, item));
             } else if (SYMBOL.isInstance(node)) {
                 for (Field f : SYMBOL_FIELDS) {
                     Object value = read(f, node);
@@ -81,6 +82,12 @@ final class JavaScriptRegex {
                     }
                 }
             }
+        }
+    }
+
+    private static void pushUnlessNull(Deque<Object> todo, Object item) {
+        if (item != null) {
+            todo.push(item);
         }
     }
 
