@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -22,6 +23,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class JsonataEvaluator {
     private static final ConcurrentHashMap<String, Jsonata> CACHE = new ConcurrentHashMap<>();
+
+    /** Sees every evaluation: tests compare the workflows' own expressions with the JSONata reference. */
+    private static volatile BiConsumer<String, JsonataScope> observer;
 
     private JsonataEvaluator() {}
 
@@ -87,6 +91,10 @@ public final class JsonataEvaluator {
     /** Evaluates {@code {% expr %}}; null means undefined. */
     public static JsonNode evaluate(String text, JsonataScope scope, String field) {
         String expression = body(text);
+        BiConsumer<String, JsonataScope> seen = observer;
+        if (seen != null) {
+            seen.accept(expression, scope);
+        }
         Jsonata jsonata;
         try {
             jsonata = CACHE.computeIfAbsent(expression, JsonataEvaluator::compile);
@@ -126,6 +134,11 @@ public final class JsonataEvaluator {
             }
         }
         return result == null ? null : fromJsonata(result);
+    }
+
+    /** Until {@code null} is set, every expression evaluated and its scope go to {@code consumer}. */
+    static void observe(BiConsumer<String, JsonataScope> consumer) {
+        observer = consumer;
     }
 
     private static Jsonata compile(String expression) {
