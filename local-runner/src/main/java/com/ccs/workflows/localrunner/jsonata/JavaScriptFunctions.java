@@ -55,13 +55,17 @@ final class JavaScriptFunctions {
     private static final Jsonata.JFunction NUMBER =
             Jsonata.function("number", (Jsonata.Fn1<Object, Object>) JavaScriptFunctions::number, "<(nsb)-:n>");
 
-    static void bind(Jsonata.Frame frame) {
-        frame.bind("substring", SUBSTRING);
-        frame.bind("encodeUrl", ENCODE_URL);
-        frame.bind("sum", SUM);
-        frame.bind("average", AVERAGE);
-        frame.bind("match", MATCH);
-        frame.bind("number", NUMBER);
+    /**
+     * Puts these functions in a compiled expression's own environment, once: each evaluation's frame (its variables)
+     * sits below it, so a variable named "sum" or "number" hides the function, as in the reference.
+     */
+    static void register(Jsonata jsonata) {
+        jsonata.registerFunction("substring", SUBSTRING);
+        jsonata.registerFunction("encodeUrl", ENCODE_URL);
+        jsonata.registerFunction("sum", SUM);
+        jsonata.registerFunction("average", AVERAGE);
+        jsonata.registerFunction("match", MATCH);
+        jsonata.registerFunction("number", NUMBER);
     }
 
     /** The library's matches, at most {@code limit} of them. */

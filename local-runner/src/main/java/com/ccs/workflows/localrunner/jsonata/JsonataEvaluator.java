@@ -108,8 +108,6 @@ public final class JsonataEvaluator {
         // The library keeps per-evaluation state in the compiled expression: evaluate one at a time per expression.
         synchronized (jsonata) {
             Jsonata.Frame frame = jsonata.createFrame();
-            // Before the variables: a variable named "sum" or "number" hides the function, as in the reference.
-            JavaScriptFunctions.bind(frame);
             // Only what the expression names is converted: a machine written in JSONata evaluates many short
             // expressions, each reading one or two variables. $eval may name any of them, so it gets them all.
             boolean all = expression.contains("$eval");
@@ -144,6 +142,7 @@ public final class JsonataEvaluator {
     private static Jsonata compile(String expression) {
         Jsonata jsonata = JavaScriptRegex.parse(expression);
         jsonata.setOutputConvertNulls(false);
+        JavaScriptFunctions.register(jsonata);
         return jsonata;
     }
 
