@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.testing.TestProject;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class AwsCliApiTest {
     @Test
     void theDocumentedCliCommandsWork() throws Exception {
         Path tools = Path.of(System.getProperty("ccs.project.dir", ".."), ".tools", "venv", "bin", "aws");
-        Path aws = Files.isExecutable(tools) ? tools : onPath("aws");
+        Path aws = Files.isExecutable(tools) ? tools : TestProject.onPath("aws");
         assumeTrue(aws != null, "AWS CLI test skipped: no 'aws' command in .tools/venv/bin or on the PATH");
         try (LocalSfn local = LocalSfn.virtual()) {
             local.create("ccs-prod-emergency-workflow", LocalSfn.json("""
@@ -135,15 +135,5 @@ class AwsCliApiTest {
                 .as("aws " + String.join(" ", command) + " failed:\n" + errors)
                 .isZero();
         return Json.parse(stdout);
-    }
-
-    private static Path onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, command);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.testing.TestProject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  * scripts/install-tools.sh puts in .tools/node (src/test/resources/jsonata/reference.js), next to the engine's.
  */
 final class JsonataReference {
-    private static final Path PACKAGE =
-            Path.of(System.getProperty("ccs.project.dir", ".."), ".tools", "node", "node_modules", "jsonata");
+    private static final Path PACKAGE = TestProject.dir().resolve(".tools/node/node_modules/jsonata");
     private static final Path SCRIPT = Path.of("src", "test", "resources", "jsonata", "reference.js");
 
     /** An expression and what it sees: $states and the variables. */
@@ -32,7 +31,7 @@ final class JsonataReference {
 
     /** Why the reference cannot run here, or null when it can. */
     static String unavailable() {
-        if (node() == null) {
+        if (TestProject.onPath("node") == null) {
             return "node is not on PATH";
         }
         return Files.isDirectory(PACKAGE) ? null : PACKAGE + " is absent (run scripts/install-tools.sh)";
@@ -102,7 +101,9 @@ final class JsonataReference {
             bindings.set("states", c.states());
         }
         Process process = new ProcessBuilder(
-                        node(), SCRIPT.toString(), PACKAGE.toAbsolutePath().toString())
+                        TestProject.onPath("node").toString(),
+                        SCRIPT.toString(),
+                        PACKAGE.toAbsolutePath().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try (var stdin = process.getOutputStream()) {
@@ -112,15 +113,5 @@ final class JsonataReference {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("node " + SCRIPT).isZero();
         return stdout.lines().map(Json::parse).toList();
-    }
-
-    private static String node() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "node");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package com.ccs.workflows.localrunner.testing;
 
 import com.ccs.workflows.localrunner.deployment.DeploymentOptions;
 import com.ccs.workflows.localrunner.deployment.LocalDeployment;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -29,6 +30,17 @@ public final class TestProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The executable {@code command} in a directory of PATH, or null when there is none. */
+    public static Path onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** A deployment on the embedded backends; the functions' logs are dropped. */
