@@ -24,7 +24,8 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code i}: JavaScript folds the case of any letter ({@code /josé/i} matches {@code "JOSÉ"}), Java only ASCII
  *       unless {@link Pattern#UNICODE_CASE} is set.
  *   <li>Classes: {@code [^]} (any character) and {@code []} (none) are valid in JavaScript and a syntax error in
- *       Java; inside a class, {@code &&} is two characters in JavaScript and an intersection in Java.
+ *       Java; inside a class, {@code &&} is two characters in JavaScript and an intersection in Java, and {@code [}
+ *       is a character in JavaScript and opens a nested class in Java ({@code /[a[b]]/} is a, [ or b, then ]).
  * </ul>
  *
  * The literals are found in the parsed expression rather than in its text, where a {@code /} may as well divide.
@@ -33,30 +34,47 @@ final class JavaScriptRegex {
     private JavaScriptRegex() {}
 
     /**
-     * Parses an expression with its literals read as JavaScript reads them. A literal Java cannot parse ({@code [^]})
-     * is rewritten in the text and the expression parsed again.
+     * Parses an expression with its literals read as JavaScript reads them. A literal Java cannot compile ({@code [^]},
+     * {@code [[]]}) is replaced in the text by a placeholder both accept, and swapped back as its Java equivalent once
+     * parsed: rewritten in the text, an escaped bracket would upset the parser's count of brackets that finds the
+     * literal's closing slash.
      */
     static Jsonata parse(String expression) {
         String text = expression;
+        List<String> refused = new ArrayList<>();
         while (true) {
             try {
                 Jsonata jsonata = Jsonata.jsonata(text);
-                adopt(jsonata);
+                adopt(jsonata, refused);
                 return jsonata;
             } catch (PatternSyntaxException e) {
                 String literal = "/" + e.getPattern() + "/";
-                String rewritten = "/" + rewrite(e.getPattern(), true) + "/";
                 int at = text.indexOf(literal);
-                if (at < 0 || rewritten.equals(literal)) {
+                if (at < 0 || !compiles(rewrite(e.getPattern(), true))) {
                     throw e; // not one of the differences: Java and JavaScript both refuse it
                 }
-                text = text.substring(0, at) + rewritten + text.substring(at + literal.length());
+                String placeholder = "/" + placeholder(refused.size()) + "/";
+                refused.add(e.getPattern());
+                text = text.substring(0, at) + placeholder + text.substring(at + literal.length());
             }
         }
     }
 
+    private static String placeholder(int index) {
+        return "(?<jsLiteral" + index + ">)";
+    }
+
+    private static boolean compiles(String javaSource) {
+        try {
+            Pattern.compile(javaSource);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
     /** Replaces, in place, each regular expression literal of a freshly compiled expression. */
-    private static void adopt(Jsonata jsonata) {
+    private static void adopt(Jsonata jsonata, List<String> refused) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> todo = new ArrayDeque<>();
         pushUnlessNull(todo, read(field(Jsonata.class, "ast"), jsonata));
@@ -73,7 +91,7 @@ final class JavaScriptRegex {
                 for (Field f : SYMBOL_FIELDS) {
                     Object value = read(f, node);
                     if (value instanceof Pattern pattern && "regex".equals(read(TYPE, node))) {
-                        write(f, node, toJava(pattern));
+                        write(f, node, toJava(original(pattern, refused), pattern.flags()));
                     } else if (value != null
                             && (SYMBOL.isInstance(value)
                                     || value instanceof Iterable<?>
@@ -85,6 +103,16 @@ final class JavaScriptRegex {
         }
     }
 
+    /** The JavaScript source of a parsed literal: its own text, or the one its placeholder stands for. */
+    private static String original(Pattern parsed, List<String> refused) {
+        for (int i = 0; i < refused.size(); i++) {
+            if (parsed.pattern().equals(placeholder(i))) {
+                return refused.get(i);
+            }
+        }
+        return parsed.pattern();
+    }
+
     private static void pushUnlessNull(Deque<Object> todo, Object item) {
         if (item != null) {
             todo.push(item);
@@ -92,12 +120,11 @@ final class JavaScriptRegex {
     }
 
     /** The Java pattern that matches what the JavaScript literal with this text and these flags matches. */
-    static Pattern toJava(Pattern literal) {
-        int flags = literal.flags();
+    static Pattern toJava(String source, int flags) {
         if ((flags & Pattern.CASE_INSENSITIVE) != 0) {
             flags |= Pattern.UNICODE_CASE;
         }
-        return Pattern.compile(rewrite(literal.pattern(), (flags & Pattern.MULTILINE) != 0), flags);
+        return Pattern.compile(rewrite(source, (flags & Pattern.MULTILINE) != 0), flags);
     }
 
     static String rewrite(String source, boolean multiline) {
@@ -109,8 +136,9 @@ final class JavaScriptRegex {
                 out.append(c).append(source.charAt(++i));
             } else if (inClass) {
                 inClass = c != ']';
-                // '&&' is two characters in a JavaScript class and an intersection in a Java one
-                out.append(c == '&' ? "\\&" : String.valueOf(c));
+                // '&&' is two characters in a JavaScript class and an intersection in a Java one; '[' is a
+                // character there and opens a nested class here
+                out.append(c == '&' || c == '[' ? "\\" + c : String.valueOf(c));
             } else if (c == '[' && source.startsWith("[^]", i)) {
                 out.append("[\\s\\S]");
                 i += 2;

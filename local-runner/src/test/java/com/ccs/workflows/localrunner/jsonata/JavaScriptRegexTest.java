@@ -48,6 +48,12 @@ class JavaScriptRegexTest {
         assertThat(eval("$contains('abc', /a[]/)")).isEqualTo("false");
         // '&&' inside a JavaScript class is two ampersands, not Java's intersection of [a] and [b]
         assertThat(eval("$contains('&', /[a&&b]/)")).isEqualTo("true");
+        // '[' inside a JavaScript class is a character: a, [ or b, then ']'; Java would read a nested class
+        assertThat(eval("$contains('a', /[a[b]]/)")).isEqualTo("false");
+        assertThat(eval("$contains('x[]', /[[]]/)")).isEqualTo("true");
+        // two literals Java refuses, in one expression, each keeping its own meaning and flags
+        assertThat(eval("[$contains('X[]', /x[[]]/i), $contains('a\\n', /a[^]/), $contains('a', /[[]]/)]"))
+                .isEqualTo("[true,true,false]");
     }
 
     @Test
@@ -77,7 +83,7 @@ class JavaScriptRegexTest {
 
     @Test
     void rewritingIsIdempotent() {
-        for (String source : new String[] {"^a$", "[^]", "[]x", "[[&&]", "\\$", "[$]$"}) {
+        for (String source : new String[] {"^a$", "[^]", "[]x", "[[&&]", "[a[b]]", "\\$", "[$]$"}) {
             String once = JavaScriptRegex.rewrite(source, false);
             assertThat(JavaScriptRegex.rewrite(once, false)).isEqualTo(once);
         }
