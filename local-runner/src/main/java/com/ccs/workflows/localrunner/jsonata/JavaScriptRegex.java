@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,11 @@ final class JavaScriptRegex {
         while (true) {
             try {
                 Jsonata jsonata = Jsonata.jsonata(text);
-                adopt(jsonata, refused);
+                if (adopt(jsonata, refused) < refused.size()) {
+                    // a placeholder left in place would match everywhere: better no expression than a wrong one
+                    throw new IllegalStateException("a regular expression of " + expression + " was not found"
+                            + " in its parsed form; check the com.dashjoin:jsonata version");
+                }
                 return jsonata;
             } catch (PatternSyntaxException e) {
                 String literal = "/" + e.getPattern() + "/";
@@ -73,8 +78,12 @@ final class JavaScriptRegex {
         }
     }
 
-    /** Replaces, in place, each regular expression literal of a freshly compiled expression. */
-    private static void adopt(Jsonata jsonata, List<String> refused) {
+    /**
+     * Replaces, in place, each regular expression literal of a freshly compiled expression; returns how many of the
+     * placeholders it found.
+     */
+    private static int adopt(Jsonata jsonata, List<String> refused) {
+        Set<String> found = new HashSet<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> todo = new ArrayDeque<>();
         pushUnlessNull(todo, read(field(Jsonata.class, "ast"), jsonata));
@@ -91,7 +100,11 @@ final class JavaScriptRegex {
                 for (Field f : SYMBOL_FIELDS) {
                     Object value = read(f, node);
                     if (value instanceof Pattern pattern && "regex".equals(read(TYPE, node))) {
-                        write(f, node, toJava(original(pattern, refused), pattern.flags()));
+                        String source = original(pattern, refused);
+                        if (!source.equals(pattern.pattern())) {
+                            found.add(pattern.pattern());
+                        }
+                        write(f, node, toJava(source, pattern.flags()));
                     } else if (value != null
                             && (SYMBOL.isInstance(value)
                                     || value instanceof Iterable<?>
@@ -101,6 +114,7 @@ final class JavaScriptRegex {
                 }
             }
         }
+        return found.size();
     }
 
     /** The JavaScript source of a parsed literal: its own text, or the one its placeholder stands for. */
