@@ -41,27 +41,37 @@ final class JavaScriptRegex {
      * literal's closing slash.
      */
     static Jsonata parse(String expression) {
-        String text = expression;
-        List<String> refused = new ArrayList<>();
-        while (true) {
-            try {
-                Jsonata jsonata = Jsonata.jsonata(text);
-                if (adopt(jsonata, refused) < refused.size()) {
-                    // a placeholder left in place would match everywhere: better no expression than a wrong one
-                    throw new IllegalStateException("a regular expression of " + expression + " was not found"
-                            + " in its parsed form; check the com.dashjoin:jsonata version");
-                }
-                return jsonata;
-            } catch (PatternSyntaxException e) {
-                String literal = "/" + e.getPattern() + "/";
-                int at = text.indexOf(literal);
-                if (at < 0 || !compiles(rewrite(e.getPattern(), true))) {
-                    throw e; // not one of the differences: Java and JavaScript both refuse it
-                }
-                String placeholder = "/" + placeholder(refused.size()) + "/";
-                refused.add(e.getPattern());
-                text = text.substring(0, at) + placeholder + text.substring(at + literal.length());
+        Jsonata jsonata = parse(expression, List.of());
+        if (jsonata == null) {
+            // a placeholder left in place would match everywhere: better no expression than a wrong one
+            throw new IllegalStateException("a regular expression of " + expression + " was not found"
+                    + " in its parsed form; check the com.dashjoin:jsonata version");
+        }
+        return jsonata;
+    }
+
+    /** The parsed expression, or null when a placeholder stands in a string rather than in a literal's place. */
+    private static Jsonata parse(String text, List<String> refused) {
+        try {
+            Jsonata jsonata = Jsonata.jsonata(text);
+            return adopt(jsonata, refused) == refused.size() ? jsonata : null;
+        } catch (PatternSyntaxException e) {
+            String literal = "/" + e.getPattern() + "/";
+            if (!text.contains(literal) || !compiles(rewrite(e.getPattern(), true))) {
+                throw e; // not one of the differences: Java and JavaScript both refuse it
             }
+            List<String> more = new ArrayList<>(refused);
+            more.add(e.getPattern());
+            String placeholder = "/" + placeholder(refused.size()) + "/";
+            // the literal's text may also stand in a string before it ('/[[]]/' & /[[]]/): each place is tried in turn
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                Jsonata jsonata =
+                        parse(text.substring(0, at) + placeholder + text.substring(at + literal.length()), more);
+                if (jsonata != null) {
+                    return jsonata;
+                }
+            }
+            return null;
         }
     }
 

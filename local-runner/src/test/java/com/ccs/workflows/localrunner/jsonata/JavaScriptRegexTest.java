@@ -54,6 +54,9 @@ class JavaScriptRegexTest {
         // two literals Java refuses, in one expression, each keeping its own meaning and flags
         assertThat(eval("[$contains('X[]', /x[[]]/i), $contains('a\\n', /a[^]/), $contains('a', /[[]]/)]"))
                 .isEqualTo("[true,true,false]");
+        // the same text in a string before the literal stays the string's
+        assertThat(eval("'/[[]]/' & $contains('[]', /[[]]/) & \"/[^]/\" & $contains('a', /a[^]/)"))
+                .isEqualTo("\"/[[]]/true/[^]/false\"");
     }
 
     @Test
