@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   <li>{@code $match} ignores its limit.
  *   <li>{@code $number} accepts strings the reference refuses ({@code " 12 "}, {@code "1."}, {@code "-.5"}), so an
  *       expression that fails on AWS would pass here.
+ *   <li>{@code $string} writes numbers and structures differently ({@link JavaScriptJson}).
  * </ul>
  */
 final class JavaScriptFunctions {
@@ -52,6 +53,12 @@ final class JavaScriptFunctions {
                     match((String) args.get(0), (Pattern) args.get(1), args.size() > 2 ? (Number) args.get(2) : null),
             "<s-f<s:o>n?:a<o>>");
 
+    private static final Jsonata.JFunction STRING = Jsonata.function(
+            "string",
+            (Jsonata.FnVarArgs<Object>) args -> JavaScriptJson.string(
+                    args.isEmpty() ? null : args.get(0), args.size() > 1 && Boolean.TRUE.equals(args.get(1))),
+            "<x-b?:s>");
+
     private static final Jsonata.JFunction NUMBER =
             Jsonata.function("number", (Jsonata.Fn1<Object, Object>) JavaScriptFunctions::number, "<(nsb)-:n>");
 
@@ -66,6 +73,7 @@ final class JavaScriptFunctions {
         jsonata.registerFunction("average", AVERAGE);
         jsonata.registerFunction("match", MATCH);
         jsonata.registerFunction("number", NUMBER);
+        jsonata.registerFunction("string", STRING);
     }
 
     /** The library's matches, at most {@code limit} of them. */
