@@ -1,6 +1,5 @@
 package com.ccs.workflows.localrunner.jsonata;
 
-import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.ccs.workflows.localrunner.json.Json;
 import com.ccs.workflows.localrunner.paths.intrinsics.IntrinsicFunctions;
 import com.dashjoin.jsonata.Functions;
@@ -76,12 +75,12 @@ final class AwsFunctions {
 
     private static Object parse(Object text) {
         if (!(text instanceof String s)) {
-            throw RuntimeFailure.query("The function $parse expects a string argument");
+            throw new JsonataFunctionError(null, "The function $parse expects a string argument");
         }
         try {
             return JsonataEvaluator.toJsonata(Json.parse(s));
         } catch (IllegalArgumentException e) {
-            throw RuntimeFailure.query("The function $parse could not parse the string: " + s);
+            throw new JsonataFunctionError(null, "The function $parse could not parse the string: " + s);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.ccs.workflows.localrunner.jsonata;
 
-import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Utils;
@@ -59,6 +58,14 @@ final class JavaScriptFunctions {
                     args.isEmpty() ? null : args.get(0), args.size() > 1 && Boolean.TRUE.equals(args.get(1))),
             "<x-b?:s>");
 
+    /** Not available on AWS ("use $parse instead"): calling it fails as calling any name that is not a function. */
+    private static final Jsonata.JFunction EVAL = Jsonata.function(
+            "eval",
+            (Jsonata.FnVarArgs<Object>) args -> {
+                throw new JsonataFunctionError("T1006", "Attempted to invoke a non-function");
+            },
+            null);
+
     private static final Jsonata.JFunction NUMBER =
             Jsonata.function("number", (Jsonata.Fn1<Object, Object>) JavaScriptFunctions::number, "<(nsb)-:n>");
 
@@ -74,6 +81,7 @@ final class JavaScriptFunctions {
         jsonata.registerFunction("match", MATCH);
         jsonata.registerFunction("number", NUMBER);
         jsonata.registerFunction("string", STRING);
+        jsonata.registerFunction("eval", EVAL);
     }
 
     /** The library's matches, at most {@code limit} of them. */
@@ -82,7 +90,8 @@ final class JavaScriptFunctions {
             return null;
         }
         if (limit != null && limit.doubleValue() < 0) {
-            throw RuntimeFailure.query("The third argument of the $match function must evaluate to a positive number");
+            throw new JsonataFunctionError(
+                    "D3040", "Third argument of match function must evaluate to a positive number");
         }
         List<Object> result = Utils.createSequence();
         List<?> all = Functions.match(text, regex, null);
@@ -118,7 +127,7 @@ final class JavaScriptFunctions {
             BigInteger whole = new BigInteger(text.substring(2), radix);
             return whole.bitLength() < 63 ? (Object) whole.longValue() : (Object) whole.doubleValue();
         }
-        throw RuntimeFailure.query("Unable to cast value to a number: \"" + text + "\"");
+        throw new JsonataFunctionError("D3030", "Unable to cast value to a number: " + JavaScriptJson.quoted(text));
     }
 
     /** Left to right in doubles, as JavaScript adds. */
@@ -177,7 +186,8 @@ final class JavaScriptFunctions {
             }
             int codePoint = text.codePointAt(i);
             if (Character.isSurrogate(c) && !Character.isSupplementaryCodePoint(codePoint)) {
-                throw RuntimeFailure.query("The function $encodeUrl was given a malformed string: " + text);
+                throw new JsonataFunctionError(
+                        "D3140", "Malformed URL passed to $encodeUrl(): " + JavaScriptJson.quoted(text));
             }
             for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
                 out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)));

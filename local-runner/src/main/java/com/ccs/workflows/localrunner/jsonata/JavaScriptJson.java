@@ -1,6 +1,5 @@
 package com.ccs.workflows.localrunner.jsonata;
 
-import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.dashjoin.jsonata.Jsonata;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,7 +29,7 @@ final class JavaScriptJson {
             return "";
         }
         if (value instanceof Number n && !(n instanceof BigInteger) && !Double.isFinite(n.doubleValue())) {
-            throw RuntimeFailure.query("Attempting to invoke string function on Infinity or NaN");
+            throw new JsonataFunctionError("D3001", "Attempting to invoke string function on Infinity or NaN");
         }
         StringBuilder out = new StringBuilder();
         write(out, value, prettify ? "\n" : null);
@@ -83,6 +82,13 @@ final class JavaScriptJson {
                 || value instanceof Jsonata.JLambda
                 || value instanceof Pattern
                 || value.getClass().getName().equals("com.dashjoin.jsonata.Parser$Symbol");
+    }
+
+    /** {@code text} as a JSON string literal, as the reference quotes a value in its messages. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        quote(out, text);
+        return out.toString();
     }
 
     /** As JSON.stringify quotes: the two escapes JSON needs, short ones where JSON has them, \\u for the rest. */

@@ -109,13 +109,12 @@ public final class JsonataEvaluator {
         synchronized (jsonata) {
             Jsonata.Frame frame = jsonata.createFrame();
             // Only what the expression names is converted: a machine written in JSONata evaluates many short
-            // expressions, each reading one or two variables. $eval may name any of them, so it gets them all.
-            boolean all = expression.contains("$eval");
-            if (all || expression.contains("$states")) {
+            // expressions, each reading one or two variables (and $eval, which could name any, is not available).
+            if (expression.contains("$states")) {
                 frame.bind("states", toJsonata(scope.states()));
             }
             scope.variables().forEach((name, value) -> {
-                if (all || expression.contains("$" + name)) {
+                if (expression.contains("$" + name)) {
                     frame.bind(name, toJsonata(value));
                 }
             });
@@ -124,11 +123,9 @@ public final class JsonataEvaluator {
                 result = jsonata.evaluate(null, frame);
             } catch (StatesFailure e) {
                 throw e;
-            } catch (JException | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
-                throw RuntimeFailure.query(
-                        "An error occurred while evaluating the JSONata expression '" + expression
-                                + "' specified for the field '" + field + "': " + e.getMessage(),
-                        field);
+            } catch (RuntimeException | StackOverflowError e) {
+                // whatever the library throws is the expression's failure, which a Catch can handle, as on AWS
+                throw RuntimeFailure.query(EvaluationFailureCause.of(expression, field, e), field);
             }
         }
         return result == null ? null : fromJsonata(result);

@@ -103,7 +103,7 @@ class JavaScriptFunctionsTest {
     @Test
     void encodeUrlRefusesHalfACharacter() {
         assertThatThrownBy(() -> JavaScriptFunctions.encodeUrl("a\uD83D"))
-                .isInstanceOf(RuntimeFailure.class)
-                .hasMessageContaining("malformed");
+                .isInstanceOf(JsonataFunctionError.class)
+                .hasMessage("Malformed URL passed to $encodeUrl(): \"a\\ud83d\"");
     }
 }

@@ -3,7 +3,6 @@ package com.ccs.workflows.localrunner.jsonata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ccs.workflows.localrunner.errors.RuntimeFailure;
 import com.dashjoin.jsonata.Jsonata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +86,8 @@ class JavaScriptJsonTest {
     @Test
     void infinityIsRefusedAsTheReferenceRefusesIt() {
         assertThatThrownBy(() -> JavaScriptJson.string(Double.POSITIVE_INFINITY, false))
-                .isInstanceOf(RuntimeFailure.class)
-                .hasMessageContaining("Infinity or NaN");
+                .isInstanceOf(JsonataFunctionError.class)
+                .hasMessage("Attempting to invoke string function on Infinity or NaN")
+                .satisfies(e -> assertThat(((JsonataFunctionError) e).code()).isEqualTo("D3001"));
     }
 }

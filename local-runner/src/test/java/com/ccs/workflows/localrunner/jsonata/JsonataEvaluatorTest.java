@@ -31,7 +31,7 @@ class JsonataEvaluatorTest {
     }
 
     @Test
-    void anExpressionSeesEveryVariableItNamesWhetherItsNameIsPrefixOfAnotherOrReachedThroughEval() {
+    void anExpressionSeesEveryVariableItNamesWhetherItsNameIsPrefixOfAnother() {
         JsonataScope many = new JsonataScope(
                 scope.states(),
                 Map.of("event", Json.parse("{\"type\":\"x\"}"), "eventTime", Json.text("t"), "unused", Json.text("u")));
@@ -40,9 +40,6 @@ class JsonataEvaluatorTest {
                                 "{% $event.type & $eventTime & $states.context.Execution.Name %}", many, "f")
                         .asText())
                 .isEqualTo("xte1");
-        assertThat(JsonataEvaluator.evaluate("{% $eval('$unused & $states.input.n[0]') %}", many, "f")
-                        .asText())
-                .isEqualTo("u1");
         assertThat(JsonataEvaluator.evaluate("{% $exists($unused) %}", many, "f")
                         .asBoolean())
                 .isTrue();
@@ -64,6 +61,37 @@ class JsonataEvaluatorTest {
                         "The JSONata expression '$nope' specified for the field 'Output/r' returned nothing"
                                 + " (undefined).")
                 .satisfies(e -> assertThat(((RuntimeFailure) e).location()).isEqualTo("Output/r"));
+    }
+
+    @Test
+    void anExpressionThatThrowsFailsWithAwsCauseNamingTheExpressionTheFieldAndTheCode() {
+        assertThat(causeOf("$abs('x')"))
+                .isEqualTo("The JSONata expression '$abs('x')' specified for the field 'Output/r' threw an error during"
+                        + " evaluation. T0410: Argument 1 of function \"abs\" does not match function signature");
+        assertThat(causeOf("$number('abc')"))
+                .endsWith(" threw an error during evaluation. D3030: Unable to cast value to a number: \"abc\"");
+        assertThat(causeOf("$toMillis('foo')"))
+                .endsWith(" threw an error during evaluation. D3110: The argument of the toMillis function must be an"
+                        + " ISO 8601 formatted timestamp. Given \"foo\"");
+        assertThat(causeOf("$sqrt(-1)")).contains(". D3060: The sqrt function cannot be applied to a negative number");
+        assertThat(causeOf("($f := function($n) { $f($n + 1) + 1 }; $f(0))"))
+                .endsWith(" threw an error during evaluation: " + EvaluationFailureCause.STACK_OVERFLOW);
+    }
+
+    @Test
+    void evalIsNotAvailableAsOnAws() {
+        assertThat(causeOf("$eval('1 + 1')")).endsWith(". T1006: Attempted to invoke a non-function");
+    }
+
+    private String causeOf(String expression) {
+        try {
+            JsonataEvaluator.template(Json.parse("{\"r\": \"{% " + expression + " %}\"}"), scope, "Output");
+        } catch (RuntimeFailure e) {
+            assertThat(e.error()).isEqualTo("States.QueryEvaluationError");
+            assertThat(e.location()).isEqualTo("Output/r");
+            return e.cause();
+        }
+        throw new AssertionError(expression + " did not fail");
     }
 
     @Test
