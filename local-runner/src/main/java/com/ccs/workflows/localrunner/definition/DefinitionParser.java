@@ -1,6 +1,7 @@
 package com.ccs.workflows.localrunner.definition;
 
 import com.ccs.workflows.localrunner.json.Json;
+import com.ccs.workflows.localrunner.jsonata.JsonataEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -103,6 +104,9 @@ public final class DefinitionParser {
                 ? fields.queryLanguage(node.get("QueryLanguage"), at + "/QueryLanguage", inherited)
                 : inherited;
         checkLanguageFields(node, ql, at);
+        if (ql == QueryLanguage.JSONATA) {
+            checkExpressions(node, at);
+        }
         node.fieldNames().forEachRemaining(field -> {
             if (!StateFields.allowed(type, field)) {
                 fields.problem(
@@ -269,6 +273,43 @@ public final class DefinitionParser {
                         "SCHEMA_VALIDATION_FAILED: The field '" + f + "' is not supported when the QueryLanguage is "
                                 + (ql == QueryLanguage.JSONATA ? "JSONata" : "JSONPath"),
                         at + "/" + f);
+            }
+        }
+    }
+
+    /**
+     * Checks each {@code {% %}} string of a JSONata state as AWS does when a definition is created: the programs
+     * of its branches and item processor are states of their own, and comments are text.
+     */
+    private void checkExpressions(JsonNode state, String at) {
+        state.properties().forEach(field -> {
+            String name = field.getKey();
+            if (name.equals("Choices") || name.equals("Catch")) {
+                for (int i = 0; i < field.getValue().size(); i++) {
+                    JsonNode element = field.getValue().get(i);
+                    String elementAt = at + "/" + name + "[" + i + "]";
+                    element.properties().forEach(e -> {
+                        if (!e.getKey().equals("Comment")) {
+                            checkExpressionsIn(e.getValue(), elementAt + "/" + e.getKey());
+                        }
+                    });
+                }
+            } else if (!NOT_EXPRESSIONS.contains(name)) {
+                checkExpressionsIn(field.getValue(), at + "/" + name);
+            }
+        });
+    }
+
+    private static final Set<String> NOT_EXPRESSIONS = Set.of("Comment", "Branches", "ItemProcessor", "Iterator");
+
+    private void checkExpressionsIn(JsonNode node, String at) {
+        if (node.isTextual() && JsonataEvaluator.isExpression(node.textValue())) {
+            JsonataEvaluator.definitionProblems(node.textValue()).forEach(problem -> fields.problem(problem, at));
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> checkExpressionsIn(e.getValue(), at + "/" + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkExpressionsIn(node.get(i), at + "[" + i + "]");
             }
         }
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class EvaluationFailureCause {
     private EvaluationFailureCause() {}
 
-    /** AWS's own guard against runaway recursion; JSONata has none. */
+    /** What AWS answers for runaway recursion (the reference has no code for it). */
     static final String STACK_OVERFLOW =
             "Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.";
 

@@ -2,7 +2,6 @@ package com.ccs.workflows.localrunner.jsonata;
 
 import com.dashjoin.jsonata.Jsonata;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,7 +95,7 @@ final class JavaScriptRegex {
         Set<String> found = new HashSet<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> todo = new ArrayDeque<>();
-        pushUnlessNull(todo, read(field(Jsonata.class, "ast"), jsonata));
+        pushUnlessNull(todo, JsonataAst.root(jsonata));
         while (!todo.isEmpty()) {
             Object node = todo.pop();
             if (node == null || !seen.add(node)) {
@@ -106,17 +105,17 @@ final class JavaScriptRegex {
                 items.forEach(item -> pushUnlessNull(todo, item));
             } else if (node instanceof Object[] items) {
                 Arrays.asList(items).forEach(item -> pushUnlessNull(todo, item));
-            } else if (SYMBOL.isInstance(node)) {
-                for (Field f : SYMBOL_FIELDS) {
-                    Object value = read(f, node);
-                    if (value instanceof Pattern pattern && "regex".equals(read(TYPE, node))) {
+            } else if (JsonataAst.isSymbol(node)) {
+                for (Field f : JsonataAst.SYMBOL_FIELDS) {
+                    Object value = JsonataAst.read(f, node);
+                    if (value instanceof Pattern pattern && "regex".equals(JsonataAst.type(node))) {
                         String source = original(pattern, refused);
                         if (!source.equals(pattern.pattern())) {
                             found.add(pattern.pattern());
                         }
-                        write(f, node, toJava(source, pattern.flags()));
+                        JsonataAst.write(f, node, toJava(source, pattern.flags()));
                     } else if (value != null
-                            && (SYMBOL.isInstance(value)
+                            && (JsonataAst.isSymbol(value)
                                     || value instanceof Iterable<?>
                                     || value instanceof Object[])) {
                         todo.push(value);
@@ -179,59 +178,5 @@ final class JavaScriptRegex {
             }
         }
         return out.toString();
-    }
-
-    private static final Class<?> SYMBOL = symbolClass();
-    private static final Field TYPE = field(SYMBOL, "type");
-    private static final List<Field> SYMBOL_FIELDS = symbolFields();
-
-    private static Class<?> symbolClass() {
-        try {
-            return Class.forName("com.dashjoin.jsonata.Parser$Symbol");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("com.dashjoin:jsonata without Parser.Symbol: check its version", e);
-        }
-    }
-
-    /** The fields that can hold the sub-expressions of a parsed expression, or a literal's value. */
-    private static List<Field> symbolFields() {
-        List<Field> fields = new ArrayList<>();
-        for (Field f : SYMBOL.getDeclaredFields()) {
-            Class<?> type = f.getType();
-            boolean holdsExpressions = type == SYMBOL || type == Object.class || Iterable.class.isAssignableFrom(type);
-            if (!Modifier.isStatic(f.getModifiers())
-                    && holdsExpressions
-                    && !f.getName().startsWith("this$")) {
-                f.setAccessible(true);
-                fields.add(f);
-            }
-        }
-        return List.copyOf(fields);
-    }
-
-    private static Field field(Class<?> owner, String name) {
-        try {
-            Field f = owner.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("com.dashjoin:jsonata without " + owner.getName() + "." + name, e);
-        }
-    }
-
-    private static Object read(Field f, Object owner) {
-        try {
-            return f.get(owner);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void write(Field f, Object owner, Object value) {
-        try {
-            f.set(owner, value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

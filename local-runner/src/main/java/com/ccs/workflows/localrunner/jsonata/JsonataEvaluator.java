@@ -88,6 +88,27 @@ public final class JsonataEvaluator {
         return value;
     }
 
+    /**
+     * What AWS refuses in a definition about the expression {@code {% expr %}}, as "CODE: message" lines: one that
+     * does not parse (INVALID_JSONATA_EXPRESSION), one reading a name at its top level, where there is no context
+     * (UNSUPPORTED_JSONATA_EXPRESSION).
+     */
+    public static List<String> definitionProblems(String text) {
+        Jsonata jsonata;
+        try {
+            jsonata = CACHE.computeIfAbsent(body(text), JsonataEvaluator::compile);
+        } catch (JException e) {
+            return List.of("INVALID_JSONATA_EXPRESSION: " + e.getMessage());
+        } catch (PatternSyntaxException e) {
+            return List.of("INVALID_JSONATA_EXPRESSION: Invalid regular expression: /" + e.getPattern() + "/: "
+                    + e.getDescription());
+        }
+        return TopLevelReferences.of(jsonata).stream()
+                .map(name -> "UNSUPPORTED_JSONATA_EXPRESSION: Reference to '" + name
+                        + "' at the top level is not supported.")
+                .toList();
+    }
+
     /** Evaluates {@code {% expr %}}; null means undefined. */
     public static JsonNode evaluate(String text, JsonataScope scope, String field) {
         String expression = body(text);
