@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** ValidateStateMachineDefinition and TestState. */
 final class DefinitionOperations {
     /** A problem as the engine words it: {@code CODE: message at /location}. */
-    private static final Pattern PROBLEM = Pattern.compile("([A-Z_]+): (.*?)(?: at (/\\S*))?", Pattern.DOTALL);
+    private static final Pattern PROBLEM = Pattern.compile("([A-Z_]+): (.*?)(?: at (/.*))?", Pattern.DOTALL);
 
     private static final String INVALID_PREFIX = "Invalid State Machine Definition: '";
 
@@ -133,8 +133,8 @@ final class DefinitionOperations {
         ObjectNode d = Json.object().put("severity", "ERROR");
         Matcher m = PROBLEM.matcher(problem);
         if (m.matches()) {
-            d.put("code", m.group(1))
-                    .put("message", problem.substring(m.group(1).length() + 2));
+            // the location apart from the message, as AWS gives them (a state's name may hold spaces)
+            d.put("code", m.group(1)).put("message", m.group(2));
             if (m.group(3) != null) {
                 d.put("location", m.group(3));
             }

@@ -90,6 +90,14 @@ class SyncAndDefinitionApiTest {
             assertThat(d.message()).contains("Missing");
             assertThat(d.location()).startsWith("/States/A");
         });
+        var topLevel = local.sfn.validateStateMachineDefinition(b -> b.definition("""
+                {"QueryLanguage": "JSONata", "StartAt": "Notify Owner", "States": {
+                  "Notify Owner": {"Type": "Pass", "Output": {"v": "{% phone %}"}, "End": true}}}"""));
+        assertThat(topLevel.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("UNSUPPORTED_JSONATA_EXPRESSION");
+            assertThat(d.message()).isEqualTo("Reference to 'phone' at the top level is not supported.");
+            assertThat(d.location()).isEqualTo("/States/Notify Owner/Output/v");
+        });
         var truncated = local.sfn.validateStateMachineDefinition(
                 b -> b.maxResults(1)
                         .definition(
