@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** ValidateStateMachineDefinition and TestState. */
 final class DefinitionOperations {
     /** A problem as the engine words it: {@code CODE: message at /location}. */
-    private static final Pattern PROBLEM = Pattern.compile("([A-Z_]+): (.*?)(?: at (/.*))?", Pattern.DOTALL);
+    private static final Pattern PROBLEM =
+            Pattern.compile("([A-Z_]+): (.*?)(?: at (/.*|null))?", Pattern.DOTALL); // "at null": no location
 
     private static final String INVALID_PREFIX = "Invalid State Machine Definition: '";
 
@@ -135,7 +136,7 @@ final class DefinitionOperations {
         if (m.matches()) {
             // the location apart from the message, as AWS gives them (a state's name may hold spaces)
             d.put("code", m.group(1)).put("message", m.group(2));
-            if (m.group(3) != null) {
+            if (m.group(3) != null && !m.group(3).equals("null")) {
                 d.put("location", m.group(3));
             }
         } else {

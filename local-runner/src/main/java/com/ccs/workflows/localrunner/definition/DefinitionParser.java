@@ -26,6 +26,9 @@ public final class DefinitionParser {
     private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output", "Items");
 
     private final FieldReader fields = new FieldReader();
+    /** The machine's own language, which the states of its branches and item processors inherit, as on AWS. */
+    private QueryLanguage machineLanguage = QueryLanguage.JSONPATH;
+
     private final ChoiceRuleParser choices = new ChoiceRuleParser(fields);
     private final RetryCatchParser handlers = new RetryCatchParser(fields);
 
@@ -52,6 +55,7 @@ public final class DefinitionParser {
         if (root.has("QueryLanguage")) {
             ql = parser.fields.queryLanguage(root.get("QueryLanguage"), "/QueryLanguage", ql);
         }
+        parser.machineLanguage = ql;
         Program program = parser.program(root, "", ql);
         Integer timeout = parser.fields.optionalInt(root, "TimeoutSeconds", "");
         if (program != null) {
@@ -103,16 +107,19 @@ public final class DefinitionParser {
         QueryLanguage ql = node.has("QueryLanguage")
                 ? fields.queryLanguage(node.get("QueryLanguage"), at + "/QueryLanguage", inherited)
                 : inherited;
+        if (machineLanguage == QueryLanguage.JSONATA && ql == QueryLanguage.JSONPATH) {
+            fields.problem(
+                    "SCHEMA_VALIDATION_FAILED: 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole"
+                            + " state machine",
+                    at);
+        }
         checkLanguageFields(node, ql, at);
         if (ql == QueryLanguage.JSONATA) {
             checkExpressions(node, at);
         }
         node.fieldNames().forEachRemaining(field -> {
             if (!StateFields.allowed(type, field)) {
-                fields.problem(
-                        "SCHEMA_VALIDATION_FAILED: The field '" + field + "' is not supported by Step Functions for a "
-                                + type + " state",
-                        at + "/" + field);
+                fields.problem("SCHEMA_VALIDATION_FAILED: Field '" + field + "' is not supported", at);
             }
         });
         StateCommon common = common(name, type, node, at, ql);
@@ -129,7 +136,7 @@ public final class DefinitionParser {
             case "Wait" -> wait(common, node, at);
             case "Choice" -> choices.choice(common, node, at);
             case "Task" -> task(common, node, at);
-            case "Parallel" -> parallel(common, node, at, ql);
+            case "Parallel" -> parallel(common, node, at);
             case "Map" -> map(common, node, at, ql);
             default -> throw new IllegalStateException(type);
         };
@@ -205,14 +212,14 @@ public final class DefinitionParser {
                 handlers.catchers(node, at));
     }
 
-    private ParallelState parallel(StateCommon common, JsonNode node, String at, QueryLanguage ql) {
+    private ParallelState parallel(StateCommon common, JsonNode node, String at) {
         JsonNode branches = node.get("Branches");
         List<Program> programs = new ArrayList<>();
         if (branches == null || !branches.isArray() || branches.isEmpty()) {
             fields.problem("SCHEMA_VALIDATION_FAILED: These fields are required: [Branches]", at);
         } else {
             for (int i = 0; i < branches.size(); i++) {
-                Program p = program(branches.get(i), at + "/Branches[" + i + "]", ql);
+                Program p = program(branches.get(i), at + "/Branches[" + i + "]", machineLanguage);
                 if (p != null) {
                     programs.add(p);
                 }
@@ -228,7 +235,10 @@ public final class DefinitionParser {
         if (!node.has(field)) {
             fields.problem("SCHEMA_VALIDATION_FAILED: These fields are required: [ItemProcessor]", at);
         } else {
-            processor = program(node.get(field), at + "/" + field, ql);
+            if (node.get(field).has("QueryLanguage")) {
+                fields.problem("SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' is not supported", at + "/" + field);
+            }
+            processor = program(node.get(field), at + "/" + field, machineLanguage);
         }
         JsonNode selector = node.has("ItemSelector") ? node.get("ItemSelector") : node.get("Parameters");
         if (selector != null && ql == QueryLanguage.JSONPATH) {
@@ -269,10 +279,12 @@ public final class DefinitionParser {
         List<String> forbidden = ql == QueryLanguage.JSONATA ? JSONPATH_ONLY : JSONATA_ONLY;
         for (String f : forbidden) {
             if (node.has(f)) {
+                String set = ql == QueryLanguage.JSONATA ? "JSONata" : "JSONPath";
+                String other = ql == QueryLanguage.JSONATA ? "JSONPath" : "JSONata";
                 fields.problem(
-                        "SCHEMA_VALIDATION_FAILED: The field '" + f + "' is not supported when the QueryLanguage is "
-                                + (ql == QueryLanguage.JSONATA ? "JSONata" : "JSONPath"),
-                        at + "/" + f);
+                        "SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to '" + set + "', but field '" + f
+                                + "' is only supported for the '" + other + "' QueryLanguage",
+                        at);
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Graph checks of a parsed program, recursively into Parallel branches and Map processors: StartAt and every
- * transition target exist in the same scope, and every state is reachable.
+ * transition target exist in the same scope, some state ends it, and every state is reachable.
  */
 final class DefinitionValidator {
     private final List<String> problems;
@@ -44,6 +44,12 @@ final class DefinitionValidator {
                 default -> {}
             }
         }
+        if (!program.states().isEmpty()
+                && program.states().values().stream().noneMatch(DefinitionValidator::isTerminal)) {
+            // AWS gives no location here, and checks no reachability in a scope that cannot end
+            problems.add("MISSING_END_STATE: Workflow has no terminal state at null");
+            return;
+        }
         Set<String> reachable = reachable(program);
         for (String name : program.states().keySet()) {
             if (!reachable.contains(name)) {
@@ -51,6 +57,12 @@ final class DefinitionValidator {
                         + name);
             }
         }
+    }
+
+    private static boolean isTerminal(State state) {
+        return state instanceof SucceedState
+                || state instanceof FailState
+                || state.common().end();
     }
 
     private record Transition(String target, String at) {}

@@ -98,6 +98,13 @@ class SyncAndDefinitionApiTest {
             assertThat(d.message()).isEqualTo("Reference to 'phone' at the top level is not supported.");
             assertThat(d.location()).isEqualTo("/States/Notify Owner/Output/v");
         });
+        var loop = local.sfn.validateStateMachineDefinition(
+                b -> b.definition(json("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'A'}}}")));
+        assertThat(loop.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("MISSING_END_STATE");
+            assertThat(d.message()).isEqualTo("Workflow has no terminal state");
+            assertThat(d.location()).isNull();
+        });
         var truncated = local.sfn.validateStateMachineDefinition(
                 b -> b.maxResults(1)
                         .definition(

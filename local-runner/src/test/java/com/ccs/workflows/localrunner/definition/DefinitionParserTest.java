@@ -84,10 +84,8 @@ class DefinitionParserTest {
         """)));
         assertThat(e.problems())
                 .containsExactlyInAnyOrder(
-                        "SCHEMA_VALIDATION_FAILED: The field 'Resouce' is not supported by Step Functions for a Task state"
-                                + " at /States/A/Resouce",
-                        "SCHEMA_VALIDATION_FAILED: The field 'OutputPath' is not supported by Step Functions for a Fail state"
-                                + " at /States/B/OutputPath");
+                        "SCHEMA_VALIDATION_FAILED: Field 'Resouce' is not supported at /States/A",
+                        "SCHEMA_VALIDATION_FAILED: Field 'OutputPath' is not supported at /States/B");
     }
 
     @Test
@@ -115,15 +113,60 @@ class DefinitionParserTest {
         """)));
         assertThat(e.problems())
                 .containsExactly(
-                        "SCHEMA_VALIDATION_FAILED: The field 'InputPath' is not supported when the QueryLanguage is JSONata"
-                                + " at /States/A/InputPath");
+                        "SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to 'JSONata', but field 'InputPath'"
+                                + " is only supported for the 'JSONPath' QueryLanguage at /States/A");
 
         var d = DefinitionParser.parse(json("""
-        {'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {
-          'A': {'Type': 'Pass', 'Output': '{% 1 %}', 'Next': 'B'},
-          'B': {'Type': 'Pass', 'QueryLanguage': 'JSONPath', 'End': true}}}
+        {'StartAt': 'A', 'States': {
+          'A': {'Type': 'Pass', 'QueryLanguage': 'JSONata', 'Output': '{% 1 %}', 'Next': 'B'},
+          'B': {'Type': 'Pass', 'End': true}}}
         """));
         assertThat(d.program().state("A").common().queryLanguage()).isEqualTo(QueryLanguage.JSONATA);
         assertThat(d.program().state("B").common().queryLanguage()).isEqualTo(QueryLanguage.JSONPATH);
+    }
+
+    @Test
+    void aJsonataMachineKeepsEveryStateInJsonata() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        {'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {
+          'A': {'Type': 'Pass', 'QueryLanguage': 'JSONPath', 'End': true}}}
+        """)));
+        assertThat(e.problems())
+                .containsExactly("SCHEMA_VALIDATION_FAILED: 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata'"
+                        + " for whole state machine at /States/A");
+    }
+
+    @Test
+    void branchesAndItemProcessorsInheritTheMachinesLanguageNotTheirStates() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        {'StartAt': 'M', 'States': {
+          'M': {'Type': 'Map', 'QueryLanguage': 'JSONata', 'Next': 'P', 'ItemProcessor': {
+                  'QueryLanguage': 'JSONata', 'StartAt': 'I', 'States': {
+                    'I': {'Type': 'Pass', 'Output': '{% 1 %}', 'End': true}}}},
+          'P': {'Type': 'Parallel', 'QueryLanguage': 'JSONata', 'End': true, 'Branches': [
+                  {'StartAt': 'B', 'States': {'B': {'Type': 'Pass', 'End': true}}}]}}}
+        """)));
+        assertThat(e.problems())
+                .containsExactlyInAnyOrder(
+                        "SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' is not supported at /States/M/ItemProcessor",
+                        "SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to 'JSONPath', but field 'Output' is only"
+                                + " supported for the 'JSONata' QueryLanguage at /States/M/ItemProcessor/States/I");
+    }
+
+    @Test
+    void aScopeWithNoTerminalStateIsRefusedWithoutALocation() {
+        DefinitionException e =
+                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        {'StartAt': 'A', 'States': {
+          'A': {'Type': 'Pass', 'Next': 'B'},
+          'B': {'Type': 'Pass', 'Next': 'A'},
+          'C': {'Type': 'Pass', 'Next': 'Missing'}}}
+        """)));
+        assertThat(e.problems())
+                .containsExactly(
+                        "MISSING_TRANSITION_TARGET: Missing 'Next' target: Missing at /States/C/Next",
+                        "MISSING_END_STATE: Workflow has no terminal state at null");
     }
 }
