@@ -302,26 +302,28 @@ public final class DefinitionParser {
                     String elementAt = at + "/" + name + "[" + i + "]";
                     element.properties().forEach(e -> {
                         if (!e.getKey().equals("Comment")) {
-                            checkExpressionsIn(e.getValue(), elementAt + "/" + e.getKey());
+                            checkExpressionsIn(e.getValue(), elementAt + "/" + e.getKey(), name.equals("Catch"));
                         }
                     });
                 }
             } else if (!NOT_EXPRESSIONS.contains(name)) {
-                checkExpressionsIn(field.getValue(), at + "/" + name);
+                checkExpressionsIn(field.getValue(), at + "/" + name, false);
             }
         });
     }
 
     private static final Set<String> NOT_EXPRESSIONS = Set.of("Comment", "Branches", "ItemProcessor", "Iterator");
 
-    private void checkExpressionsIn(JsonNode node, String at) {
+    /** {@code inCatcher}: the expression belongs to a catcher, which alone has {@code $states.errorOutput}. */
+    private void checkExpressionsIn(JsonNode node, String at, boolean inCatcher) {
         if (node.isTextual() && JsonataEvaluator.isExpression(node.textValue())) {
-            JsonataEvaluator.definitionProblems(node.textValue()).forEach(problem -> fields.problem(problem, at));
+            JsonataEvaluator.definitionProblems(node.textValue(), inCatcher)
+                    .forEach(problem -> fields.problem(problem, at));
         } else if (node.isObject()) {
-            node.properties().forEach(e -> checkExpressionsIn(e.getValue(), at + "/" + e.getKey()));
+            node.properties().forEach(e -> checkExpressionsIn(e.getValue(), at + "/" + e.getKey(), inCatcher));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkExpressionsIn(node.get(i), at + "[" + i + "]");
+                checkExpressionsIn(node.get(i), at + "[" + i + "]", inCatcher);
             }
         }
     }

@@ -2,13 +2,8 @@ package com.ccs.workflows.localrunner.jsonata;
 
 import com.dashjoin.jsonata.Jsonata;
 import java.lang.reflect.Field;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -93,33 +88,17 @@ final class JavaScriptRegex {
      */
     private static int adopt(Jsonata jsonata, List<String> refused) {
         Set<String> found = new HashSet<>();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Object> todo = new ArrayDeque<>();
-        pushUnlessNull(todo, JsonataAst.root(jsonata));
-        while (!todo.isEmpty()) {
-            Object node = todo.pop();
-            if (node == null || !seen.add(node)) {
+        for (Object node : JsonataAst.symbols(jsonata)) {
+            if (!"regex".equals(JsonataAst.type(node))) {
                 continue;
             }
-            if (node instanceof Iterable<?> items) {
-                items.forEach(item -> pushUnlessNull(todo, item));
-            } else if (node instanceof Object[] items) {
-                Arrays.asList(items).forEach(item -> pushUnlessNull(todo, item));
-            } else if (JsonataAst.isSymbol(node)) {
-                for (Field f : JsonataAst.SYMBOL_FIELDS) {
-                    Object value = JsonataAst.read(f, node);
-                    if (value instanceof Pattern pattern && "regex".equals(JsonataAst.type(node))) {
-                        String source = original(pattern, refused);
-                        if (!source.equals(pattern.pattern())) {
-                            found.add(pattern.pattern());
-                        }
-                        JsonataAst.write(f, node, toJava(source, pattern.flags()));
-                    } else if (value != null
-                            && (JsonataAst.isSymbol(value)
-                                    || value instanceof Iterable<?>
-                                    || value instanceof Object[])) {
-                        todo.push(value);
+            for (Field f : JsonataAst.SYMBOL_FIELDS) {
+                if (JsonataAst.read(f, node) instanceof Pattern pattern) {
+                    String source = original(pattern, refused);
+                    if (!source.equals(pattern.pattern())) {
+                        found.add(pattern.pattern());
                     }
+                    JsonataAst.write(f, node, toJava(source, pattern.flags()));
                 }
             }
         }
@@ -134,12 +113,6 @@ final class JavaScriptRegex {
             }
         }
         return parsed.pattern();
-    }
-
-    private static void pushUnlessNull(Deque<Object> todo, Object item) {
-        if (item != null) {
-            todo.push(item);
-        }
     }
 
     /** The Java pattern that matches what the JavaScript literal with this text and these flags matches. */

@@ -3,8 +3,14 @@ package com.ccs.workflows.localrunner.jsonata;
 import com.dashjoin.jsonata.Jsonata;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads (and, for regular expression literals, rewrites) the parsed form com.dashjoin:jsonata keeps of an
@@ -26,6 +32,40 @@ final class JsonataAst {
     /** The root node of a compiled expression. */
     static Object root(Jsonata jsonata) {
         return read(AST, jsonata);
+    }
+
+    /** Every node of a compiled expression, each once. */
+    static List<Object> symbols(Jsonata jsonata) {
+        List<Object> symbols = new ArrayList<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(root(jsonata));
+        while (!todo.isEmpty()) {
+            Object node = todo.pop();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof Iterable<?> items) {
+                items.forEach(item -> pushUnlessNull(todo, item));
+            } else if (node instanceof Object[] items) {
+                Arrays.asList(items).forEach(item -> pushUnlessNull(todo, item));
+            } else if (isSymbol(node)) {
+                symbols.add(node);
+                for (Field f : SYMBOL_FIELDS) {
+                    Object value = read(f, node);
+                    if (isSymbol(value) || value instanceof Iterable<?> || value instanceof Object[]) {
+                        todo.push(value);
+                    }
+                }
+            }
+        }
+        return symbols;
+    }
+
+    private static void pushUnlessNull(Deque<Object> todo, Object item) {
+        if (item != null) {
+            todo.push(item);
+        }
     }
 
     static boolean isSymbol(Object node) {

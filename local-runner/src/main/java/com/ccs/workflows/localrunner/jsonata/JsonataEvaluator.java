@@ -90,10 +90,10 @@ public final class JsonataEvaluator {
 
     /**
      * What AWS refuses in a definition about the expression {@code {% expr %}}, as "CODE: message" lines: one that
-     * does not parse (INVALID_JSONATA_EXPRESSION), one reading a name at its top level, where there is no context
-     * (UNSUPPORTED_JSONATA_EXPRESSION).
+     * does not parse (INVALID_JSONATA_EXPRESSION), one reading a name at its top level, where there is no context,
+     * or {@code $states.errorOutput} outside a catcher (UNSUPPORTED_JSONATA_EXPRESSION).
      */
-    public static List<String> definitionProblems(String text) {
+    public static List<String> definitionProblems(String text, boolean inCatcher) {
         Jsonata jsonata;
         try {
             jsonata = CACHE.computeIfAbsent(body(text), JsonataEvaluator::compile);
@@ -103,10 +103,14 @@ public final class JsonataEvaluator {
             return List.of("INVALID_JSONATA_EXPRESSION: Invalid regular expression: /" + e.getPattern() + "/: "
                     + e.getDescription());
         }
-        return TopLevelReferences.of(jsonata).stream()
-                .map(name -> "UNSUPPORTED_JSONATA_EXPRESSION: Reference to '" + name
-                        + "' at the top level is not supported.")
-                .toList();
+        List<String> problems = new ArrayList<>();
+        TopLevelReferences.of(jsonata)
+                .forEach(name -> problems.add("UNSUPPORTED_JSONATA_EXPRESSION: Reference to '" + name
+                        + "' at the top level is not supported."));
+        if (!inCatcher && TopLevelReferences.readsErrorOutput(jsonata)) {
+            problems.add("UNSUPPORTED_JSONATA_EXPRESSION: Field '$states.errorOutput' does not exist.");
+        }
+        return problems;
     }
 
     /** Evaluates {@code {% expr %}}; null means undefined. */

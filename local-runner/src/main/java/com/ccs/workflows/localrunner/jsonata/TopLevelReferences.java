@@ -74,6 +74,25 @@ final class TopLevelReferences {
         }
     }
 
+    /** Whether the expression reads {@code $states.errorOutput}, which only a catcher's Output and Assign have. */
+    static boolean readsErrorOutput(Jsonata jsonata) {
+        return JsonataAst.symbols(jsonata).stream().anyMatch(TopLevelReferences::isErrorOutput);
+    }
+
+    private static boolean isErrorOutput(Object node) {
+        return "path".equals(JsonataAst.type(node))
+                && JsonataAst.read(STEPS, node) instanceof List<?> steps
+                && steps.size() > 1
+                && isStep(steps.get(0), "variable", "states")
+                && isStep(steps.get(1), "name", "errorOutput");
+    }
+
+    private static boolean isStep(Object step, String type, String value) {
+        return JsonataAst.isSymbol(step)
+                && type.equals(JsonataAst.type(step))
+                && value.equals(JsonataAst.read(JsonataAst.VALUE, step));
+    }
+
     private static void visitAll(Object nodes, Set<String> names) {
         if (nodes instanceof List<?> list) {
             list.forEach(n -> visit(n, names));

@@ -72,6 +72,23 @@ class JsonataExpressionChecksTest {
                                 + " at /States/F/Branches[0]/States/P/Output");
     }
 
+    @Test
+    void theErrorOutputIsReadOnlyInACatcher() {
+        String definition = """
+        {"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Arguments": {"FunctionName": "f", "Payload": "{% $states.errorOutput %}"},
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "D",
+                           "Output": "{% $states.errorOutput.Cause %}",
+                           "Assign": {"why": "{% '$states.errorOutput is ' & $states.errorOutput.Error %}"}}],
+                "End": true},
+          "D": {"Type": "Succeed"}}}
+        """;
+        assertThat(refusal(definition).problems())
+                .containsExactly("UNSUPPORTED_JSONATA_EXPRESSION: Field '$states.errorOutput' does not exist."
+                        + " at /States/T/Arguments/Payload");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
