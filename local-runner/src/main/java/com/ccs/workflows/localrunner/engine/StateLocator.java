@@ -9,14 +9,17 @@ import java.util.Map;
  * too), as TestState's {@code stateName} names it, with the query language it runs in there made explicit.
  */
 final class StateLocator {
-    /** The state's name and its definition, copied, with its QueryLanguage set. */
-    record Located(String name, ObjectNode state) {}
+    /**
+     * The state's name and its definition, copied, with its QueryLanguage set; and the language of the machine it
+     * is in, which the states of its branches or item processor take.
+     */
+    record Located(String name, ObjectNode state, String machineLanguage) {}
 
     private StateLocator() {}
 
     /**
      * @param program an object with {@code States} (a machine, a branch, an item processor)
-     * @param inherited the query language of the program's states that do not name one
+     * @param inherited the machine's query language, which every program's states that do not name one take
      * @return the state, or null when no state of that name is there
      */
     static Located find(JsonNode program, String name, String inherited) {
@@ -30,17 +33,17 @@ final class StateLocator {
             if (entry.getKey().equals(name)) {
                 ObjectNode copy = ((ObjectNode) state).deepCopy();
                 copy.put("QueryLanguage", own);
-                return new Located(name, copy);
+                return new Located(name, copy, language);
             }
             for (JsonNode branch : state.path("Branches")) {
-                Located found = find(branch, name, own);
+                Located found = find(branch, name, language);
                 if (found != null) {
                     return found;
                 }
             }
             JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
             if (processor != null) {
-                Located found = find(processor, name, own);
+                Located found = find(processor, name, language);
                 if (found != null) {
                     return found;
                 }

@@ -138,7 +138,11 @@ final class StateTester {
         }
         boolean machine = !definition.has("Type") && definition.path("States").isObject();
         if (request.stateName() == null && !machine) {
-            return new StateLocator.Located(SINGLE_STATE, ((ObjectNode) definition).deepCopy());
+            // the state alone is the machine: its own language is the machine's
+            return new StateLocator.Located(
+                    SINGLE_STATE,
+                    ((ObjectNode) definition).deepCopy(),
+                    definition.path("QueryLanguage").asText("JSONPath"));
         }
         if (!machine) {
             throw TestStateRules.validation(
@@ -161,7 +165,10 @@ final class StateTester {
 
     /** A machine of the state alone: its Retry kept (run once), every target a Succeed stub. */
     private static ObjectNode wrap(StateLocator.Located located) {
-        ObjectNode definition = Json.object().put("StartAt", located.name()).put("TimeoutSeconds", MAX_SECONDS);
+        ObjectNode definition = Json.object()
+                .put("QueryLanguage", located.machineLanguage())
+                .put("StartAt", located.name())
+                .put("TimeoutSeconds", MAX_SECONDS);
         ObjectNode states = definition.putObject("States");
         states.set(located.name(), located.state());
         for (String target : targets(located.state())) {

@@ -222,6 +222,27 @@ class StateTesterTest {
     }
 
     @Test
+    void aParallelOfAJsonataMachineTestedAloneKeepsItsBranchesInTheMachinesLanguage() {
+        String jsonataMachine = """
+                {"QueryLanguage": "JSONata", "StartAt": "Fan", "States": {
+                  "Fan": {"Type": "Parallel", "End": true, "Branches": [
+                    {"StartAt": "Say", "States": {"Say": {"Type": "Pass", "Output": "{% 'hi' %}", "End": true}}}]}}}""";
+        TestStateResult fanned = engine.testState(new TestStateRequest(
+                jsonataMachine,
+                "Fan",
+                "{}",
+                null,
+                null,
+                result("[\"hi\"]"),
+                TestStateRequest.Configuration.NONE,
+                null,
+                false,
+                null));
+        assertThat(fanned.status()).isEqualTo("SUCCEEDED");
+        assertThat(fanned.output()).isEqualTo(Json.parse("[\"hi\"]"));
+    }
+
+    @Test
     void aWaitIsCheckedButNotWaitedAndTheContextGivenReplacesTheEnginesFields() {
         TestStateResult held = engine.testState(named("Hold", null, TestStateRequest.Configuration.NONE, null));
         assertThat(held.status()).isEqualTo("SUCCEEDED");
