@@ -81,7 +81,7 @@ final class JavaScriptJson {
         return value instanceof Jsonata.JFunction
                 || value instanceof Jsonata.JLambda
                 || value instanceof Pattern
-                || value.getClass().getName().equals("com.dashjoin.jsonata.Parser$Symbol");
+                || JsonataAst.isSymbol(value); // a lambda the library keeps as its parsed form
     }
 
     /** {@code text} as a JSON string literal, as the reference quotes a value in its messages. */
