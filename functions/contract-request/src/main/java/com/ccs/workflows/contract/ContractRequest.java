@@ -73,15 +73,14 @@ public record ContractRequest(
             return findings.request().get();
         }
         List<Reason> problems = findings.problems();
-        String prefix = location.isEmpty() ? "" : location + ".";
         String first = problems.getFirst().message();
         if (problems.size() == 1) {
-            throw new InvalidInputException(prefix + problems.getFirst().field(), first);
+            throw new InvalidInputException(path(location, problems.getFirst()), first);
         }
         StringBuilder listed = new StringBuilder();
         int shown = 0;
         for (Reason problem : problems) {
-            String text = prefix + problem;
+            String text = path(location, problem) + ": " + problem.message();
             if (shown > 0 && listed.length() + text.length() > MAX_LISTED_CHARS) {
                 break;
             }
@@ -89,8 +88,16 @@ public record ContractRequest(
         }
         String more = shown < problems.size() ? "; " + (problems.size() - shown) + " more" : "";
         throw new InvalidInputException(
-                prefix + problems.getFirst().field(),
+                path(location, problems.getFirst()),
                 first + " (" + problems.size() + " problems: " + listed + more + ")");
+    }
+
+    /** The field of {@code problem} in the function's event; {@code $}, the request itself, is its location. */
+    private static String path(String location, Reason problem) {
+        if (location.isEmpty()) {
+            return problem.field();
+        }
+        return problem.field().equals("$") ? location : location + "." + problem.field();
     }
 
     /** The plates of {@link #vehicles()}, in request order. */

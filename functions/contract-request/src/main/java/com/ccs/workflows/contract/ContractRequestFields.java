@@ -19,10 +19,17 @@ public record ContractRequestFields(
         Input<String> paymentMethod,
         Input<List<VehicleInput>> vehicles,
         Input<String> stripeCustomerId,
-        Input<String> paymentMethodId) {
+        Input<String> paymentMethodId,
+        Size size) {
 
     /** {@code company_info}: the contracting company's name and NIT. */
     public record CompanyInfo(Input<String> name, Input<String> taxId) {}
+
+    /**
+     * The request's size as Step Functions counts it (compact JSON, UTF-8 bytes), and the part of it its
+     * {@code vehicles} list takes (0 without one).
+     */
+    public record Size(long requestBytes, long vehiclesBytes) {}
 
     /** One element of {@code vehicles}; {@code path} is its place in the request, e.g. {@code vehicles[3]}. */
     public record VehicleInput(String path, Input<String> plate, Input<String> model) {}

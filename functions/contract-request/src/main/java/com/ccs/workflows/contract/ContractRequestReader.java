@@ -1,11 +1,13 @@
 package com.ccs.workflows.contract;
 
 import com.ccs.workflows.contract.ContractRequestFields.CompanyInfo;
+import com.ccs.workflows.contract.ContractRequestFields.Size;
 import com.ccs.workflows.contract.ContractRequestFields.VehicleInput;
 import com.ccs.workflows.errors.InvalidInputException;
 import com.ccs.workflows.shared.event.EventFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,7 +35,13 @@ public final class ContractRequestReader {
                 read(() -> fields.optionalString("payment_method")),
                 read(() -> Optional.of(vehicles(fields))),
                 read(() -> fields.optionalString("stripe_customer_id")),
-                read(() -> fields.optionalString("payment_method_id")));
+                read(() -> fields.optionalString("payment_method_id")),
+                size(request));
+    }
+
+    private static Size size(Object request) {
+        Object vehicles = request instanceof Map<?, ?> map ? map.get("vehicles") : null;
+        return new Size(JsonBytes.of(request), vehicles == null ? 0 : JsonBytes.of(vehicles));
     }
 
     private static CompanyInfo companyInfo(EventFields company) {

@@ -1,6 +1,7 @@
 package com.ccs.workflows.contract;
 
 import com.ccs.workflows.contract.ContractRequestFields.CompanyInfo;
+import com.ccs.workflows.contract.ContractRequestFields.Size;
 import com.ccs.workflows.contract.ContractRequestFields.VehicleInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
  *   {@code card_...}) optional, in the shapes Stripe gives them: without them the payment step finds the
  *   customer's Stripe Customer by {@code customer_id} and charges its default card;</li>
  *   <li>optional {@code execution_id}: 1..80 letters, digits, {@code -} or {@code _} (it names the execution).</li>
+ *   <li>the whole request at most {@link #MAX_REQUEST_BYTES} as compact JSON, so that the workflow can carry it to
+ *   its end.</li>
  * </ul>
  */
 public final class ContractRules {
@@ -51,6 +54,15 @@ public final class ContractRules {
      * fit a Step Functions state (256 KiB).
      */
     public static final long MAX_VALUE_COP = 2_000_000_000;
+
+    /**
+     * The largest request, in bytes as Step Functions counts them (compact JSON, UTF-8). The business workflow's
+     * state carries the request to its end beside what the steps add: the payment's charge ids (2,001 of about 30
+     * bytes for the largest contract, 60 KB), on the refund path the refund's ids as many again, a failure's cause
+     * (up to 32,768 characters) and a few small results. A state over 256 KiB fails the execution, and here that
+     * would happen after the charges; 64 KiB leaves the room.
+     */
+    public static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     public static final String CURRENCY = "COP";
     public static final List<String> CONTRACT_TYPES = List.of("basic", "standard", "premium", "enterprise");
@@ -107,6 +119,7 @@ public final class ContractRules {
                         n >= 1 && n <= MAX_VEHICLES,
                         "number_of_vehicles",
                         () -> "must be between 1 and " + MAX_VEHICLES + ", got " + n));
+        checkSize(request, out); // before the vehicles' own problems: the first listed when there are thousands
         List<ContractVehicle> vehicles = checkVehicles(request.vehicles(), fleet, out);
 
         Optional<String> contractType = out.required(request.contractType(), "contract_type")
@@ -242,6 +255,32 @@ public final class ContractRules {
             }
         }
         return vehicles;
+    }
+
+    /**
+     * A request over {@link #MAX_REQUEST_BYTES}: named by its vehicles when the list is most of it (the usual
+     * case, with how many vehicles like these fit), else as a whole.
+     */
+    private static void checkSize(ContractRequestFields request, Collector out) {
+        Size size = request.size();
+        if (size.requestBytes() <= MAX_REQUEST_BYTES) {
+            return;
+        }
+        String over = "the request is " + grouped(size.requestBytes()) + " bytes of JSON, more than the "
+                + grouped(MAX_REQUEST_BYTES) + " the workflow's state can carry beside the payment's records";
+        int listed = request.vehicles() instanceof Input.Given<List<VehicleInput>> given
+                ? given.value().size()
+                : 0;
+        long rest = size.requestBytes() - size.vehiclesBytes();
+        if (listed == 0 || size.vehiclesBytes() < rest) {
+            out.problem("$", over + " (Step Functions holds 256 KiB a state)");
+            return;
+        }
+        long fit = Math.max(0, (MAX_REQUEST_BYTES - rest) * listed / size.vehiclesBytes());
+        out.problem(
+                "vehicles",
+                over + ": list at most about " + grouped(fit) + " vehicles like these; the other seats of"
+                        + " number_of_vehicles are filled as their plates are registered");
     }
 
     private static Optional<String> checkPaymentMethod(ContractRequestFields request, Collector out) {

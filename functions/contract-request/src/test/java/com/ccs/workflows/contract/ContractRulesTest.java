@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.ccs.workflows.errors.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -334,5 +337,70 @@ class ContractRulesTest {
         Requests.with(request, "company_info.tax_id", "800197268-4");
 
         assertThat(check(request).companyNit()).contains(new Nit("800197268", 4));
+    }
+
+    /** The example for the largest fleet, its vehicles grown (distinct plates) until it is exactly {@code bytes}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> requestOfSize(long bytes) {
+        Map<String, Object> request = Requests.with("number_of_vehicles", ContractRules.MAX_VEHICLES);
+        List<Object> vehicles = (List<Object>) request.get("vehicles");
+        vehicles.clear();
+        while (JsonBytes.of(request) + 60 < bytes) {
+            int n = vehicles.size();
+            String plate =
+                    "" + (char) ('A' + n / 26_000 % 26) + (char) ('A' + n / 1_000 % 26) + "X" + (n % 1_000 + 1_000);
+            vehicles.add(new LinkedHashMap<>(
+                    Map.of("plate", plate.substring(0, 3) + "-" + plate.substring(4), "model", "Volvo FH")));
+        }
+        Map<String, Object> last = (Map<String, Object>) vehicles.getLast();
+        last.put("model", last.get("model") + "x".repeat((int) (bytes - JsonBytes.of(request))));
+        assertThat(JsonBytes.of(request)).isEqualTo(bytes);
+        return request;
+    }
+
+    @Test
+    void aRequestThatFillsTheWorkflowsRoomForItIsAccepted() {
+        Findings findings = check(requestOfSize(ContractRules.MAX_REQUEST_BYTES));
+
+        assertThat(findings.problems()).isEmpty();
+        assertThat(findings.normalisedPlates()).hasSizeGreaterThan(1_000);
+    }
+
+    @Test
+    void oneByteMoreIsRefusedNamingTheVehiclesAndHowManyOfThemFit() {
+        Map<String, Object> request = requestOfSize(ContractRules.MAX_REQUEST_BYTES + 1);
+
+        Reason reason = check(request).problems().getFirst();
+
+        assertThat(check(request).problems()).hasSize(1);
+        assertThat(reason.field()).isEqualTo("vehicles");
+        assertThat(reason.message())
+                .startsWith("the request is 65,537 bytes of JSON, more than the 65,536 the workflow's state can carry")
+                .contains("the other seats of number_of_vehicles are filled as their plates are registered");
+        Matcher fit = Pattern.compile("list at most about ([0-9,]+) vehicles").matcher(reason.message());
+        assertThat(fit.find()).isTrue();
+        int fitting = Integer.parseInt(fit.group(1).replace(",", ""));
+        @SuppressWarnings("unchecked")
+        List<Object> vehicles = (List<Object>) request.get("vehicles");
+        assertThat(fitting).isLessThan(vehicles.size());
+        vehicles.subList(fitting, vehicles.size()).clear();
+        assertThat(check(request).problems())
+                .as("as many vehicles as the message says fit")
+                .isEmpty();
+    }
+
+    @Test
+    void aRequestMadeLargeByAnythingElseIsRefusedAsAWhole() {
+        Map<String, Object> request = Requests.with("notes", "n".repeat(70_000));
+
+        assertThat(check(request).problems())
+                .extracting(Reason::toString)
+                .singleElement()
+                .asString()
+                .startsWith("$: the request is 70,")
+                .endsWith("(Step Functions holds 256 KiB a state)");
+        assertThatThrownBy(() -> ContractRequest.parse(request, "request"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("request: the request is 70,");
     }
 }

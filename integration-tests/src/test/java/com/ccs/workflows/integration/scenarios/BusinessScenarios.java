@@ -7,6 +7,7 @@ import com.ccs.workflows.integration.stack.TopicInbox.Notification;
 import com.ccs.workflows.localrunner.faults.Faults;
 import com.ccs.workflows.localrunner.standins.StripeStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -401,6 +402,81 @@ public abstract class BusinessScenarios extends StackScenarios {
         assertThat(controls.refundsFor(contractId)).hasSize(3);
         assertThat(controls.keptFor(contractId)).isZero();
         assertThat(path(execution)).doesNotContain("Activate Service");
+    }
+
+    /** ContractRules.MAX_REQUEST_BYTES: the largest request the workflow accepts, as Step Functions counts it. */
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    /**
+     * The largest contract (2,000,000,000 COP: 2,001 card charges) for a customer of its own, its vehicles (plates
+     * no other run uses) listed until the request is {@code bytes} of compact JSON or just under.
+     */
+    private static ObjectNode largestContract(int bytes) {
+        ObjectNode request = ownCustomer(2_000_000_000);
+        request.put("number_of_vehicles", 10_000);
+        ArrayNode vehicles = request.withArray("vehicles");
+        while (Runs.json(request).getBytes(StandardCharsets.UTF_8).length + 40 < bytes) {
+            vehicles.addObject().put("plate", Runs.plate()).put("model", "Kenworth T800");
+        }
+        return request;
+    }
+
+    @Test
+    void theLargestContractInTheLargestRequestIsCollectedActivatedAndReported() {
+        // The state carries the request to the end beside 2,001 charge ids; the workflow adds about 200 bytes to
+        // the request before validating it (defaults and settings), which count too.
+        ObjectNode request = largestContract(MAX_REQUEST_BYTES - 300);
+        String arn = start(request);
+        decide(managerMessage(request), "approve");
+
+        DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
+
+        assertCompleted(execution, "manual");
+        assertThat(Runs.parse(execution.output()).at("/request/vehicles"))
+                .hasSize(request.withArray("vehicles").size());
+        String contractId = contractIdOf(execution);
+        assertThat(Runs.scan(stack(), "VehiclesTable").stream()
+                        .filter(v -> v.path("contract_id").asText().equals(contractId)))
+                .hasSize(request.withArray("vehicles").size());
+    }
+
+    @Test
+    void anActivationThatFailsAfterTheLargestContractInTheLargestRequestRefundsEveryCharge() {
+        // The longest state of the workflow: the request, the payment's 2,001 ids, the activation's error and the
+        // refund's 2,001 ids at once.
+        LocalControls controls = controls();
+        controls.faults().onFunction("ActivateServiceFunction", new Faults.FunctionCrash(), Faults.ALWAYS);
+        try {
+            ObjectNode request = largestContract(MAX_REQUEST_BYTES - 300);
+            String arn = start(request);
+            decide(managerMessage(request), "approve");
+
+            DescribeExecutionResponse execution = Runs.awaitEnd(stack(), arn, RUN);
+
+            assertFailed(execution, "Runtime.ExitError", "Activation Failed");
+            assertThat(execution.cause()).contains("payment refunded: 2001 charges");
+            String contractId = contractOf(execution);
+            assertThat(controls.chargesFor(contractId)).hasSize(2_001);
+            assertThat(controls.refundsFor(contractId)).hasSize(2_001);
+            assertThat(controls.keptFor(contractId)).isZero();
+        } finally {
+            controls.faults().clear();
+        }
+    }
+
+    @Test
+    void aRequestTooLargeToCarryThroughTheWorkflowIsRefusedBeforeAnythingIsContractedOrCharged() {
+        ObjectNode request = largestContract(MAX_REQUEST_BYTES + 4_096);
+
+        DescribeExecutionResponse execution = runToEnd(request);
+
+        assertFailed(execution, "ValidationFailed", "Validation Failed");
+        assertThat(execution.cause())
+                .contains("vehicles: the request is ")
+                .contains("bytes of JSON, more than the 65,536 the workflow's state can carry")
+                .contains("list at most about ");
+        assertThat(path(execution)).doesNotContain("Wait for Approval", "Create Contract", "Process Payment");
+        assertThat(contractOf(execution)).isNull();
     }
 
     @Test
