@@ -1,12 +1,14 @@
 package com.ccs.workflows.integration.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ccs.workflows.integration.stack.LocalControls;
 import com.ccs.workflows.integration.stack.TopicInbox.Notification;
 import com.ccs.workflows.localrunner.faults.Faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The emergency workflow end to end on one stack: each scenario sends vehicle events the way producers do (a
@@ -260,6 +263,50 @@ public abstract class EmergencyScenarios extends StackScenarios {
         assertThat(Runs.taskErrors(stack(), result.executionArn()))
                 .contains("DynamoDB.ProvisionedThroughputExceededException");
         assertThat(notifications("AuthoritiesTopic", incident, 1)).hasSize(1);
+    }
+
+    @Test
+    void aQueuedEventAsLargeAsTheQueueTakesIsNotifiedAndALargerOneIsRefusedWhenSent() {
+        LocalControls controls = controls();
+        String queue = stack().queueUrl("EmergencyEventsQueue");
+        ObjectNode largest = Runs.emergencyEvent("panic-button-critical.json", "IT");
+        ObjectNode metadata = (ObjectNode) largest.path("metadata");
+        metadata.put("notes", "");
+        // The template's MaximumMessageSize: the pipe and Step Functions' 256 KiB input have room for it.
+        int limit = 65_536;
+        metadata.put("notes", "n".repeat(limit - Runs.json(largest).getBytes(StandardCharsets.UTF_8).length));
+        ObjectNode larger = largest.deepCopy();
+        ((ObjectNode) larger.path("metadata"))
+                .put("notes", metadata.path("notes").asText() + "n");
+        String vehicle = largest.path("vehicleId").asText();
+
+        assertThatThrownBy(() -> stack().sqs()
+                        .sendMessage(r ->
+                                r.queueUrl(queue).messageBody(Runs.json(larger)).messageGroupId(vehicle)))
+                .isInstanceOfSatisfying(
+                        SqsException.class,
+                        e -> assertThat(e.getMessage()).contains("Message must be shorter than 65536 bytes."));
+        stack().sqs()
+                .sendMessage(
+                        r -> r.queueUrl(queue).messageBody(Runs.json(largest)).messageGroupId(vehicle));
+        controls.startPipes(1);
+
+        String incident = Runs.incidentId(largest);
+        long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+        JsonNode stored = null;
+        while (System.nanoTime() < deadline
+                && (stored == null || !stored.path("status").asText().equals("notified"))) {
+            Runs.pause(200);
+            stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
+        }
+        assertThat(stored).as("the incident of the largest event").isNotNull();
+        assertThat(stored.path("status").asText()).isEqualTo("notified");
+        assertThat(notifications("AuthoritiesTopic", incident, 1)).hasSize(1);
+        assertThat(notifications("OwnerTopic", incident, 1)).hasSize(1);
+        assertThat(Runs.parse(stored.path("metadata").asText()).path("notes").asText())
+                .hasSize(metadata.path("notes").asText().length());
+        assertThat(Runs.awaitDrained(stack(), "EmergencyEventsQueue", Duration.ofSeconds(10)))
+                .isZero();
     }
 
     @Test

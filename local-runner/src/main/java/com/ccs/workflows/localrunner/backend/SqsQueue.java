@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,6 +45,28 @@ final class SqsQueue {
         return Integer.parseInt(attributes.getOrDefault("VisibilityTimeout", "30"));
     }
 
+    /** The queue's {@code MaximumMessageSize}: SQS's default for a new queue is 1 MiB (256 KiB before 2025-08). */
+    long maximumMessageSize() {
+        return Long.parseLong(attributes.getOrDefault("MaximumMessageSize", "1048576"));
+    }
+
+    /** A message's size as SQS limits it: the body and every attribute's name, data type and value, in bytes. */
+    private static long size(String body, JsonNode messageAttributes) {
+        long bytes = utf8(body);
+        for (var attribute : messageAttributes.properties()) {
+            JsonNode value = attribute.getValue();
+            bytes += utf8(attribute.getKey()) + utf8(value.path("DataType").asText(""));
+            bytes += value.has("BinaryValue")
+                    ? Base64.getDecoder().decode(value.path("BinaryValue").asText()).length
+                    : utf8(value.path("StringValue").asText(""));
+        }
+        return bytes;
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     boolean contentDeduplication() {
         return "true".equals(attributes.get("ContentBasedDeduplication"));
     }
@@ -62,11 +85,12 @@ final class SqsQueue {
             throw new AwsServiceException(
                     "MissingParameter", 400, "The request must contain the parameter MessageBody.");
         }
-        if (body.getBytes(StandardCharsets.UTF_8).length > 262_144) {
+        long limit = maximumMessageSize();
+        if (size(body, request.path("MessageAttributes")) > limit) {
             throw new AwsServiceException(
                     "InvalidParameterValue",
                     400,
-                    "One or more parameters are invalid. Reason:" + " Message must be shorter than 262144 bytes.");
+                    "One or more parameters are invalid. Reason: Message must be shorter than " + limit + " bytes.");
         }
         String groupId = request.path("MessageGroupId").asText(null);
         long now = System.currentTimeMillis();

@@ -76,7 +76,8 @@ public final class ProjectResources {
                     "DeduplicationScope",
                     "FifoThroughputLimit",
                     "VisibilityTimeout",
-                    "MessageRetentionPeriod")) {
+                    "MessageRetentionPeriod",
+                    "MaximumMessageSize")) {
                 Object value = resolver.property(r, name);
                 if (value != null) {
                     attributes.put(name, value.toString());

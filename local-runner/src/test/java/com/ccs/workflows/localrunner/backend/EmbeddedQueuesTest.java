@@ -1,6 +1,7 @@
 package com.ccs.workflows.localrunner.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** The embedded SQS and SNS as the emergency ingestion and the tests' inboxes use them, through the real SDK. */
 class EmbeddedQueuesTest {
@@ -78,6 +80,37 @@ class EmbeddedQueuesTest {
         assertThat(message.messageAttributes().get("error").stringValue()).isEqualTo("InvalidEvent");
         assertThat(message.messageAttributes().get("attempt").stringValue()).isEqualTo("2");
         assertThat(message.md5OfMessageAttributes()).hasSize(32);
+    }
+
+    @Test
+    void aMessageOverTheQueuesMaximumSizeIsRefusedAsSqsRefusesIt() {
+        String small = sqs.createQueue(
+                        r -> r.queueName("small").attributes(Map.of(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "1024")))
+                .queueUrl();
+        String standard = sqs.createQueue(r -> r.queueName("default-size")).queueUrl();
+        MessageAttributeValue eleven = MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue("x".repeat(11))
+                .build();
+
+        sqs.sendMessage(r -> r.queueUrl(small).messageBody("é".repeat(512))); // 1,024 bytes
+        // The attributes count: name (4) + data type (6) + value (11) + a body of 1,004 bytes is 1,025.
+        assertThatThrownBy(() -> sqs.sendMessage(r ->
+                        r.queueUrl(small).messageBody("b".repeat(1_004)).messageAttributes(Map.of("note", eleven))))
+                .isInstanceOfSatisfying(SqsException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("One or more parameters are invalid. Reason: Message must be shorter than"
+                                    + " 1024 bytes.");
+                });
+        // A new queue takes 1 MiB, SQS's default since 2025.
+        sqs.sendMessage(r -> r.queueUrl(standard).messageBody("m".repeat(1_048_576)));
+        assertThatThrownBy(() -> sqs.sendMessage(r -> r.queueUrl(standard).messageBody("m".repeat(1_048_577))))
+                .isInstanceOf(SqsException.class)
+                .hasMessageContaining("Message must be shorter than 1048576 bytes.");
+        assertThat(sqs.getQueueAttributes(r -> r.queueUrl(small).attributeNames(QueueAttributeName.ALL))
+                        .attributes())
+                .containsEntry(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "1024");
     }
 
     @Test
