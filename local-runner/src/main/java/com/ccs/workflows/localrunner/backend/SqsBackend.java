@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link SqsQueue}.
  */
 public final class SqsBackend {
+    /** The most a SendMessageBatch may carry in all (SendMessageBatch's documentation: 1 MiB). */
+    static final long MAX_BATCH_BYTES = 1_048_576;
+
     private final Map<String, SqsQueue> queues = new ConcurrentHashMap<>();
     private final List<Published> sent = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong(10_000_000_000_000_000L);
@@ -126,6 +129,17 @@ public final class SqsBackend {
     }
 
     private void sendBatch(SqsQueue queue, JsonNode request, ObjectNode response) {
+        long total = 0;
+        for (JsonNode entry : request.path("Entries")) {
+            total += SqsQueue.size(entry.path("MessageBody").asText(), entry.path("MessageAttributes"));
+        }
+        if (total > MAX_BATCH_BYTES) { // the whole batch is refused, whatever each queue's own limit
+            throw new AwsServiceException(
+                    "AWS.SimpleQueueService.BatchRequestTooLong",
+                    400,
+                    "Batch requests cannot be longer than " + MAX_BATCH_BYTES + " bytes. You have sent " + total
+                            + " bytes.");
+        }
         ArrayNode successful = response.putArray("Successful");
         ArrayNode failed = response.putArray("Failed");
         for (JsonNode entry : request.path("Entries")) {

@@ -45,13 +45,13 @@ final class SqsQueue {
         return Integer.parseInt(attributes.getOrDefault("VisibilityTimeout", "30"));
     }
 
-    /** The queue's {@code MaximumMessageSize}: SQS's default for a new queue is 1 MiB (256 KiB before 2025-08). */
+    /** The queue's {@code MaximumMessageSize}; 1 MiB unless set, SQS's default for a new queue (CreateQueue). */
     long maximumMessageSize() {
         return Long.parseLong(attributes.getOrDefault("MaximumMessageSize", "1048576"));
     }
 
     /** A message's size as SQS limits it: the body and every attribute's name, data type and value, in bytes. */
-    private static long size(String body, JsonNode messageAttributes) {
+    static long size(String body, JsonNode messageAttributes) {
         long bytes = utf8(body);
         for (var attribute : messageAttributes.properties()) {
             JsonNode value = attribute.getValue();

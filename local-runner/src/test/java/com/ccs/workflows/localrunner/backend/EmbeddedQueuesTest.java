@@ -3,6 +3,8 @@ package com.ccs.workflows.localrunner.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** The embedded SQS and SNS as the emergency ingestion and the tests' inboxes use them, through the real SDK. */
@@ -111,6 +114,44 @@ class EmbeddedQueuesTest {
         assertThat(sqs.getQueueAttributes(r -> r.queueUrl(small).attributeNames(QueueAttributeName.ALL))
                         .attributes())
                 .containsEntry(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "1024");
+    }
+
+    @Test
+    void aBatchOverOneMebibyteInAllIsRefusedWholeAndAnOversizedEntryAlone() {
+        String url = sqs.createQueue(r ->
+                        r.queueName("batches").attributes(Map.of(QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "300000")))
+                .queueUrl();
+        List<SendMessageBatchRequestEntry> fourLarge = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fourLarge.add(SendMessageBatchRequestEntry.builder()
+                    .id("e" + i)
+                    .messageBody("m".repeat(262_145))
+                    .build());
+        }
+
+        assertThatThrownBy(() -> sqs.sendMessageBatch(r -> r.queueUrl(url).entries(fourLarge)))
+                .isInstanceOfSatisfying(
+                        SqsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo(
+                                        "Batch requests cannot be longer than 1048576 bytes. You have sent 1048580 bytes."));
+        var answer = sqs.sendMessageBatch(r -> r.queueUrl(url)
+                .entries(
+                        fourLarge.get(0),
+                        SendMessageBatchRequestEntry.builder()
+                                .id("too-large")
+                                .messageBody("m".repeat(300_001))
+                                .build()));
+        assertThat(answer.successful()).extracting(s -> s.id()).containsExactly("e0");
+        assertThat(answer.failed()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("too-large");
+            assertThat(f.code()).isEqualTo("InvalidParameterValue");
+            assertThat(f.senderFault()).isTrue();
+        });
+        assertThat(sqs.getQueueAttributes(
+                                r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes())
+                .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "1");
     }
 
     @Test
