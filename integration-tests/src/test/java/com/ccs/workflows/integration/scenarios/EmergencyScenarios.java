@@ -40,6 +40,18 @@ public abstract class EmergencyScenarios extends StackScenarios {
                         r.stateMachineArn(stack().stateMachineArn("emergency")).input(Runs.json(event)));
     }
 
+    /** The incident's item once it is {@code notified}, or as it stands (null if none) when {@code timeout} ends. */
+    private JsonNode awaitNotified(String incident, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
+        while (System.nanoTime() < deadline
+                && (stored == null || !stored.path("status").asText().equals("notified"))) {
+            Runs.pause(200);
+            stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
+        }
+        return stored;
+    }
+
     private List<Notification> notifications(String topic, String incident, int expected) {
         Predicate<Notification> mine = n -> n.message().contains(incident);
         return stack().inbox().await(stack().topicArn(topic), mine, expected, MESSAGES);
@@ -292,13 +304,7 @@ public abstract class EmergencyScenarios extends StackScenarios {
         controls.startPipes(1);
 
         String incident = Runs.incidentId(largest);
-        long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
-        JsonNode stored = null;
-        while (System.nanoTime() < deadline
-                && (stored == null || !stored.path("status").asText().equals("notified"))) {
-            Runs.pause(200);
-            stored = Runs.item(stack(), "IncidentsTable", "incident_id", incident);
-        }
+        JsonNode stored = awaitNotified(incident, Duration.ofSeconds(25));
         assertThat(stored).as("the incident of the largest event").isNotNull();
         assertThat(stored.path("status").asText()).isEqualTo("notified");
         assertThat(notifications("AuthoritiesTopic", incident, 1)).hasSize(1);
@@ -334,13 +340,7 @@ public abstract class EmergencyScenarios extends StackScenarios {
             controls.startPipes(1);
 
             // Both in one pass of the group: had the first waited for a redelivery (31 s), the second would still wait.
-            long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
-            JsonNode second = null;
-            while (System.nanoTime() < deadline
-                    && (second == null || !second.path("status").asText().equals("notified"))) {
-                Runs.pause(200);
-                second = Runs.item(stack(), "IncidentsTable", "incident_id", nextIncident);
-            }
+            JsonNode second = awaitNotified(nextIncident, Duration.ofSeconds(25));
             assertThat(second)
                     .as("the vehicle's next event, notified while the first is parked")
                     .isNotNull();
