@@ -1,8 +1,8 @@
 package com.ccs.workflows.localrunner.definition;
 
+import static com.ccs.workflows.localrunner.definition.DefinitionRefusals.refusal;
 import static com.ccs.workflows.localrunner.testing.TestEngines.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +52,7 @@ class DefinitionParserTest {
 
     @Test
     void reportsEveryProblemAtOnceWithItsLocation() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'States': {
           'A': {'Type': 'Pass', 'Next': 'Nowhere'},
           'B': {'Next': 'A'},
@@ -61,7 +60,7 @@ class DefinitionParserTest {
                 'Retry': [{'IntervalSeconds': 1}]},
           'D': {'Type': 'Parallel', 'End': true, 'Branches': [
             {'StartAt': 'X', 'States': {'X': {'Type': 'Pass', 'Next': 'Y'}}}]}}}
-        """)));
+        """));
 
         assertThat(e.problems())
                 .contains(
@@ -76,12 +75,11 @@ class DefinitionParserTest {
 
     @Test
     void rejectsFieldsAStateTypeDoesNotHave() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'StartAt': 'A', 'States': {
           'A': {'Type': 'Task', 'Resouce': 'arn:x', 'Resource': 'arn:x', 'Next': 'B'},
           'B': {'Type': 'Fail', 'Error': 'E', 'OutputPath': '$'}}}
-        """)));
+        """));
         assertThat(e.problems())
                 .containsExactlyInAnyOrder(
                         "SCHEMA_VALIDATION_FAILED: Field 'Resouce' is not supported at /States/A",
@@ -90,13 +88,12 @@ class DefinitionParserTest {
 
     @Test
     void rejectsUnreachableStatesAndMisplacedStatesAll() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'StartAt': 'A', 'States': {
           'A': {'Type': 'Task', 'Resource': 'arn:x', 'End': true,
                 'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'A'}, {'ErrorEquals': ['E'], 'Next': 'A'}]},
           'Orphan': {'Type': 'Succeed'}}}
-        """)));
+        """));
 
         assertThat(e.problems())
                 .containsExactlyInAnyOrder(
@@ -106,11 +103,10 @@ class DefinitionParserTest {
 
     @Test
     void jsonataStatesRejectJsonPathFieldsAndInheritTheTopLevelLanguage() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {
           'A': {'Type': 'Pass', 'InputPath': '$.x', 'End': true}}}
-        """)));
+        """));
         assertThat(e.problems())
                 .containsExactly(
                         "SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to 'JSONata', but field 'InputPath'"
@@ -127,11 +123,10 @@ class DefinitionParserTest {
 
     @Test
     void aJsonataMachineKeepsEveryStateInJsonata() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'QueryLanguage': 'JSONata', 'StartAt': 'A', 'States': {
           'A': {'Type': 'Pass', 'QueryLanguage': 'JSONPath', 'End': true}}}
-        """)));
+        """));
         assertThat(e.problems())
                 .containsExactly("SCHEMA_VALIDATION_FAILED: 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata'"
                         + " for whole state machine at /States/A");
@@ -139,15 +134,14 @@ class DefinitionParserTest {
 
     @Test
     void branchesAndItemProcessorsInheritTheMachinesLanguageNotTheirStates() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'StartAt': 'M', 'States': {
           'M': {'Type': 'Map', 'QueryLanguage': 'JSONata', 'Next': 'P', 'ItemProcessor': {
                   'QueryLanguage': 'JSONata', 'StartAt': 'I', 'States': {
                     'I': {'Type': 'Pass', 'Output': '{% 1 %}', 'End': true}}}},
           'P': {'Type': 'Parallel', 'QueryLanguage': 'JSONata', 'End': true, 'Branches': [
                   {'StartAt': 'B', 'States': {'B': {'Type': 'Pass', 'End': true}}}]}}}
-        """)));
+        """));
         assertThat(e.problems())
                 .containsExactlyInAnyOrder(
                         "SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' is not supported at /States/M/ItemProcessor",
@@ -157,13 +151,12 @@ class DefinitionParserTest {
 
     @Test
     void aScopeWithNoTerminalStateIsRefusedWithoutALocation() {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(json("""
+        DefinitionException e = refusal(json("""
         {'StartAt': 'A', 'States': {
           'A': {'Type': 'Pass', 'Next': 'B'},
           'B': {'Type': 'Pass', 'Next': 'A'},
           'C': {'Type': 'Pass', 'Next': 'Missing'}}}
-        """)));
+        """));
         assertThat(e.problems())
                 .containsExactly(
                         "MISSING_TRANSITION_TARGET: Missing 'Next' target: Missing at /States/C/Next",

@@ -1,8 +1,8 @@
 package com.ccs.workflows.localrunner.definition;
 
+import static com.ccs.workflows.localrunner.definition.DefinitionRefusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.ccs.workflows.localrunner.json.Json;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,6 @@ class JsonataExpressionChecksTest {
         {"QueryLanguage": "JSONata", "StartAt": "E", "States": {
           "E": {"Type": "Pass", "Output": {"v": %s}, "End": true}}}
         """.formatted(Json.text("{% " + expression + " %}"));
-    }
-
-    private static DefinitionException refusal(String definition) {
-        DefinitionException e =
-                catchThrowableOfType(DefinitionException.class, () -> DefinitionParser.parse(Json.parse(definition)));
-        assertThat(e).as(definition).isNotNull();
-        return e;
     }
 
     @Test
