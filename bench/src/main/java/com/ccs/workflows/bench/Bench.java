@@ -28,7 +28,6 @@ public final class Bench {
     static final double MB = 1024 * 1024;
     static final double GOAL_ZIP_MB = 8;
     static final double GOAL_RATIO = 3.5;
-    static final int GOAL_CLASSES = 3_500;
     static final double GOAL_HEAP_MB = 16;
     static final double GOAL_WARM_P50_US = 100;
     static final double GOAL_WARM_P99_US = 200;
@@ -242,7 +241,7 @@ public final class Bench {
                     cpu,
                     mark(String.format(Locale.ROOT, "%.2f", wallRatio), !target.baseline() && wallRatio > GOAL_RATIO),
                     String.format(Locale.ROOT, "%.2f", cpuRatio),
-                    mark(String.format(Locale.ROOT, "%.0f", classes), !target.baseline() && classes > GOAL_CLASSES),
+                    String.format(Locale.ROOT, "%.0f", classes),
                     mark(String.format(Locale.ROOT, "%.1f", heapMb), !target.baseline() && heapMb > GOAL_HEAP_MB),
                     percentiles == null
                             ? "-"
@@ -258,10 +257,10 @@ public final class Bench {
         out.printf(
                 Locale.ROOT,
                 "* over the goal: zip <= %.0f MB for an SDK-only function, cold wall <= %.1fx hello-world (median of"
-                        + " per-round ratios), classes <= %,d, live heap after init <= %.0f MB, warm p50 <= %.0f us, p99 <= %.0f us.%n",
+                        + " per-round ratios), live heap after init <= %.0f MB, warm p50 <= %.0f us, p99 <= %.0f us;"
+                        + " classes loaded is shown, not a goal (SnapStart with priming loads them before a request on AWS).%n",
                 GOAL_ZIP_MB,
                 GOAL_RATIO,
-                GOAL_CLASSES,
                 GOAL_HEAP_MB,
                 GOAL_WARM_P50_US,
                 GOAL_WARM_P99_US);
