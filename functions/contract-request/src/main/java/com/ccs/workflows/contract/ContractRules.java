@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *   <li>{@code stripe_customer_id} ({@code cus_...}) and {@code payment_method_id} ({@code pm_...} or
  *   {@code card_...}) optional, in the shapes Stripe gives them: without them the payment step finds the
  *   customer's Stripe Customer by {@code customer_id} and charges its default card;</li>
- *   <li>optional {@code execution_id}: 1..80 letters, digits, {@code -} or {@code _} (it names the execution).</li>
+ *   <li>{@code execution_id}: 1..80 letters, digits, {@code -} or {@code _}; it names the execution, so a
+ *   resubmission of the same request starts nothing new. Required of a new request ({@link #checkNewRequest}).</li>
  *   <li>the whole request at most {@link #MAX_REQUEST_BYTES} as compact JSON, so that the workflow can carry it to
  *   its end.</li>
  * </ul>
@@ -82,10 +83,30 @@ public final class ContractRules {
 
     private ContractRules() {}
 
+    /**
+     * The rules a request must meet to start the business workflow: those of {@link #check}, with
+     * {@code execution_id} required. The HTTP API names the execution after it, which is what makes a resubmitted
+     * request start nothing new; without it every resubmission would be a new contract, charged again. Only the
+     * workflow's first step applies this, so that an execution started before the rule still finishes.
+     */
+    public static Findings checkNewRequest(ContractRequestFields request) {
+        return check(request, true);
+    }
+
+    /** The rules every business function applies to the request it receives. */
     public static Findings check(ContractRequestFields request) {
+        return check(request, false);
+    }
+
+    private static Findings check(ContractRequestFields request, boolean newRequest) {
         Collector out = new Collector();
 
-        Optional<String> executionId = out.optional(request.executionId())
+        Optional<String> executionId = (newRequest
+                        ? out.required(
+                                request.executionId(),
+                                "execution_id",
+                                "is required: it names the execution, so that a resubmitted request starts nothing new")
+                        : out.optional(request.executionId()))
                 .filter(id -> out.problemUnless(
                         EXECUTION_ID.matcher(id).matches(),
                         "execution_id",
@@ -312,10 +333,14 @@ public final class ContractRules {
         final List<Reason> problems = new ArrayList<>();
 
         <T> Optional<T> required(Input<T> input, String field) {
+            return required(input, field, "is required");
+        }
+
+        <T> Optional<T> required(Input<T> input, String field, String whenMissing) {
             return switch (input) {
                 case Input.Given<T> given -> Optional.of(given.value());
                 case Input.Missing<T> missing -> {
-                    problem(field, "is required");
+                    problem(field, whenMissing);
                     yield Optional.empty();
                 }
                 case Input.Malformed<T> malformed -> {

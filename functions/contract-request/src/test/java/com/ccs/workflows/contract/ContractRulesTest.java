@@ -208,6 +208,27 @@ class ContractRulesTest {
         assertThat(check(Requests.with(path, value)).problems()).isEmpty();
     }
 
+    @Test
+    void aNewRequestMustCarryTheExecutionIdItsExecutionIsNamedAfter() {
+        Map<String, Object> withoutId = Requests.with("execution_id", ABSENT);
+
+        Findings findings = ContractRules.checkNewRequest(ContractRequestReader.read(withoutId));
+
+        assertThat(findings.problems())
+                .containsExactly(new Reason(
+                        "execution_id",
+                        "is required: it names the execution, so that a resubmitted request starts nothing new"));
+        assertThat(ContractRules.checkNewRequest(ContractRequestReader.read(Requests.with("execution_id", "  ")))
+                        .problems())
+                .extracting(Reason::field)
+                .containsExactly("execution_id");
+        assertThat(ContractRules.checkNewRequest(ContractRequestReader.read(Requests.valid()))
+                        .problems())
+                .isEmpty();
+        // The later steps still take an execution started before the rule held.
+        assertThat(check(withoutId).problems()).isEmpty();
+    }
+
     static Stream<Arguments> personalDocuments() {
         return Stream.of(
                 arguments("CC", "52123456", true),

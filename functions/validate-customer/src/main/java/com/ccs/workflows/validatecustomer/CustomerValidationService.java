@@ -41,7 +41,7 @@ public final class CustomerValidationService {
     }
 
     public ValidationResult validate(ContractRequestFields request) {
-        Findings findings = ContractRules.check(request);
+        Findings findings = ContractRules.checkNewRequest(request);
         ValidationResult result = findings.request().isEmpty()
                 ? ValidationResult.of(
                         findings.problems(),

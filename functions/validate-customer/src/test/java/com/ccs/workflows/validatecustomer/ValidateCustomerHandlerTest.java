@@ -116,6 +116,18 @@ class ValidateCustomerHandlerTest {
     }
 
     @Test
+    void aRequestWithoutTheExecutionIdItsExecutionIsNamedAfterIsRefusedBeforeAnyLookup() {
+        Map<String, Object> output = invoke(Requests.with("execution_id", Requests.ABSENT));
+
+        assertThat(output.get("valid")).isEqualTo(false);
+        assertThat(output.get("reasons"))
+                .isEqualTo(List.of("execution_id: is required: it names the execution, so that a resubmitted"
+                        + " request starts nothing new"));
+        assertThat(registry.asked).isEmpty();
+        assertThat(plateOwners.asked).isEmpty();
+    }
+
+    @Test
     void wrongTypesAreReasonsNotErrors() {
         Map<String, Object> event = Requests.with("number_of_vehicles", "75");
         Requests.with(event, "company_info", List.of("Transportes ABC"));
@@ -141,6 +153,7 @@ class ValidateCustomerHandlerTest {
                 .map(String.class::cast)
                 .map(r -> r.substring(0, r.indexOf(':')))
                 .containsExactly(
+                        "execution_id",
                         "customer_id",
                         "document_type",
                         "document_id",

@@ -350,6 +350,31 @@ public abstract class BusinessScenarios extends StackScenarios {
     }
 
     @Test
+    void aRequestWithoutAnExecutionIdIsRefusedEachTimeItIsSentWithNothingContractedOrCharged() {
+        ObjectNode request = ownCustomer(4_800_000);
+        request.remove("execution_id");
+        int chargesBefore =
+                stack().controls().map(c -> c.stripe().charges().size()).orElse(0);
+
+        // Without the id the HTTP API cannot name the execution, so each submission is an execution of its own.
+        DescribeExecutionResponse first = runToEnd(request);
+        DescribeExecutionResponse second = runToEnd(request);
+
+        assertThat(first.executionArn()).isNotEqualTo(second.executionArn());
+        for (DescribeExecutionResponse execution : List.of(first, second)) {
+            assertFailed(execution, "ValidationFailed", "Validation Failed");
+            assertThat(execution.cause()).contains("execution_id: is required");
+            assertThat(contractOf(execution)).isNull();
+        }
+        stack().controls().ifPresent(c -> assertThat(c.stripe().charges()).hasSize(chargesBefore));
+        assertThat(Runs.scan(stack(), "ContractsTable").stream()
+                        .filter(c -> c.path("customer_id")
+                                .asText()
+                                .equals(request.path("customer_id").asText())))
+                .isEmpty();
+    }
+
+    @Test
     void realisticValuesWithoutStripeIdsAreCollectedInFull() {
         for (ObjectNode request :
                 List.of(request("two-trucks-4800000-cop.json"), ownCustomer(250_000_000), ownCustomer(2_000_000_000))) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** validate-customer's zip run in-process, as Lambda runs it. */
 class InProcessFunctionTest {
     private static final String VALID_REQUEST = """
-      {"customer_id": "CUST-1", "document_type": "RUT", "document_id": "901234567-7",
+      {"execution_id": "exec-in-process-1", "customer_id": "CUST-1", "document_type": "RUT",
+       "document_id": "901234567-7",
        "company_info": {"name": "Flota Segura S.A.", "tax_id": "901234567-7"}, "number_of_vehicles": 2,
        "contract_type": "basic", "estimated_value": 480000, "payment_method": "credit_card",
        "vehicles": [{"plate": "abc-123", "model": "Volvo"}]}""";
