@@ -68,8 +68,7 @@ public final class Bench {
                     case "--serve-arg" -> serveArgs.add(args[++i]);
                     default ->
                         throw new IllegalArgumentException(
-                                "unknown option " + args[i]
-                                        + " (options: --rounds N, --warm-iterations N, --no-warm, --no-workflow, --only a,b, --child-flag JVM_FLAG, --plain-serve, --serve-arg ARG, --project DIR)");
+                                "unknown option " + args[i] + " (bench/run --help lists the options)");
                 }
             }
             if (rounds < 1) {
