@@ -296,6 +296,7 @@ class EmergencyStatesIT {
                 "\"veh-1\"",
                 "\"VEH-a b\"",
                 "\"XVEH-1\"",
+                "\"VEH-1\\n\"", // JavaScript's $, as on AWS: no line break before the end
                 "\"VEH-" + "a".repeat(41) + "\"")) {
             rejected(with("vehicleId", parse(bad)), "vehicleId");
         }
@@ -314,6 +315,7 @@ class EmergencyStatesIT {
                 "\"1accident\"",
                 "\"panic-button\"",
                 "\"_x\"",
+                "\"accident\\n\"",
                 "\"" + "a".repeat(41) + "\"")) {
             rejected(with("type", parse(bad)), "type");
         }
@@ -368,7 +370,7 @@ class EmergencyStatesIT {
         for (String bad : List.of("\"x\"", "[]", "7", "true")) {
             rejected(with("metadata", parse(bad)), "metadata");
         }
-        for (String bad : List.of("\"\"", "42", "\"a b\"", "\"DRV/1\"", "\"" + "d".repeat(65) + "\"")) {
+        for (String bad : List.of("\"\"", "42", "\"a b\"", "\"DRV/1\"", "\"DRV-1\\n\"", "\"" + "d".repeat(65) + "\"")) {
             rejected(with("metadata", JSON.createObjectNode().set("driver_id", parse(bad))), "metadata.driver_id");
         }
         JsonNode longest = accepted(with("metadata", parse("{\"driver_id\": \"" + "d".repeat(64) + "\"}")));
